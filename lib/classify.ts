@@ -1,0 +1,294 @@
+/**
+ * The rules engine: from a number (and who is calling, from where) to what the law asks before the
+ * call is recorded, why, and what to do. Pure and synchronous; never throws.
+ */
+import { AREA_CODES } from './data/area-codes';
+import { effectiveRule, jurisdiction, NANP_OTHER, strictestRequirement } from './jurisdiction-index';
+import { localTimeAt } from './local-time';
+import { type ParsedNumber, parseNumber } from './parse-number';
+import type { AreaCode, Jurisdiction, Requirement } from './types';
+
+export type Policy = 'strictest' | 'callee-only';
+export const POLICIES: readonly Policy[] = ['strictest', 'callee-only'];
+export type NumberKind = 'nanp' | 'tollfree' | 'international' | 'invalid';
+/** announce: say the call is recorded; ask-consent: get an explicit yes first; do-not-record: there is nothing to record. */
+export type Action = 'announce' | 'ask-consent' | 'do-not-record';
+
+export interface ClassifyContext {
+  /** The agent's own state, territory or province (USPS or Canadian postal code). */
+  agentRegion?: string | null;
+  /** `strictest` (default): the stricter of the agent's and the callee's rules; `callee-only`: the callee's. */
+  policy?: Policy;
+  /** When to evaluate the callee's local time and calling window; default now. */
+  at?: Date;
+}
+
+/** A jurisdiction whose rule was applied, as shown in the details. */
+export interface AppliedRule {
+  code: string;
+  name: string;
+  role: 'callee' | 'agent';
+  requirement: Requirement;
+  ambiguous: boolean;
+  ambiguousReason: string | null;
+  citation: string;
+  notes: readonly string[];
+  asOf: string;
+}
+
+export interface Classification {
+  input: string;
+  e164: string | null;
+  ext: string | null;
+  kind: NumberKind;
+  npa: string | null;
+  country: string | null;
+  regions: readonly string[];
+  requirement: Requirement;
+  /** What to follow: unknown and ambiguous rules are treated as all-party, never as one-party. */
+  treatAs: 'all-party' | 'one-party';
+  ambiguous: boolean;
+  reasons: readonly string[];
+  citations: readonly string[];
+  caveats: readonly string[];
+  action: Action;
+  timezones: readonly string[];
+  localTime: string | null;
+  inCallingWindow: boolean | 'partly' | null;
+  rules: readonly AppliedRule[];
+}
+
+/** Everything in a Classification that does not depend on the exact number. */
+type Verdict = Omit<Classification, 'input' | 'e164' | 'ext'>;
+
+const CAVEAT_AREA_CODE =
+  'An area code shows where a number was issued, not where the person is now: mobile and VoIP numbers move with their owners.';
+const CAVEAT_NOT_LEGAL_ADVICE = 'This is guidance, not legal advice; company policy and counsel decide.';
+const TOLL_FREE_TYPES = new Set<AreaCode['type']>(['toll-free', 'toll-free-reserved']);
+
+function applied(j: Jurisdiction, role: AppliedRule['role']): AppliedRule {
+  return {
+    code: j.code,
+    name: j.name,
+    role,
+    requirement: j.requirement,
+    ambiguous: j.ambiguous,
+    ambiguousReason: j.ambiguousReason ?? null,
+    citation: j.citation,
+    notes: j.notes,
+    asOf: j.asOf,
+  };
+}
+
+function describeRule(j: { requirement: Requirement; ambiguous: boolean; ambiguousReason?: string | null }): string {
+  if (j.ambiguous) return `the law is unsettled, so treat the call as all-party. ${j.ambiguousReason ?? ''}`.trim();
+  if (j.requirement === 'all-party') return 'recording a phone call needs the consent of everyone on it';
+  if (j.requirement === 'one-party') return 'one party to a phone call may record it';
+  return 'no recording-consent rule could be confirmed, so treat the call as all-party';
+}
+
+function regionList(rules: readonly AppliedRule[]): string {
+  return rules.map((r) => r.name).join(', ');
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** "Jamaica (JM)"; the code alone where the runtime has no name for it. */
+export function countryName(iso: string): string {
+  try {
+    const name = regionNames.of(iso);
+    return name && name !== iso ? `${name} (${iso})` : iso;
+  } catch {
+    return iso;
+  }
+}
+
+/** Sentences with a period at the end, whatever the source text ends with. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** The callee's side: which jurisdictions a number's area code points to, and why. */
+function calleeSide(parsed: ParsedNumber): {
+  kind: NumberKind;
+  npa: string | null;
+  country: string | null;
+  regions: readonly string[];
+  timezones: readonly string[];
+  rules: AppliedRule[];
+  reasons: string[];
+  caveats: string[];
+  invalidReason?: string;
+} {
+  if (parsed.kind === 'invalid') {
+    return {
+      kind: 'invalid',
+      npa: null,
+      country: null,
+      regions: [],
+      timezones: [],
+      rules: [],
+      reasons: [parsed.reason],
+      caveats: [],
+      invalidReason: parsed.reason,
+    };
+  }
+  if (parsed.kind === 'international') {
+    const country = parsed.countries[0] ?? null;
+    const where =
+      country && country !== '001' ? parsed.countries.map(countryName).join(' / ') : 'an international service';
+    return {
+      kind: 'international',
+      npa: null,
+      country,
+      regions: [],
+      timezones: [],
+      rules: [],
+      reasons: [
+        `+${parsed.callingCode} is ${where}, outside North America: Consent Guard does not cover its law, so treat the call as all-party.`,
+      ],
+      caveats: [
+        'Many countries (the EU under the GDPR among them) require telling the person and getting consent before recording.',
+      ],
+    };
+  }
+  const code = AREA_CODES[parsed.npa];
+  if (!code) {
+    const reason = `Area code ${parsed.npa} is not assigned in the North American Numbering Plan.`;
+    return {
+      kind: 'invalid',
+      npa: parsed.npa,
+      country: null,
+      regions: [],
+      timezones: [],
+      rules: [],
+      reasons: [reason],
+      caveats: [],
+      invalidReason: reason,
+    };
+  }
+  const base = { npa: parsed.npa, country: code.country, regions: code.regions, timezones: code.timezones };
+  if (code.type !== 'geographic') {
+    const tollFree = TOLL_FREE_TYPES.has(code.type);
+    return {
+      ...base,
+      kind: tollFree ? 'tollfree' : 'nanp',
+      rules: [],
+      reasons: [
+        tollFree
+          ? `${parsed.npa} is a toll-free code: the call can be answered anywhere in North America, so the callee's rule is unknown; treat it as all-party.`
+          : `${parsed.npa} is a non-geographic code (${code.type}): it says nothing about where the callee is, so treat the call as all-party.`,
+      ],
+      caveats: [],
+    };
+  }
+  const codes = code.regions.length > 0 ? code.regions : [NANP_OTHER];
+  const rules = codes.flatMap((c) => {
+    const j = jurisdiction(c);
+    return j ? [applied(j, 'callee')] : [];
+  });
+  if (codes[0] === NANP_OTHER) {
+    const reason = `Area code ${parsed.npa} is in ${countryName(code.country)}, a NANP country whose recording law is not covered: treat the call as all-party.`;
+    return { ...base, kind: 'nanp', rules, reasons: [reason], caveats: [CAVEAT_AREA_CODE] };
+  }
+  // Regions under one code that share a rule share one sentence (867: Yukon, NWT, Nunavut).
+  const byRule = new Map<string, AppliedRule[]>();
+  for (const r of rules) {
+    const text = describeRule(r);
+    byRule.set(text, [...(byRule.get(text) ?? []), r]);
+  }
+  const reasons = [...byRule].map(([text, group]) =>
+    sentence(`Area code ${parsed.npa} was issued in ${regionList(group)}, where ${text}`),
+  );
+  if (byRule.size > 1) {
+    reasons.push(`Area code ${parsed.npa} spans ${regionList(rules)}: the strictest of their rules applies.`);
+  }
+  return { ...base, kind: 'nanp', rules, reasons, caveats: [CAVEAT_AREA_CODE] };
+}
+
+function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): Verdict {
+  const callee = calleeSide(parsed);
+  const rules = [...callee.rules];
+  const reasons = [...callee.reasons];
+  const policy = context.policy ?? 'strictest';
+  const agentJurisdiction = context.agentRegion ? jurisdiction(context.agentRegion) : undefined;
+
+  if (callee.kind !== 'invalid' && agentJurisdiction) {
+    if (policy === 'strictest') {
+      rules.push(applied(agentJurisdiction, 'agent'));
+      reasons.push(
+        sentence(`You are in ${agentJurisdiction.name}, where ${describeRule(agentJurisdiction)}`),
+        'The stricter rule of both ends applies.',
+      );
+    } else {
+      reasons.push(`Your policy is callee-only: your own location (${agentJurisdiction.name}) is not considered.`);
+    }
+  }
+
+  // Unknown callee jurisdictions (toll-free, international, other NANP) count as an unknown rule.
+  const calleeUnknown = callee.kind !== 'invalid' && callee.rules.length === 0;
+  const requirement =
+    callee.kind === 'invalid'
+      ? 'unknown'
+      : strictestRequirement([...rules.map((r) => r.requirement), ...(calleeUnknown ? (['unknown'] as const) : [])]);
+  const ambiguous = rules.some((r) => r.ambiguous);
+  const treatAs = effectiveRule({ requirement, ambiguous });
+  if (callee.kind !== 'invalid' && callee.country === 'US') {
+    const federal = jurisdiction('US-FED');
+    if (federal) rules.push(applied(federal, 'callee'));
+  }
+
+  const { localTime, inCallingWindow } = localTimeAt(callee.timezones, at);
+  return {
+    kind: callee.kind,
+    npa: callee.npa,
+    country: callee.country,
+    regions: callee.regions,
+    requirement,
+    treatAs,
+    ambiguous,
+    reasons,
+    citations: [...new Set(rules.map((r) => r.citation))],
+    caveats: callee.kind === 'invalid' ? [] : [...callee.caveats, CAVEAT_NOT_LEGAL_ADVICE],
+    action: callee.kind === 'invalid' ? 'do-not-record' : treatAs === 'one-party' ? 'announce' : 'ask-consent',
+    timezones: callee.timezones,
+    localTime,
+    inCallingWindow,
+    rules,
+  };
+}
+
+// Verdicts depend on the area code (or calling code), the context and the minute, not on the whole
+// number: caching them makes a page of a thousand numbers cost a thousand map look-ups.
+const cache = new Map<string, Verdict>();
+const CACHE_LIMIT = 4096;
+
+function verdictKey(parsed: ParsedNumber, context: ClassifyContext, minute: number): string {
+  const subject =
+    parsed.kind === 'nanp'
+      ? parsed.npa
+      : parsed.kind === 'international'
+        ? `+${parsed.callingCode}`
+        : `!${parsed.reason}`;
+  return `${subject}|${context.agentRegion ?? ''}|${context.policy ?? 'strictest'}|${minute}`;
+}
+
+/** Classifies one number as typed, pasted or found on a page. Never throws. */
+export function classify(input: string, context: ClassifyContext = {}): Classification {
+  const parsed = parseNumber(input);
+  const at = context.at ?? new Date();
+  const minute = Math.floor(at.getTime() / 60_000);
+  const key = verdictKey(parsed, context, minute);
+  let verdict = cache.get(key);
+  if (!verdict) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    verdict = verdictFor(parsed, context, Number.isNaN(minute) ? new Date() : at);
+    cache.set(key, verdict);
+  }
+  return {
+    input,
+    e164: parsed.kind === 'invalid' ? null : parsed.e164,
+    ext: parsed.kind === 'invalid' ? null : (parsed.ext ?? null),
+    ...verdict,
+  };
+}

@@ -1,0 +1,182 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classify } from '@/lib/classify';
+import { JURISDICTIONS } from '@/lib/data/jurisdictions';
+import { AGENT_REGIONS } from '@/lib/jurisdiction-index';
+
+// Noon in New York on a November weekday: every US zone is inside 8 am-9 pm except Hawaii's morning edge.
+const AT = new Date('2026-11-27T17:00:00Z');
+
+describe('classify: the callee', () => {
+  it.each([
+    // number, regions, requirement, treatAs, ambiguous
+    ['(415) 555-0134', ['CA'], 'all-party', 'all-party', false], // Cal. Penal Code 632/632.7
+    ['(203) 555-0134', ['CT'], 'all-party', 'all-party', false], // civil § 52-570d governs phone calls
+    ['(302) 555-0134', ['DE'], 'one-party', 'all-party', true], // § 2402 vs § 1335
+    ['(305) 555-0134', ['FL'], 'all-party', 'all-party', false],
+    ['(312) 555-0134', ['IL'], 'all-party', 'all-party', false], // 2014 amendment
+    ['(410) 555-0134', ['MD'], 'all-party', 'all-party', false],
+    ['(617) 555-0134', ['MA'], 'all-party', 'all-party', false],
+    ['(313) 555-0134', ['MI'], 'one-party', 'all-party', true], // Sullivan v. Gray vs the statute's words
+    ['(406) 555-0134', ['MT'], 'all-party', 'all-party', false],
+    ['(702) 555-0134', ['NV'], 'all-party', 'all-party', false], // phone calls: Lane v. Allstate
+    ['(603) 555-0134', ['NH'], 'all-party', 'all-party', false],
+    ['(503) 555-0134', ['OR'], 'one-party', 'one-party', false], // phone one-party; in person differs
+    ['(215) 555-0134', ['PA'], 'all-party', 'all-party', false],
+    ['(206) 555-0134', ['WA'], 'all-party', 'all-party', false],
+    ['(802) 555-0134', ['VT'], 'one-party', 'all-party', true], // no statute
+    ['(808) 555-0134', ['HI'], 'one-party', 'one-party', false],
+    ['(212) 555-0134', ['NY'], 'one-party', 'one-party', false],
+    ['(214) 555-0134', ['TX'], 'one-party', 'one-party', false],
+    ['(787) 555-0134', ['PR'], 'all-party', 'all-party', true],
+    ['(671) 555-0134', ['GU'], 'unknown', 'all-party', false],
+    ['(416) 555-0134', ['ON'], 'one-party', 'all-party', true], // PIPEDA notice duty
+  ] as const)('%s → %j %s (treat as %s)', (number, regions, requirement, treatAs, ambiguous) => {
+    const result = classify(number, { at: AT });
+    expect(result).toMatchObject({ kind: 'nanp', regions, requirement, treatAs, ambiguous });
+    expect(result.citations.length).toBeGreaterThan(0);
+    expect(result.caveats.join(' ')).toContain('not where the person is now');
+  });
+
+  it('says which rule and why, with the statute', () => {
+    const result = classify('415-555-0134', { at: AT });
+    expect(result.reasons[0]).toBe(
+      'Area code 415 was issued in California, where recording a phone call needs the consent of everyone on it.',
+    );
+    expect(result.citations.join(' ')).toContain('632');
+    expect(result.action).toBe('ask-consent');
+    expect(result.e164).toBe('+14155550134');
+  });
+
+  it('a code shared by several territories lists them all in one sentence', () => {
+    const result = classify('867-555-0134', { at: AT });
+    expect(result.regions).toEqual(['YT', 'NT', 'NU']);
+    expect(result.reasons[0]).toMatch(/^Area code 867 was issued in Yukon, Northwest Territories, Nunavut, where/);
+  });
+
+  it('toll-free, non-geographic, other NANP countries and international numbers are unknown, followed as all-party', () => {
+    expect(classify('1-800-555-0134', { at: AT })).toMatchObject({
+      kind: 'tollfree',
+      requirement: 'unknown',
+      treatAs: 'all-party',
+    });
+    expect(classify('900-555-0134', { at: AT })).toMatchObject({
+      kind: 'nanp',
+      requirement: 'unknown',
+      treatAs: 'all-party',
+    });
+    expect(classify('876-555-0134', { at: AT })).toMatchObject({
+      country: 'JM',
+      requirement: 'unknown',
+      treatAs: 'all-party',
+    });
+    const intl = classify('+44 20 7946 0958', { at: AT });
+    expect(intl).toMatchObject({ kind: 'international', country: 'GB', e164: '+442079460958', treatAs: 'all-party' });
+    expect(intl.reasons[0]).toContain('United Kingdom');
+    expect(intl.caveats.join(' ')).toContain('GDPR');
+  });
+
+  it('anything that is not a number is invalid, with the reason, and nothing to record', () => {
+    expect(classify('banana')).toMatchObject({
+      kind: 'invalid',
+      e164: null,
+      treatAs: 'all-party',
+      action: 'do-not-record',
+    });
+    expect(classify('(370) 555-0134').reasons[0]).toBe(
+      'Area code 370 is not assigned in the North American Numbering Plan.',
+    );
+  });
+
+  it('keeps the extension apart', () => {
+    expect(classify('415-555-0134 ext. 22')).toMatchObject({ e164: '+14155550134', ext: '22' });
+  });
+});
+
+describe('classify: the agent and the policy', () => {
+  it('strictest: an agent in an all-party state makes a one-party callee all-party', () => {
+    const result = classify('(212) 555-0134', { agentRegion: 'FL', at: AT });
+    expect(result).toMatchObject({ requirement: 'all-party', treatAs: 'all-party' });
+    expect(result.reasons).toContain(
+      'You are in Florida, where recording a phone call needs the consent of everyone on it.',
+    );
+    expect(result.rules.map((r) => `${r.role}:${r.code}`)).toEqual(['callee:NY', 'agent:FL', 'callee:US-FED']);
+  });
+
+  it('callee-only: the agent state is not considered', () => {
+    const result = classify('(212) 555-0134', { agentRegion: 'FL', policy: 'callee-only', at: AT });
+    expect(result).toMatchObject({ requirement: 'one-party', treatAs: 'one-party', action: 'announce' });
+    expect(result.reasons.join(' ')).toContain('callee-only');
+  });
+
+  it('an agent in an ambiguous state makes the call ambiguous', () => {
+    expect(classify('(212) 555-0134', { agentRegion: 'MI', at: AT })).toMatchObject({
+      ambiguous: true,
+      treatAs: 'all-party',
+    });
+  });
+});
+
+describe('classify: local time and the calling window', () => {
+  it('gives the local time at the callee', () => {
+    expect(classify('(415) 555-0134', { at: AT })).toMatchObject({ localTime: '9:00 AM', inCallingWindow: true });
+    expect(classify('(212) 555-0134', { at: new Date('2026-11-28T02:30:00Z') })).toMatchObject({
+      localTime: '9:30 PM',
+      inCallingWindow: false,
+    });
+  });
+
+  it('Newfoundland keeps its half hour; Saskatchewan and Arizona keep no daylight time', () => {
+    const summer = new Date('2026-07-01T16:00:00Z');
+    expect(classify('(709) 555-0134', { at: summer }).localTime).toContain('1:30 PM');
+    expect(classify('(306) 555-0134', { at: summer }).localTime).toBe('10:00 AM');
+    expect(classify('(602) 555-0134', { at: summer }).localTime).toBe('9:00 AM');
+  });
+
+  it('a code spanning zones gives a range and "partly" at the edge of the window', () => {
+    // 8:30 pm Eastern = 7:30 pm Central: both in. 9:30 pm Eastern = 8:30 pm Central: partly.
+    const result = classify('(850) 555-0134', { at: new Date('2026-11-28T02:30:00Z') });
+    expect(result.localTime).toBe('8:30 PM – 9:30 PM');
+    expect(result.inCallingWindow).toBe('partly');
+  });
+
+  it('has no local time for toll-free and international numbers', () => {
+    expect(classify('800-555-0134', { at: AT })).toMatchObject({ localTime: null, inCallingWindow: null });
+  });
+});
+
+describe('classify: properties', () => {
+  const numbers = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.stringMatching(/^\+?1?[2-9]\d{2}[2-9]\d{6}$/),
+    fc.constantFrom('(415) 555-0134', '800-555-0134', '+44 20 7946 0958', '867-555-0134', '302-555-0134'),
+  );
+  const regions = fc.option(fc.constantFrom(...AGENT_REGIONS), { nil: undefined });
+
+  it('classifies any string without throwing, and never follows unknown as one-party', () => {
+    fc.assert(
+      fc.property(numbers, regions, (number, agentRegion) => {
+        const result = classify(number, { agentRegion, at: AT });
+        if (result.requirement === 'unknown' || result.ambiguous) expect(result.treatAs).toBe('all-party');
+        if (result.treatAs === 'one-party') expect(result.requirement).toBe('one-party');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('adding an all-party party never relaxes the answer', () => {
+    const allParty = JURISDICTIONS.filter((j) => j.requirement === 'all-party' && /^[A-Z]{2}$/.test(j.code)).map(
+      (j) => j.code,
+    );
+    fc.assert(
+      fc.property(numbers, fc.constantFrom(...allParty), (number, agentRegion) => {
+        const alone = classify(number, { at: AT });
+        const withAgent = classify(number, { agentRegion, at: AT });
+        if (alone.kind !== 'invalid') expect(withAgent.treatAs).toBe('all-party');
+        if (alone.treatAs === 'all-party') expect(withAgent.treatAs).toBe('all-party');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
