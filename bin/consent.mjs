@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The `consent` command. It runs the TypeScript sources of lib/ through tsx, so the command and
+// the extension share one copy of the rules.
+import { readFile } from 'node:fs/promises';
+import { register } from 'tsx/esm/api';
+
+register();
+// `consent area-codes | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+const { runCli } = await import('../lib/cli/main.ts');
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: (path) => readFile(path, 'utf8'),
+});

@@ -1,0 +1,178 @@
+/**
+ * The `consent` command: the same rules as the extension, from a terminal. Pure: the caller
+ * (bin/consent.mjs) hands in the arguments and the output streams, so tests run it in-process.
+ */
+import { type Classification, classify, POLICIES, type Policy } from '../classify';
+import { AREA_CODES } from '../data/area-codes';
+import { JURISDICTIONS } from '../data/jurisdictions';
+import { AGENT_REGIONS } from '../jurisdiction-index';
+import { parseArgs, UsageError } from './args';
+import { table } from './table';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads a file as UTF-8 text (for `scan`); throws when it cannot. */
+  readFile?: (path: string) => Promise<string>;
+  now?: () => Date;
+}
+
+export type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
+
+export const USAGE = `Usage: consent <command> [options]
+
+Commands:
+  lookup [--agent-state XX] [--policy strictest|callee-only] [--at ISO-TIME] [--json] NUMBER...
+      What recording a call to each number needs, why, and the callee's local time.
+  jurisdictions [--json]     The recording-consent law of every jurisdiction covered.
+  area-codes [--json]        Every North American area code: type, country, regions, time zones.
+
+Options:
+  --agent-state XX   Your own state, territory or province (e.g. TX, ON); the stricter rule wins.
+  --policy P         strictest (default: the stricter of your rule and the callee's) or callee-only.
+  --at ISO-TIME      Evaluate local time and the 8 am-9 pm calling window at this instant (default now).
+  --json             One JSON document on stdout instead of a table.
+`;
+
+/** JSON contract of `consent lookup --json`: the documented fields first, in this order. */
+export function lookupJson(c: Classification) {
+  return {
+    input: c.input,
+    e164: c.e164,
+    kind: c.kind,
+    npa: c.npa,
+    country: c.country,
+    regions: c.regions,
+    requirement: c.requirement,
+    treatAs: c.treatAs,
+    ambiguous: c.ambiguous,
+    reasons: c.reasons,
+    citations: c.citations,
+    caveats: c.caveats,
+    localTime: c.localTime,
+    inCallingWindow: c.inCallingWindow,
+    ext: c.ext,
+    action: c.action,
+  };
+}
+
+const ACTION_TEXT = {
+  announce: 'announce the recording',
+  'ask-consent': 'ask for an explicit yes',
+  'do-not-record': 'do not record',
+};
+
+function windowText(w: Classification['inCallingWindow']): string {
+  return w === true ? 'yes' : w === false ? 'NO' : w === 'partly' ? 'partly' : '—';
+}
+
+const lookup: Command = async (argv, io) => {
+  const args = parseArgs(argv, { values: ['agent-state', 'policy', 'at'], switches: ['json'] });
+  const agentRegion = args.values['agent-state']?.toUpperCase();
+  if (agentRegion !== undefined && !AGENT_REGIONS.includes(agentRegion)) {
+    throw new UsageError(`unknown state or province code "${args.values['agent-state']}" (e.g. TX, CA, ON)`);
+  }
+  const policy = (args.values.policy ?? 'strictest') as Policy;
+  if (!POLICIES.includes(policy)) throw new UsageError(`--policy must be strictest or callee-only, not "${policy}"`);
+  const at = args.values.at ? new Date(args.values.at) : (io.now?.() ?? new Date());
+  if (Number.isNaN(at.getTime()))
+    throw new UsageError(`--at needs an ISO time such as 2026-11-27T15:00:00Z, not "${args.values.at}"`);
+  if (args.positionals.length === 0) throw new UsageError('lookup needs at least one number');
+
+  const results = args.positionals.map((number) => classify(number, { agentRegion, policy, at }));
+  if (args.switches.has('json')) {
+    io.stdout(`${JSON.stringify(results.map(lookupJson), null, 2)}\n`);
+    return 0;
+  }
+  const rows = results.map((c) => [
+    c.input,
+    c.e164 ?? '—',
+    c.kind === 'invalid' ? 'invalid' : c.kind === 'tollfree' ? 'toll-free' : c.regions.join(', ') || c.country || '—',
+    c.kind === 'invalid'
+      ? '—'
+      : c.treatAs === c.requirement
+        ? c.treatAs
+        : `${c.treatAs} (${c.requirement}${c.ambiguous ? ', unsettled' : ''})`,
+    c.localTime ?? '—',
+    windowText(c.inCallingWindow),
+    ACTION_TEXT[c.action],
+  ]);
+  const why = results.map((c, i) => `${i + 1}. ${c.input}: ${c.reasons.join(' ')}`);
+  io.stdout(
+    `${table(['Number', 'E.164', 'Where', 'Consent', 'Local time', '8am-9pm', 'Do'], rows)}\n\nWhy:\n${why.join('\n')}\n`,
+  );
+  return 0;
+};
+
+const jurisdictions: Command = async (argv, io) => {
+  const args = parseArgs(argv, { switches: ['json'] });
+  if (args.positionals.length > 0) throw new UsageError('jurisdictions takes no arguments');
+  if (args.switches.has('json')) {
+    const rows = JURISDICTIONS.map((j) => ({
+      code: j.code,
+      name: j.name,
+      country: j.country,
+      requirement: j.requirement,
+      ambiguous: j.ambiguous,
+      citation: j.citation,
+      notes: j.notes,
+      inPersonDiffers: j.inPersonDiffers,
+      asOf: j.asOf,
+      ambiguousReason: j.ambiguousReason ?? null,
+      inPersonRequirement: j.inPersonRequirement ?? null,
+      sources: j.sources,
+    }));
+    io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  const rows = JURISDICTIONS.map((j) => [
+    j.code,
+    j.name,
+    j.requirement + (j.ambiguous ? ' (unsettled: follow all-party)' : ''),
+    j.inPersonDiffers ? `in person: ${j.inPersonRequirement ?? '?'}` : '',
+    j.asOf,
+    j.citation.length > 70 ? `${j.citation.slice(0, 69)}…` : j.citation,
+  ]);
+  io.stdout(`${table(['Code', 'Name', 'Phone calls', 'In person', 'As of', 'Citation'], rows)}\n`);
+  return 0;
+};
+
+const areaCodes: Command = async (argv, io) => {
+  const args = parseArgs(argv, { switches: ['json'] });
+  if (args.positionals.length > 0) throw new UsageError('area-codes takes no arguments');
+  if (args.switches.has('json')) {
+    io.stdout(`${JSON.stringify(AREA_CODES, null, 2)}\n`);
+    return 0;
+  }
+  const rows = Object.entries(AREA_CODES).map(([npa, a]) => [
+    npa,
+    a.type,
+    a.country,
+    a.regions.join(', '),
+    a.timezones.join(', '),
+  ]);
+  io.stdout(`${table(['Code', 'Type', 'Country', 'Regions', 'Time zones'], rows)}\n`);
+  return 0;
+};
+
+export const COMMANDS: Record<string, Command> = { lookup, jurisdictions, 'area-codes': areaCodes };
+
+/** Runs the command line; returns the exit code (0 ok, 2 usage error). */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}" (try: ${Object.keys(COMMANDS).join(', ')})`);
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`consent: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
