@@ -15,7 +15,9 @@ export function Popup({ lookup }: PopupProps) {
     lookup(number).then((response) => {
       if (!current) return;
       const result = response.ok ? response.results[0] : undefined;
-      setAnswer(result?.e164 ? `${result.e164} · area code ${result.npa ?? '—'}` : 'That is not a phone number.');
+      setAnswer(
+        result && result.kind !== 'invalid' ? `${result.place} · ${result.treatAs}` : 'That is not a phone number.',
+      );
     });
     return () => {
       current = false;

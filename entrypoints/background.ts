@@ -1,15 +1,42 @@
 import { browser } from 'wxt/browser';
 import { handleMessage } from '@/lib/background/handle-message';
+import type { Classification } from '@/lib/classify';
+import { loadSettings } from '@/utils/settings-store';
+import { forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
+
+/** The toolbar count: how many numbers on the tab need everyone's consent (unknown ones included). */
+function showCount(tabId: number, numbers: Classification[]) {
+  const strict = numbers.filter((c) => c.treatAs === 'all-party').length;
+  const action = browser.action;
+  action.setBadgeText({ tabId, text: strict > 0 ? String(strict) : '' }).catch(() => {});
+  action.setBadgeBackgroundColor({ tabId, color: '#b42318' }).catch(() => {});
+  action
+    .setTitle({
+      tabId,
+      title: `Consent Guard: ${numbers.length} number${numbers.length === 1 ? '' : 's'} on this page, ${strict} need all-party consent`,
+    })
+    .catch(() => {});
+}
 
 export default defineBackground(() => {
+  const deps = {
+    extensionId: browser.runtime.id,
+    settings: async () => (await loadSettings()).settings,
+    recordFrame,
+    tabNumbers,
+    tabChanged: showCount,
+  };
   // Registered synchronously on the first tick, so a restarted worker still hears the message that woke it.
-  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse?: (response: unknown) => void) => {
-    const response = handleMessage(message);
-    // Chromium and the polyfill take `sendResponse`; WXT's fake browser takes the returned value.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse?: (response: unknown) => void) => {
+    const response = handleMessage(message, sender, deps);
+    // Chromium and the polyfill take `sendResponse`; WXT's fake browser takes the returned promise.
     if (typeof sendResponse === 'function') {
-      sendResponse(response);
+      response.then(sendResponse);
       return true;
     }
-    return Promise.resolve(response);
+    return response;
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
   });
 });

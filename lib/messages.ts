@@ -1,28 +1,131 @@
 /**
- * The one protocol between the extension's contexts. Every message is a zod schema and is
- * validated where it is received. `zod/mini` keeps the validator small in every bundle.
+ * The one protocol between the extension's contexts. Every message is a zod schema, validated
+ * where it is received; types come from the schemas. `zod/mini` keeps the validator small in
+ * every bundle (the content script runs on every CRM page).
+ *
+ * Names say who talks to whom: page-* come from content scripts, popup-* from the popup, and
+ * lookup from either.
  */
 import * as z from 'zod/mini';
 
-export const MAX_NUMBERS_PER_MESSAGE = 1000;
+export const MAX_LOOKUP = 50;
+export const MAX_PAGE_NUMBERS = 5000;
+
 const NumberText = z.string().check(z.maxLength(64));
+const E164 = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/));
+const Consent = z.enum(['all-party', 'one-party', 'unknown']);
+const Window = z.nullable(z.union([z.boolean(), z.literal('partly')]));
 
-/** Content script or popup → background: classify these numbers. */
-export const LookupRequest = z.strictObject({
-  type: z.literal('lookup'),
-  numbers: z.array(NumberText).check(z.maxLength(MAX_NUMBERS_PER_MESSAGE)),
+/**
+ * Content script → background, once per burst of page changes: the numbers the frame has not had
+ * answered yet, and every number the frame shows now (for the tab's summary and toolbar count).
+ * `reset` is set by a frame's first scan after a page load.
+ */
+export const PageScan = z.strictObject({
+  type: z.literal('page-scan'),
+  lookup: z.array(E164).check(z.maxLength(MAX_PAGE_NUMBERS)),
+  present: z.array(E164).check(z.maxLength(MAX_PAGE_NUMBERS)),
+  reset: z.optional(z.boolean()),
 });
-export type LookupRequest = z.infer<typeof LookupRequest>;
+export type PageScan = z.infer<typeof PageScan>;
 
-export const LookupResult = z.object({
+/** What a badge needs: small, so a page of thousands of numbers answers in one light message. */
+export const BadgeInfo = z.object({
+  e164: E164,
+  /** data-consent: unknown where no rule is known; otherwise what to follow. */
+  consent: Consent,
+  ambiguous: z.boolean(),
+  /** Where the number points: "CA", "YT/NT/NU", "Toll-free", "GB". */
+  place: z.string(),
+  /** The whole answer in one sentence, for screen readers and the tooltip. */
+  sentence: z.string(),
+  localTime: z.nullable(z.string()),
+  inCallingWindow: Window,
+});
+export type BadgeInfo = z.infer<typeof BadgeInfo>;
+
+export const PageScanResponse = z.union([
+  z.object({ ok: z.literal(true), badges: z.array(BadgeInfo) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type PageScanResponse = z.infer<typeof PageScanResponse>;
+
+/** Popup or badge panel → background: the full answer for a few numbers. */
+export const Lookup = z.strictObject({
+  type: z.literal('lookup'),
+  numbers: z.array(NumberText).check(z.minLength(1), z.maxLength(MAX_LOOKUP)),
+});
+export type Lookup = z.infer<typeof Lookup>;
+
+/** Popup → background: the numbers found on a tab. */
+export const PopupTabSummary = z.strictObject({
+  type: z.literal('popup-tab-summary'),
+  tabId: z.number().check(z.int(), z.nonnegative()),
+});
+export type PopupTabSummary = z.infer<typeof PopupTabSummary>;
+
+const AppliedRule = z.object({
+  code: z.string(),
+  name: z.string(),
+  role: z.enum(['callee', 'agent']),
+  requirement: Consent,
+  ambiguous: z.boolean(),
+  ambiguousReason: z.nullable(z.string()),
+  citation: z.string(),
+  notes: z.array(z.string()),
+  asOf: z.string(),
+});
+
+/** A Classification (lib/classify.ts) plus the disclaimer to read, filled in from the settings. */
+export const Answer = z.object({
   input: z.string(),
   e164: z.nullable(z.string()),
+  ext: z.nullable(z.string()),
+  kind: z.enum(['nanp', 'tollfree', 'international', 'invalid']),
   npa: z.nullable(z.string()),
+  country: z.nullable(z.string()),
+  regions: z.array(z.string()),
+  requirement: Consent,
+  treatAs: z.enum(['all-party', 'one-party']),
+  ambiguous: z.boolean(),
+  reasons: z.array(z.string()),
+  citations: z.array(z.string()),
+  caveats: z.array(z.string()),
+  action: z.enum(['announce', 'ask-consent', 'do-not-record']),
+  timezones: z.array(z.string()),
+  localTime: z.nullable(z.string()),
+  inCallingWindow: Window,
+  rules: z.array(AppliedRule),
+  place: z.string(),
+  disclaimer: z.string(),
 });
-export type LookupResult = z.infer<typeof LookupResult>;
+export type Answer = z.infer<typeof Answer>;
 
 export const LookupResponse = z.union([
-  z.object({ ok: z.literal(true), results: z.array(LookupResult) }),
+  z.object({ ok: z.literal(true), results: z.array(Answer) }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type LookupResponse = z.infer<typeof LookupResponse>;
+
+export const TabSummaryResponse = z.union([
+  z.object({
+    ok: z.literal(true),
+    /** Distinct numbers on the tab. */
+    total: z.number(),
+    /** The first numbers, strictest first (at most 200: a popup is no place for thousands). */
+    numbers: z.array(Answer),
+  }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type TabSummaryResponse = z.infer<typeof TabSummaryResponse>;
+
+export type ErrorResponse = { ok: false; error: string };
+
+/** A refusal that says what was wrong, for the sender's console and tests. */
+export function refusal(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): ErrorResponse {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
+  return { ok: false, error: `Refused a malformed message${where}: ${issue?.message ?? 'invalid'}` };
+}

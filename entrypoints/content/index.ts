@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { LookupResponse } from '@/lib/messages';
+import { PageScanResponse } from '@/lib/messages';
+import { parseNumber } from '@/lib/parse-number';
 import './style.css';
 
 const NUMBER = /\(?\b[2-9]\d{2}\)?[-. ]?[2-9]\d{2}[-. ]\d{4}\b/g;
@@ -15,16 +16,22 @@ export default defineContentScript({
       }
     }
     if (found.length === 0) return;
-    const response = LookupResponse.parse(
-      await browser.runtime.sendMessage({ type: 'lookup', numbers: found.map((f) => f.raw) }),
+    const numbers = found.map((f) => {
+      const parsed = parseNumber(f.raw);
+      return parsed.kind === 'invalid' ? '' : parsed.e164;
+    });
+    const response = PageScanResponse.parse(
+      await browser.runtime.sendMessage({ type: 'page-scan', lookup: numbers, present: numbers, reset: true }),
     );
     if (!response.ok) return;
-    response.results.forEach((result, i) => {
-      const where = found[i];
-      if (!where || !result.e164) return;
+    const byNumber = new Map(response.badges.map((b) => [b.e164, b]));
+    found.forEach((where, i) => {
+      const info = byNumber.get(numbers[i] ?? '');
+      if (!info) return;
       const badge = document.createElement('consent-guard-badge');
-      badge.dataset.consentNumber = result.e164;
-      badge.textContent = result.npa ?? '?';
+      badge.dataset.consentNumber = info.e164;
+      badge.dataset.consent = info.consent;
+      badge.textContent = `${info.place} · ${info.consent}`;
       where.text.parentNode?.insertBefore(badge, where.text.nextSibling);
     });
   },

@@ -4,7 +4,7 @@ import { Popup } from '@/components/Popup';
 import { LookupResponse } from '@/lib/messages';
 
 async function lookup(number: string) {
-  return LookupResponse.parse(await browser.runtime.sendMessage({ type: 'lookup', numbers: [number] }));
+  return LookupResponse.parse(await browser.runtime.sendMessage({ type: 'lookup', numbers: [number.slice(0, 64)] }));
 }
 
 const app = document.getElementById('app');

@@ -1,18 +1,105 @@
-import { LookupRequest, type LookupResponse } from '../messages';
-import { parseNumber } from '../parse-number';
+/**
+ * The background's answers. Pure apart from what it is handed: the entrypoint wires browser
+ * storage and the toolbar badge in through `BackgroundDeps`, and tests hand in fakes.
+ */
+import { answerOf, badgeInfo } from '../answer';
+import { type Classification, classify } from '../classify';
+import {
+  type ErrorResponse,
+  Lookup,
+  type LookupResponse,
+  PageScan,
+  type PageScanResponse,
+  PopupTabSummary,
+  refusal,
+  type TabSummaryResponse,
+} from '../messages';
+import type { Settings } from '../settings';
 
-/** Answers one message. Pure: the background entrypoint only wires it to `runtime.onMessage`. */
-export function handleMessage(message: unknown): LookupResponse {
-  const parsed = LookupRequest.safeParse(message);
-  if (!parsed.success)
-    return { ok: false, error: `Refused a malformed message: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
-  return {
-    ok: true,
-    results: parsed.data.numbers.map((input) => {
-      const number = parseNumber(input);
-      return number.kind === 'invalid'
-        ? { input, e164: null, npa: null }
-        : { input, e164: number.e164, npa: number.kind === 'nanp' ? number.npa : null };
-    }),
-  };
+/** Who sent a message, as runtime.onMessage reports it. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export interface BackgroundDeps {
+  extensionId: string;
+  settings: () => Promise<Settings>;
+  /** Records the numbers a frame shows now; returns every distinct number on the tab. */
+  recordFrame: (tabId: number, frameId: number, numbers: string[], reset: boolean) => Promise<string[]>;
+  tabNumbers: (tabId: number) => Promise<string[]>;
+  /** Called after a tab's numbers change, with their classifications (for the toolbar count). */
+  tabChanged?: (tabId: number, numbers: Classification[]) => void;
+  now?: () => Date;
+}
+
+export type Response = PageScanResponse | LookupResponse | TabSummaryResponse | ErrorResponse;
+
+const SUMMARY_LIMIT = 200;
+const STRICTNESS = { 'all-party': 0, unknown: 1, 'one-party': 2 } as const;
+
+function fromExtensionPage(sender: Sender, deps: BackgroundDeps): boolean {
+  return sender.id === deps.extensionId && (sender.url ?? '').startsWith(`chrome-extension://${deps.extensionId}/`);
+}
+
+export async function handleMessage(message: unknown, sender: Sender, deps: BackgroundDeps): Promise<Response> {
+  // runtime.onMessage only hears the extension's own contexts; a message carrying another id is forged.
+  if (sender.id !== deps.extensionId) return { ok: false, error: 'Refused a message from outside the extension.' };
+  const type = (message as { type?: unknown } | null)?.type;
+  const now = deps.now?.() ?? new Date();
+
+  if (type === 'page-scan') {
+    const parsed = PageScan.safeParse(message);
+    if (!parsed.success) return refusal(parsed.error);
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || fromExtensionPage(sender, deps)) {
+      return { ok: false, error: 'Refused page-scan: it must come from a content script in a tab.' };
+    }
+    const settings = await deps.settings();
+    const context = { agentRegion: settings.agentRegion, policy: settings.policy, at: now };
+    const badges = parsed.data.lookup.flatMap((number) => {
+      const c = classify(number, context);
+      return c.kind === 'invalid' || c.e164 === null ? [] : [badgeInfo({ ...c, e164: c.e164 })];
+    });
+    const all = await deps.recordFrame(tabId, sender.frameId ?? 0, parsed.data.present, parsed.data.reset ?? false);
+    deps.tabChanged?.(
+      tabId,
+      all.map((n) => classify(n, context)),
+    );
+    return { ok: true, badges };
+  }
+
+  if (type === 'lookup') {
+    const parsed = Lookup.safeParse(message);
+    if (!parsed.success) return refusal(parsed.error);
+    const settings = await deps.settings();
+    const context = { agentRegion: settings.agentRegion, policy: settings.policy, at: now };
+    return { ok: true, results: parsed.data.numbers.map((n) => answerOf(classify(n, context), settings)) };
+  }
+
+  if (type === 'popup-tab-summary') {
+    const parsed = PopupTabSummary.safeParse(message);
+    if (!parsed.success) return refusal(parsed.error);
+    if (!fromExtensionPage(sender, deps))
+      return { ok: false, error: 'Refused popup-tab-summary: only the popup may ask.' };
+    const settings = await deps.settings();
+    const context = { agentRegion: settings.agentRegion, policy: settings.policy, at: now };
+    const numbers = (await deps.tabNumbers(parsed.data.tabId))
+      .map((n) => classify(n, context))
+      .filter((c) => c.kind !== 'invalid')
+      .sort(
+        (a, b) =>
+          STRICTNESS[a.requirement === 'unknown' ? 'unknown' : a.treatAs] -
+          STRICTNESS[b.requirement === 'unknown' ? 'unknown' : b.treatAs],
+      );
+    return {
+      ok: true,
+      total: numbers.length,
+      numbers: numbers.slice(0, SUMMARY_LIMIT).map((c) => answerOf(c, settings)),
+    };
+  }
+
+  return { ok: false, error: `Refused a message of unknown type ${JSON.stringify(String(type)).slice(0, 40)}.` };
 }

@@ -28,7 +28,7 @@ test('the content script badges the numbers on a page', async () => {
 test('the popup answers a number typed into it', async () => {
   const page = await openPopup(browser.context, browser.extensionId);
   await page.getByTestId('lookup-input').fill('415.555.0134');
-  await page.getByTestId('lookup-answer').filter({ hasText: '+14155550134' }).waitFor();
+  await page.getByTestId('lookup-answer').filter({ hasText: 'CA · all-party' }).waitFor();
   await screenshot(page, 'popup');
   await page.close();
 });

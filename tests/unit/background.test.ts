@@ -1,26 +1,151 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
+import { type BackgroundDeps, handleMessage } from '@/lib/background/handle-message';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
-describe('background worker', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    background.main();
-  });
+const ID = 'consentguardid';
+const PAGE = { id: ID, url: 'https://crm.example.com/contacts', tab: { id: 7 }, frameId: 0 };
+const POPUP = { id: ID, url: `chrome-extension://${ID}/popup.html` };
+const AT = new Date('2026-11-27T17:00:00Z');
 
-  it('answers a lookup message', async () => {
-    const response = await fakeBrowser.runtime.sendMessage({ type: 'lookup', numbers: ['(415) 555-0134', 'nope'] });
+function deps(settings: Partial<Settings> = {}) {
+  const frames = new Map<string, string[]>();
+  const changed: { tabId: number; count: number }[] = [];
+  const d: BackgroundDeps = {
+    extensionId: ID,
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    recordFrame: async (tabId, frameId, numbers) => {
+      frames.set(`${tabId}:${frameId}`, numbers);
+      return [...new Set([...frames].filter(([k]) => k.startsWith(`${tabId}:`)).flatMap(([, v]) => v))];
+    },
+    tabNumbers: async (tabId) => [
+      ...new Set([...frames].filter(([k]) => k.startsWith(`${tabId}:`)).flatMap(([, v]) => v)),
+    ],
+    tabChanged: (tabId, numbers) => changed.push({ tabId, count: numbers.length }),
+    now: () => AT,
+  };
+  return { d, changed };
+}
+
+describe('handleMessage', () => {
+  it('page-scan answers each number with a badge and records the tab', async () => {
+    const { d, changed } = deps();
+    const response = await handleMessage(
+      {
+        type: 'page-scan',
+        lookup: ['+14155550134', '+12125550175', '+13705550134'],
+        present: ['+14155550134', '+12125550175'],
+      },
+      PAGE,
+      d,
+    );
     expect(response).toEqual({
       ok: true,
-      results: [
-        { input: '(415) 555-0134', e164: '+14155550134', npa: '415' },
-        { input: 'nope', e164: null, npa: null },
+      badges: [
+        expect.objectContaining({
+          e164: '+14155550134',
+          consent: 'all-party',
+          place: 'CA',
+          localTime: '9:00 AM',
+          inCallingWindow: true,
+        }),
+        expect.objectContaining({ e164: '+12125550175', consent: 'one-party', place: 'NY' }),
       ],
+    });
+    expect(changed).toEqual([{ tabId: 7, count: 2 }]);
+  });
+
+  it('applies the settings: the agent state makes a one-party callee all-party', async () => {
+    const { d } = deps({ agentRegion: 'FL' });
+    const response = await handleMessage({ type: 'page-scan', lookup: ['+12125550175'], present: [] }, PAGE, d);
+    expect(response).toMatchObject({ ok: true, badges: [{ consent: 'all-party' }] });
+  });
+
+  it('lookup gives the full answer with the disclaimer filled in', async () => {
+    const { d } = deps({ company: 'Acme', agent: 'Sam' });
+    const response = await handleMessage({ type: 'lookup', numbers: ['(415) 555-0134'] }, POPUP, d);
+    expect(response).toMatchObject({
+      ok: true,
+      results: [{ e164: '+14155550134', place: 'CA', treatAs: 'all-party' }],
+    });
+    if (!response.ok || !('results' in response)) throw new Error('expected results');
+    expect(response.results[0]?.disclaimer).toBe(
+      "Hi, this is Sam calling from Acme. I'd like to record this call for quality and training purposes. Is that okay with you?",
+    );
+  });
+
+  it('popup-tab-summary lists the tab numbers strictest first, for the popup only', async () => {
+    const { d } = deps();
+    await handleMessage(
+      { type: 'page-scan', lookup: [], present: ['+12125550175', '+14155550134', '+18005550134'] },
+      PAGE,
+      d,
+    );
+    const response = await handleMessage({ type: 'popup-tab-summary', tabId: 7 }, POPUP, d);
+    expect(response).toMatchObject({ ok: true, total: 3 });
+    if (!response.ok || !('numbers' in response)) throw new Error('expected numbers');
+    expect(response.numbers.map((n) => n.e164)).toEqual(['+14155550134', '+18005550134', '+12125550175']);
+    expect(await handleMessage({ type: 'popup-tab-summary', tabId: 7 }, PAGE, d)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('only the popup'),
     });
   });
 
-  it('refuses a malformed message with a clear error', async () => {
-    const response = await fakeBrowser.runtime.sendMessage({ type: 'lookup', numbers: 'not a list' });
-    expect(response).toMatchObject({ ok: false, error: expect.stringContaining('malformed') });
+  it.each([
+    [{ type: 'page-scan', lookup: 'x', present: [] }, PAGE, 'malformed message at lookup'],
+    [{ type: 'page-scan', lookup: ['4155550134'], present: [] }, PAGE, 'malformed'],
+    [{ type: 'page-scan', lookup: [], present: [], extra: 1 }, PAGE, 'malformed'],
+    [{ type: 'page-scan', lookup: [], present: [] }, POPUP, 'content script in a tab'],
+    [{ type: 'lookup', numbers: [] }, POPUP, 'malformed'],
+    [{ type: 'lookup', numbers: ['1'.repeat(65)] }, POPUP, 'malformed'],
+    [{ type: 'steal' }, POPUP, 'unknown type'],
+    [null, POPUP, 'unknown type'],
+    [{ type: 'lookup', numbers: ['4155550134'] }, { ...PAGE, id: 'someone-else' }, 'outside the extension'],
+  ])('refuses %j with a clear error', async (message, sender, error) => {
+    const response = await handleMessage(message, sender, deps().d);
+    expect(response).toMatchObject({ ok: false, error: expect.stringContaining(error) });
+  });
+});
+
+describe('background entrypoint', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    const { default: background } = await import('@/entrypoints/background');
+    background.main();
+  });
+
+  const popup = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+
+  it('answers through runtime messaging', async () => {
+    const [response] = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'lookup', numbers: ['415 555 0134'] },
+      popup(),
+    );
+    expect(response).toMatchObject({ ok: true, results: [{ e164: '+14155550134', regions: ['CA'] }] });
+  });
+
+  it('keeps a tab numbers in session storage and counts the all-party ones on the toolbar', async () => {
+    // A content script's sender carries its tab; the fake only needs the id.
+    const page = { id: fakeBrowser.runtime.id, url: 'https://crm.example.com/', tab: { id: 3 }, frameId: 0 } as never;
+    const message = {
+      type: 'page-scan',
+      lookup: [],
+      present: ['+14155550134', '+12125550175', '+13055550100'],
+      reset: true,
+    };
+    await fakeBrowser.runtime.onMessage.trigger(message, page);
+    expect(await fakeBrowser.storage.session.get('tab:3')).toEqual({ 'tab:3': { 0: message.present } });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('2');
+    const [summary] = await fakeBrowser.runtime.onMessage.trigger({ type: 'popup-tab-summary', tabId: 3 }, popup());
+    expect(summary).toMatchObject({ ok: true, total: 3 });
+  });
+
+  it('reads the agent settings from sync storage', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { version: 1, agentRegion: 'WA' } });
+    const [response] = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'lookup', numbers: ['212 555 0134'] },
+      popup(),
+    );
+    expect(response).toMatchObject({ ok: true, results: [{ regions: ['NY'], treatAs: 'all-party' }] });
   });
 });

@@ -1,0 +1,156 @@
+/**
+ * The agent's settings: one zod schema with a version, migrations from older shapes, and a
+ * forgiving reader: a corrupted or foreign stored value never crashes anything; it falls back to the
+ * defaults field by field, and says so.
+ */
+import * as z from 'zod/mini';
+import { DISCLAIMER_LANGUAGES, type DisclaimerLanguage } from './data/disclaimers';
+import { AGENT_REGIONS } from './jurisdiction-index';
+
+export const SETTINGS_VERSION = 1;
+
+const Region = z.nullable(z.enum(AGENT_REGIONS as [string, ...string[]]));
+const Policy = z.enum(['strictest', 'callee-only']);
+const Language = z.enum(DISCLAIMER_LANGUAGES as [DisclaimerLanguage, ...DisclaimerLanguage[]]);
+const Name = z.string().check(z.maxLength(80));
+const Template = z.string().check(z.maxLength(600));
+const TemplatesByLanguage = z.partialRecord(Language, Template);
+
+export const Settings = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  /** The agent's own state or province; null when not set. */
+  agentRegion: Region,
+  policy: Policy,
+  company: Name,
+  agent: Name,
+  language: Language,
+  /** Custom disclaimer templates, by requirement and language; a missing one uses the default. */
+  templates: z.object({
+    'all-party': TemplatesByLanguage,
+    'one-party': TemplatesByLanguage,
+    unknown: TemplatesByLanguage,
+  }),
+  /** Badge one-party numbers too (on by default: the agent sees every number was checked). */
+  badgeOneParty: z.boolean(),
+  /** Origins ("https://crm.example.com/*") the agent added beyond the default dialer sites. */
+  enabledSites: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(500)),
+  /** Match patterns the agent switched off, defaults included. */
+  disabledSites: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(500)),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  version: SETTINGS_VERSION,
+  agentRegion: null,
+  policy: 'strictest',
+  company: '',
+  agent: '',
+  language: 'en',
+  templates: { 'all-party': {}, 'one-party': {}, unknown: {} },
+  badgeOneParty: true,
+  enabledSites: [],
+  disabledSites: [],
+}) as Settings;
+
+/** Older stored shapes, oldest first. Each takes the previous version's object to the next. */
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 0: the pre-release shape, { agentState, policy: 'strict' | 'callee' }.
+  0: ({ agentState, policy, ...rest }) => ({
+    ...rest,
+    agentRegion: agentState ?? null,
+    policy: policy === 'callee' ? 'callee-only' : 'strictest',
+    version: 1,
+  }),
+};
+
+export interface ReadResult {
+  settings: Settings;
+  /** Why some of what was stored could not be used (empty when all was fine). */
+  notices: string[];
+}
+
+/**
+ * Reads whatever is stored: migrates old versions, keeps every valid field, and replaces each
+ * invalid one with its default, with a notice naming it. Never throws.
+ */
+export function readSettings(stored: unknown): ReadResult {
+  if (stored === undefined || stored === null) return { settings: DEFAULT_SETTINGS, notices: [] };
+  if (typeof stored !== 'object' || Array.isArray(stored)) {
+    return {
+      settings: DEFAULT_SETTINGS,
+      notices: ['The stored settings were not readable, so the defaults are in use.'],
+    };
+  }
+  let value = { ...(stored as Record<string, unknown>) };
+  let version = typeof value.version === 'number' ? value.version : 0;
+  const notices: string[] = [];
+  if (version > SETTINGS_VERSION) {
+    notices.push(`The stored settings come from a newer version (${version}); fields this version knows are kept.`);
+    version = SETTINGS_VERSION;
+  }
+  while (version < SETTINGS_VERSION) {
+    const migrate = MIGRATIONS[version];
+    if (!migrate) break;
+    value = migrate(value);
+    version += 1;
+  }
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const [key, schema] of Object.entries(Settings.def.shape)) {
+    if (key === 'version' || !(key in value)) continue;
+    const field = (schema as z.ZodMiniType).safeParse(value[key]);
+    if (field.success) settings[key] = field.data;
+    else notices.push(`The stored setting "${key}" was not valid, so its default is in use.`);
+  }
+  return { settings: settings as Settings, notices };
+}
+
+/** Settings an administrator may push through enterprise policy (storage.managed). */
+export const MANAGEABLE = ['company', 'agentRegion', 'policy', 'templates', 'language'] as const;
+export type Manageable = (typeof MANAGEABLE)[number];
+
+const Managed = z.object({
+  company: z.optional(Name),
+  agentRegion: z.optional(z.string()),
+  policy: z.optional(Policy),
+  language: z.optional(Language),
+  templates: z.optional(Settings.def.shape.templates),
+  /** Which of the managed settings the agent may not change. */
+  locked: z.optional(z.array(z.string())),
+});
+
+export interface ResolvedSettings extends ReadResult {
+  /** Settings fixed by the administrator: shown as locked, not editable. */
+  locked: Manageable[];
+}
+
+/**
+ * The settings in force: the defaults, then the administrator's values (storage.managed), then the
+ * agent's own (storage.sync), then the administrator's locked values again, which nobody overrides.
+ */
+export function resolveSettings(stored: unknown, managed: unknown): ResolvedSettings {
+  const mine = readSettings(stored);
+  const policy = Managed.safeParse(managed ?? {});
+  if (!policy.success) {
+    return {
+      ...mine,
+      locked: [],
+      notices: [...mine.notices, 'The enterprise policy for Consent Guard was not valid and is ignored.'],
+    };
+  }
+  const { locked: lockedNames = [], ...values } = policy.data;
+  const pushed: Partial<Settings> = {};
+  for (const key of MANAGEABLE) {
+    const value = key === 'agentRegion' ? values.agentRegion?.toUpperCase() : values[key];
+    if (value === undefined) continue;
+    const field = Settings.def.shape[key].safeParse(value);
+    if (field.success) Object.assign(pushed, { [key]: field.data });
+  }
+  const locked = MANAGEABLE.filter((key) => lockedNames.includes(key) && key in pushed);
+  const ownKeys = stored && typeof stored === 'object' ? Object.keys(stored) : [];
+  const settings = { ...mine.settings };
+  for (const [key, value] of Object.entries(pushed)) {
+    const agentChoseIt = ownKeys.includes(key) || (key === 'agentRegion' && ownKeys.includes('agentState'));
+    if (!agentChoseIt || locked.includes(key as Manageable)) Object.assign(settings, { [key]: value });
+  }
+  return { settings, notices: mine.notices, locked };
+}

@@ -1,0 +1,43 @@
+/**
+ * The numbers each tab shows, frame by frame, in storage.session: it outlives a service-worker
+ * restart (so the popup still has them) and is gone when the browser closes.
+ */
+import { browser } from 'wxt/browser';
+
+type Frames = Record<string, string[]>;
+const key = (tabId: number) => `tab:${tabId}`;
+
+// One write at a time per tab: frames of one page report together and must not overwrite each other.
+const queues = new Map<number, Promise<unknown>>();
+function serial<T>(tabId: number, task: () => Promise<T>): Promise<T> {
+  const next = (queues.get(tabId) ?? Promise.resolve()).then(task, task);
+  queues.set(tabId, next);
+  return next;
+}
+
+async function framesOf(tabId: number): Promise<Frames> {
+  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)];
+  return stored && typeof stored === 'object' ? (stored as Frames) : {};
+}
+
+function distinct(frames: Frames): string[] {
+  return [...new Set(Object.values(frames).flat())];
+}
+
+export function recordFrame(tabId: number, frameId: number, numbers: string[], reset: boolean): Promise<string[]> {
+  return serial(tabId, async () => {
+    // A top frame's first scan after a load starts the tab afresh: the previous page's numbers go.
+    const frames = reset && frameId === 0 ? {} : await framesOf(tabId);
+    frames[String(frameId)] = numbers;
+    await browser.storage.session.set({ [key(tabId)]: frames });
+    return distinct(frames);
+  });
+}
+
+export async function tabNumbers(tabId: number): Promise<string[]> {
+  return distinct(await framesOf(tabId));
+}
+
+export function forgetTab(tabId: number): Promise<void> {
+  return serial(tabId, () => browser.storage.session.remove(key(tabId)));
+}
