@@ -1,8 +1,9 @@
 /** `npm run bench`: every benchmark, each against its baseline in the same run, as ratios. */
 import { report } from './measure';
 import { parseBenchmarks } from './parse.bench';
+import { scannerBenchmarks } from './scanner.bench';
 
-const ok = report([...parseBenchmarks()]);
+const ok = report([...parseBenchmarks(), ...scannerBenchmarks()]);
 if (!ok) {
   console.log('\nSome budgets were missed (see MISS above).');
   process.exitCode = 1;

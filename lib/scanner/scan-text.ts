@@ -1,0 +1,478 @@
+import { CALLING_CODES } from '../data/calling-codes';
+
+/** One phone number found in a block of page text. */
+export interface Detection {
+  kind: 'nanp' | 'international';
+  /** E.164 form, e.g. `+14155550134`. */
+  e164: string;
+  /** Area code of a NANP number, else null. */
+  npa: string | null;
+  /** JS string indices into the text; [start, end) covers the number and its extension. */
+  start: number;
+  end: number;
+  /** `text.slice(start, end)`. */
+  raw: string;
+  /** Extension digits, or null. */
+  ext: string | null;
+}
+
+export interface ScanOptions {
+  /** When given, NANP numbers whose area code it rejects are dropped. */
+  isAssignedNpa?: (npa: string) => boolean;
+}
+
+/*
+ * How it reads (one left-to-right pass, no backtracking regex):
+ * 1. A candidate is a maximal run of digit groups joined by short runs (≤ 3 visible characters) of soft
+ *    separators: spaces (incl. NBSP, thin, narrow NBSP), dashes (incl. U+2010-2015, U+2212), `.`, `(`, `)`,
+ *    and invisible marks (zero-width, bidi, soft hyphen). Tabs, newlines and anything else end it.
+ * 2. Each candidate is cut into numbers from its first group: `[10]`, `[1+10]`, `[3,3,4]`, `[3,7]`, each with
+ *    an optional trunk `1`, or after `+` a calling code and 8-15 digits. A group that does not start a number
+ *    is skipped only up to the next space, and then the next number must look unmistakable (dashes, dots,
+ *    parentheses, a plus, or one unbroken run of digits), so that `Zoom 415 5550 1341` or `12 415 555 0134`
+ *    stay unread while `2024-05-12 415-555-0134` is read.
+ * 3. A number must not be glued to its context: a letter, digit, `_`, `/`, `=`, `@`, `#`, `$`, `*`, `%`, a
+ *    sign, a decimal point or a clock colon on either side rejects it; so does an id label right before it
+ *    (order, invoice, ticket, account, ref, id, sku, pin, passcode, meeting ...).
+ * 4. A number followed by more digit groups joined without a space (`415-555-0134-99`) is part of something
+ *    longer and rejected; a number spelled with spaces only must be followed by another number, or nothing.
+ */
+
+const WS = 1;
+const DASH = 2;
+const DOT = 4;
+const OPEN = 8;
+const CLOSE = 16;
+const INVIS = 32;
+const MAX_SEP = 8;
+
+/** The soft-separator class of one UTF-16 code unit, or 0. */
+function sepClass(c: number): number {
+  if (c < 128) return c === 32 ? WS : c === 45 ? DASH : c === 46 ? DOT : c === 40 ? OPEN : c === 41 ? CLOSE : 0;
+  if (c === 0xa0 || c === 0x202f || c === 0x205f || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)) return WS;
+  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe63 || c === 0xff0d) return DASH;
+  if (
+    c === 0xad ||
+    c === 0x61c ||
+    c === 0xfeff ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064) ||
+    (c >= 0x2066 && c <= 0x2069)
+  )
+    return INVIS;
+  return 0;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+/** Letters, digits and `_` in any script (a lone surrogate, e.g. half an emoji, is not a word character). */
+const isWordChar = (c: number) =>
+  isDigit(c) || isAsciiLetter(c) || c === 95 || (c >= 128 && sepClass(c) === 0 && WORD.test(String.fromCharCode(c)));
+/** `$ % & * + / = @ # \ ^ ~` and currency signs: glued to digits they make something other than a phone. */
+const isGlueMark = (c: number) =>
+  c === 35 ||
+  c === 36 ||
+  c === 37 ||
+  c === 38 ||
+  c === 42 ||
+  c === 43 ||
+  c === 47 ||
+  c === 61 ||
+  c === 64 ||
+  c === 92 ||
+  c === 94 ||
+  c === 126 ||
+  (c >= 0xa2 && c <= 0xa5) ||
+  c === 0x20ac;
+
+/** Words that, right before digits, say the digits are an identifier rather than a phone number. */
+const ID_LABELS = new Set(
+  (
+    'order orders invoice inv ticket case account acct acc ref reference id sku tracking track confirmation conf ' +
+    'passcode password pwd pin code meeting webinar zoom transaction txn claim policy member serial routing aba ' +
+    'iban swift po ssn ein tin tax receipt booking reservation rma'
+  ).split(' '),
+);
+const NUMBER_WORDS = new Set(['no', 'nr', 'num', 'number', 'nbr']);
+
+/**
+ * The text being scanned and the digit groups of the current candidate (start, end, flags of the separator
+ * before), a window of at most CAP groups: a longer run is read in slices, so memory stays fixed.
+ */
+let T = '';
+let N = 0;
+const CAP = 64;
+const LOOKAHEAD = 24;
+const gs = new Int32Array(CAP);
+const ge = new Int32Array(CAP);
+const sf = new Int32Array(CAP);
+/** Groups in the window; the next group to read; the window index of the candidate's first group (-1: gone). */
+let K = 0;
+let G = 0;
+let first = 0;
+let requireDistinct = false;
+
+// The match last found by nanpAt / intlAt: its last group, start, NANP part positions or international digits.
+let mLast = 0;
+let mStart = 0;
+let mNpa = 0;
+let mNxx = 0;
+let mLine = 0;
+let mIntl = '';
+let mDistinct = false;
+
+const at = (p: number) => (p >= 0 && p < N ? T.charCodeAt(p) : -1);
+const len = (g: number) => (ge[g] as number) - (gs[g] as number);
+const openBefore = (g: number) => at((gs[g] as number) - 1) === 40;
+const closeAfter = (g: number) => at(ge[g] as number) === 41;
+/**
+ * NANP rule for the three digits at p (area code or exchange): 2-9 first, not N11. The same rule as
+ * `isNanpShape` in lib/parse-number.ts, read off the text without making strings (a test checks they agree).
+ */
+const nxxOk = (p: number) => {
+  const a = at(p);
+  return a >= 50 && a <= 57 && !(at(p + 1) === 49 && at(p + 2) === 49);
+};
+
+/** The extension word (`x`, `ext`, `extn`, `extension`, `poste`) at p: returns where it ends, or -1. */
+function extWordEnd(p: number): number {
+  let q = p;
+  while (q - p < 10 && isAsciiLetter(at(q))) q++;
+  if (isAsciiLetter(at(q))) return -1;
+  const l = q - p;
+  if (l === 1) return (at(p) | 32) === 120 ? q : -1; // x
+  if (l === 3 || l === 4 || l === 9) {
+    // ext, extn, extension
+    if ((at(p) | 32) !== 101 || (at(p + 1) | 32) !== 120 || (at(p + 2) | 32) !== 116) return -1;
+    return l === 3 || T.slice(p, q).toLowerCase() === (l === 4 ? 'extn' : 'extension') ? q : -1;
+  }
+  return l === 5 && T.slice(p, q).toLowerCase() === 'poste' ? q : -1;
+}
+
+/** A digit group ending at p that is glued to a word, `%`, `/`, `=`, `@` or a clock colon (not an extension). */
+function rightGlued(p: number): boolean {
+  const c = at(p);
+  if (isAsciiLetter(c)) return extWordEnd(p) === -1;
+  if (c === 58) return isDigit(at(p + 1));
+  return c === 95 || c === 37 || c === 47 || c === 61 || c === 64 || (c >= 128 && isWordChar(c));
+}
+
+function leadingOk(s: number): boolean {
+  const c = at(s - 1);
+  if (c === -1 || c === 32) return true;
+  if (isWordChar(c) || isGlueMark(c) || c === 46 || sepClass(c) === DASH) return false;
+  return !(c === 58 && isDigit(at(s - 2)));
+}
+
+function trailingOk(q: number): boolean {
+  const c = at(q);
+  if (c === -1 || c === 32) return true;
+  if (isWordChar(c) || isGlueMark(c)) return false;
+  if (c === 58 || c === 46) return !isDigit(at(q + 1));
+  if (sepClass(c) === DASH) return !isWordChar(at(q + 1));
+  return true;
+}
+
+/** Hash of a lower-cased ASCII word, read from its end: equal words, equal hashes. */
+function hashWord(w: string): number {
+  let h = 0;
+  for (let q = w.length - 1; q >= 0; q--) h = (Math.imul(h, 31) + (w.charCodeAt(q) | 32)) | 0;
+  return h || 1;
+}
+const LABEL_HASHES = new Set([...ID_LABELS].map(hashWord));
+const NUMBER_HASHES = new Set([...NUMBER_WORDS].map(hashWord));
+const ID_HASH = hashWord('id');
+const CALLER_HASH = hashWord('caller');
+
+/** The ASCII word ending at `end` (1-16 letters): sets wStart and returns its hash (as hashWord), or 0. */
+let wStart = 0;
+function wordBefore(end: number): number {
+  let q = end;
+  let h = 0;
+  for (let c = at(q); end - q < 16 && isAsciiLetter(c); c = at(--q)) h = (Math.imul(h, 31) + (c | 32)) | 0;
+  wStart = q + 1;
+  return q === end || isAsciiLetter(at(q)) ? 0 : h || 1;
+}
+/** Is the word [wStart, end] one of `words` (whose hashes are `hashes`)? Hash first, then the letters. */
+const wordIn = (h: number, end: number, hashes: Set<number>, words: Set<string>) =>
+  hashes.has(h) && words.has(T.slice(wStart, end + 1).toLowerCase());
+
+/** An id label (order, ticket, meeting id, account no. …) right before position s. */
+function labelled(s: number): boolean {
+  let p = s - 1;
+  for (let skipped = 0; skipped < 4; skipped++) {
+    const c = at(p);
+    if (c === 32 || c === 0xa0 || c === 58 || c === 35 || c === 46 || c === 45 || c === 61 || c === 0x2116) p--;
+    else break;
+  }
+  const h1 = wordBefore(p);
+  if (h1 === 0) return false;
+  const isId = h1 === ID_HASH && wStart === p - 1 && (at(p - 1) | 32) === 105 && (at(p) | 32) === 100;
+  if (!isId && !wordIn(h1, p, NUMBER_HASHES, NUMBER_WORDS)) return wordIn(h1, p, LABEL_HASHES, ID_LABELS);
+  // "Order No. 4155550134", "Meeting ID 4155550134" but not "Caller ID: 4155550134": look one word further back.
+  p = wStart - 1;
+  for (let skipped = 0; skipped < 3 && (at(p) === 32 || at(p) === 46 || at(p) === 58); skipped++) p--;
+  const h2 = wordBefore(p);
+  if (isId) return !(h2 === CALLER_HASH && T.slice(wStart, p + 1).toLowerCase() === 'caller');
+  return wordIn(h2, p, LABEL_HASHES, ID_LABELS);
+}
+
+/** Area code in group a, then [3, 4] or [7]. */
+function threePart(a: number): boolean {
+  if (a + 1 >= K || len(a) !== 3) return false;
+  const s1 = sf[a + 1] as number;
+  const open = openBefore(a);
+  const close = closeAfter(a);
+  if ((close && !open) || s1 & OPEN) return false;
+  const paren = open && close;
+  const l1 = len(a + 1);
+  mNpa = gs[a] as number;
+  mNxx = gs[a + 1] as number;
+  if (l1 === 7) {
+    mLast = a + 1;
+    mLine = mNxx + 3;
+    mDistinct = paren || (s1 & (DASH | DOT)) !== 0;
+  } else if (l1 === 3 && a + 2 < K && len(a + 2) === 4 && !((sf[a + 2] as number) & (OPEN | CLOSE))) {
+    mLast = a + 2;
+    mLine = gs[a + 2] as number;
+    mDistinct = paren || ((s1 | (sf[a + 2] as number)) & (DASH | DOT)) !== 0;
+  } else return false;
+  mStart = paren ? mNpa - 1 : mNpa;
+  return true;
+}
+
+/** A NANP number starting at group g: `[10]`, `[1+10]`, `[3,3,4]`, `[3,7]`, each with an optional trunk `1`. */
+function nanpAt(g: number, plus: boolean): boolean {
+  const l = len(g);
+  const s0 = gs[g] as number;
+  if (l === 11 || (l === 10 && !plus)) {
+    if (l === 11 && at(s0) !== 49) return false;
+    mNpa = s0 + l - 10;
+    mNxx = mNpa + 3;
+    mLine = mNpa + 6;
+    mLast = g;
+    mStart = s0;
+    mDistinct = true;
+  } else if (l === 1 && at(s0) === 49 && g + 1 < K && !closeAfter(g)) {
+    const s = sf[g + 1] as number;
+    if (s & OPEN && !openBefore(g + 1)) return false;
+    if (len(g + 1) === 10) {
+      if (!(s & (WS | DASH)) || s & OPEN) return false;
+      mNpa = gs[g + 1] as number;
+      mNxx = mNpa + 3;
+      mLine = mNpa + 6;
+      mLast = g + 1;
+      mDistinct = false;
+    } else if (!threePart(g + 1)) return false;
+    mDistinct ||= (s & (DASH | DOT)) !== 0;
+    mStart = s0;
+  } else if (plus || !threePart(g)) return false;
+  if (plus) {
+    mStart--;
+    mDistinct = true;
+  }
+  return nxxOk(mNpa) && nxxOk(mNxx);
+}
+
+/** Would a NANP number start at group g? (Keeps the current match registers.) */
+function startsNanp(g: number): boolean {
+  const saved = [mLast, mStart, mNpa, mNxx, mLine] as const;
+  const yes = nanpAt(g, false);
+  [mLast, mStart, mNpa, mNxx, mLine] = saved;
+  mDistinct = true;
+  return yes;
+}
+
+/**
+ * `+`, a calling code and 8-15 digits in all, optional `(0)` trunk after the code. It takes every group of the
+ * candidate, stopping early only before a NANP number; any other leftover makes the reading ambiguous.
+ */
+function intlAt(): boolean {
+  const first = T.slice(gs[0], ge[0]);
+  let cc = '';
+  for (let l = 1; l <= 3 && l <= first.length && !cc; l++) if (CALLING_CODES[first.slice(0, l)]) cc = first.slice(0, l);
+  if (!cc) return false;
+  let digits = first;
+  let j = 1;
+  if (first.length === cc.length && K > 2 && len(1) === 1 && at(gs[1] as number) === 48) {
+    if (openBefore(1) && closeAfter(1)) j = 2;
+  }
+  const firstAfterCc = j;
+  for (; j < K; j++) {
+    const s = sf[j] as number;
+    const l = len(j);
+    // A NANP number after 8+ digits cannot belong to this one (it would pass 15 digits): stop before it.
+    if (s & WS && digits.length >= 8 && nanpAt(j, false)) break;
+    if (digits.length + l > 15 || (l === 1 && j !== firstAfterCc)) return false;
+    if (openBefore(j) !== closeAfter(j) && !(closeAfter(j) && j === K - 1)) return false;
+    if (s & CLOSE && !(j - 1 >= 1 && openBefore(j - 1))) return false;
+    digits += T.slice(gs[j], ge[j]);
+  }
+  if (digits.length < 8 || digits.length - cc.length < 4) return false;
+  mLast = j - 1;
+  mIntl = digits;
+  mStart = (gs[0] as number) - 1;
+  mDistinct = true;
+  return true;
+}
+
+/** Extension after the number ending at e: returns [digitsStart, digitsEnd] or null. */
+function extAt(e: number): [number, number] | null {
+  let p = e;
+  const c = at(p);
+  if (c === 59) {
+    if (T.slice(p, p + 5).toLowerCase() !== ';ext=') return null;
+    p += 5;
+  } else if (c === 44 && isDigit(at(p + 1))) p++;
+  else if (c === 44 && at(p + 1) === 44) {
+    while (at(p) === 44 && p - e < 4) p++;
+  } else if (c === 35) p++;
+  else {
+    if (c === 44) p++;
+    for (let i = 0; i < 3 && sepClass(at(p)) === WS; i++) p++;
+    const w = isAsciiLetter(at(p)) ? extWordEnd(p) : -1;
+    if (w === -1) return null;
+    p = w;
+    for (let i = 0; i < 3; i++) {
+      const d = at(p);
+      if (sepClass(d) === WS || d === 46 || d === 58 || d === 35) p++;
+      else break;
+    }
+  }
+  const ds = p;
+  while (isDigit(at(p)) && p - ds < 8) p++;
+  if (p === ds || p - ds > 7 || !trailingOk(p)) return null;
+  if (c === 35 && (at(p) === 35 || at(p) === 42)) return null;
+  return [ds, p];
+}
+
+/**
+ * Cuts the candidate into numbers, appending them to `out`, from group G up to `limit`. Matches may look at
+ * every group in the window. Returns the new end of the last detection.
+ */
+function readCandidate(out: Detection[], lastEnd: number, limit: number, isAssignedNpa: ScanOptions['isAssignedNpa']) {
+  const plus = first === 0 && at((gs[0] as number) - 1) === 43;
+  let g = G;
+  while (g < limit) {
+    const l = len(g);
+    const intl = g === 0 && plus && at(gs[0] as number) !== 49;
+    let ok = intl
+      ? intlAt()
+      : (l === 1 ? at(gs[g] as number) === 49 : l === 3 || l === 10 || l === 11) && nanpAt(g, g === 0 && plus);
+    let end = 0;
+    let ext: [number, number] | null = null;
+    if (ok) {
+      if (g === first && (!leadingOk(mStart) || labelled(mStart))) ok = false;
+      else if ((requireDistinct && !mDistinct) || mStart < lastEnd) ok = false;
+      else if (mLast + 1 < K) {
+        end = ge[mLast] as number;
+        const s = sf[mLast + 1] as number;
+        ok = (s & WS) !== 0 && (mDistinct || startsNanp(mLast + 1));
+      } else {
+        end = ge[mLast] as number;
+        ext = extAt(end);
+        if (ext) end = ext[1];
+        else if (!trailingOk(end)) ok = false;
+      }
+    }
+    if (ok) {
+      const npa = intl ? null : T.slice(mNpa, mNpa + 3);
+      if (npa === null || !isAssignedNpa || isAssignedNpa(npa)) {
+        const contiguous = mNxx === mNpa + 3 && mLine === mNpa + 6;
+        out.push({
+          kind: intl ? 'international' : 'nanp',
+          e164: intl
+            ? `+${mIntl}`
+            : contiguous
+              ? `+1${T.slice(mNpa, mNpa + 10)}`
+              : `+1${npa}${T.slice(mNxx, mNxx + 3)}${T.slice(mLine, mLine + 4)}`,
+          npa,
+          start: mStart,
+          end,
+          raw: T.slice(mStart, end),
+          ext: ext ? T.slice(ext[0], ext[1]) : null,
+        });
+        lastEnd = end;
+        g = mLast + 1;
+        requireDistinct = intl;
+        continue;
+      }
+    }
+    // Skip to the next group after a space. `*67 415 555 0134`: a star code is a dial prefix, not noise.
+    const starCode = g === first && at((gs[g] as number) - 1) === 42 && l <= 3;
+    g++;
+    while (g < K && !((sf[g] as number) & WS)) g++;
+    requireDistinct = !(starCode && g === first + 1);
+  }
+  G = g;
+  return lastEnd;
+}
+
+export function scanText(text: string, options?: ScanOptions): Detection[] {
+  const out: Detection[] = [];
+  const isAssignedNpa = options?.isAssignedNpa;
+  T = text;
+  N = text.length;
+  const n = N;
+  let lastEnd = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c > 57 || c < 48) {
+      i++;
+      continue;
+    }
+    // Build the candidate: digit groups and the separator run before each.
+    K = G = first = 0;
+    requireDistinct = false;
+    let total = 0;
+    let flags = 0;
+    let p = i;
+    for (;;) {
+      const s = p;
+      do p++;
+      while (p < n && isDigit(text.charCodeAt(p)));
+      // The separator run after this group.
+      let q = p;
+      let next = 0;
+      let visible = 0;
+      while (q < n && q - p < MAX_SEP) {
+        const d = text.charCodeAt(q);
+        const cls = d === 32 ? WS : sepClass(d);
+        if (cls === 0 || (cls !== INVIS && ++visible > 3)) break;
+        next |= cls;
+        q++;
+      }
+      if (K > 0 && flags & WS && q === p && rightGlued(p)) {
+        p = ge[K - 1] as number; // that group belongs to what follows it: end the candidate before it
+        break;
+      }
+      if (K === CAP) {
+        // Window full: read what is safely readable, keep the rest (LOOKAHEAD groups or more) at the front.
+        lastEnd = readCandidate(out, lastEnd, CAP - LOOKAHEAD, isAssignedNpa);
+        const keep = Math.min(G, K);
+        gs.copyWithin(0, keep);
+        ge.copyWithin(0, keep);
+        sf.copyWithin(0, keep);
+        K -= keep;
+        G -= keep;
+        first -= keep;
+      }
+      gs[K] = s;
+      ge[K] = p;
+      sf[K] = flags;
+      K++;
+      total += p - s;
+      if (q >= n || !isDigit(text.charCodeAt(q))) break;
+      flags = next;
+      p = q;
+    }
+    // Nothing shorter than 10 digits is a NANP number, or than 8 digits an international one.
+    if (total >= 10 || (total >= 8 && at(i - 1) === 43)) lastEnd = readCandidate(out, lastEnd, K, isAssignedNpa);
+    i = Math.max(p, lastEnd);
+  }
+  T = '';
+  return out;
+}
