@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { DEFAULT_MATCHES } from './lib/sites';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -7,10 +8,19 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: 'Consent Guard',
-    description:
-      'Before you dial: does recording this call need one-party or all-party consent? Badges on your dialer, the law and a disclaimer in one click.',
-    permissions: ['storage'],
+    // Both from public/_locales (English and Spanish).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: settings and per-tab numbers; scripting: run on the dialer sites the agent chose.
+    permissions: ['storage', 'scripting'],
+    // The default dialer and CRM sites only; any other site is asked for, one origin at a time.
+    host_permissions: [...DEFAULT_MATCHES],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Consent Guard' },
+    // Opens the popup from the keyboard (chrome://extensions/shortcuts changes it).
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+K' } } },
+    // What an administrator may push through enterprise policy (storage.managed); see lib/settings.ts MANAGEABLE.
+    storage: { managed_schema: 'managed_schema.json' },
   },
 });

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { handleMessage } from '@/lib/background/handle-message';
 import type { Classification } from '@/lib/classify';
-import { loadSettings } from '@/utils/settings-store';
+import { syncContentScript } from '@/utils/content-registration';
+import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 import { forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
 
 /** The toolbar count: how many numbers on the tab need everyone's consent (unknown ones included). */
@@ -36,6 +37,12 @@ export default defineBackground(() => {
     }
     return response;
   });
+  const register = () =>
+    loadSettings()
+      .then(({ settings }) => syncContentScript(settings))
+      .catch((error) => console.error('[Consent Guard] could not register the content script', error));
+  register();
+  onSettingsChanged(register);
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
   });

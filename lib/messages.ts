@@ -45,7 +45,7 @@ export const BadgeInfo = z.object({
 export type BadgeInfo = z.infer<typeof BadgeInfo>;
 
 export const PageScanResponse = z.union([
-  z.object({ ok: z.literal(true), badges: z.array(BadgeInfo) }),
+  z.object({ ok: z.literal(true), badges: z.array(BadgeInfo), showOneParty: z.boolean() }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type PageScanResponse = z.infer<typeof PageScanResponse>;

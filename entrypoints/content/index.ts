@@ -1,38 +1,30 @@
 import { browser } from 'wxt/browser';
-import { PageScanResponse } from '@/lib/messages';
-import { parseNumber } from '@/lib/parse-number';
-import './style.css';
-
-const NUMBER = /\(?\b[2-9]\d{2}\)?[-. ]?[2-9]\d{2}[-. ]\d{4}\b/g;
+import { asPageScanResponse, firstAnswer } from '@/lib/dom/guards';
+import { PageGuard } from '@/lib/dom/page-guard';
+import { scanText } from '@/lib/scanner/scan-text';
 
 export default defineContentScript({
-  matches: ['http://localhost/*', 'http://127.0.0.1/*'],
-  async main() {
-    const found: { text: Text; end: number; raw: string }[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of (node as Text).data.matchAll(NUMBER)) {
-        found.push({ text: node as Text, end: (match.index ?? 0) + match[0].length, raw: match[0] });
-      }
-    }
-    if (found.length === 0) return;
-    const numbers = found.map((f) => {
-      const parsed = parseNumber(f.raw);
-      return parsed.kind === 'invalid' ? '' : parsed.e164;
+  // The background registers this script for the sites in force (defaults, minus the ones the
+  // agent disabled, plus the ones they enabled): see utils/content-registration.ts.
+  registration: 'runtime',
+  matches: [],
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    const guard = new PageGuard(document, {
+      scan: scanText,
+      send: async (message) => asPageScanResponse(await browser.runtime.sendMessage(message)),
+      details: async (e164) => firstAnswer(await browser.runtime.sendMessage({ type: 'lookup', numbers: [e164] })),
+      // The host page comes first: our failures go to the console, never to the page.
+      onError: (error) => console.debug('[Consent Guard]', error),
     });
-    const response = PageScanResponse.parse(
-      await browser.runtime.sendMessage({ type: 'page-scan', lookup: numbers, present: numbers, reset: true }),
-    );
-    if (!response.ok) return;
-    const byNumber = new Map(response.badges.map((b) => [b.e164, b]));
-    found.forEach((where, i) => {
-      const info = byNumber.get(numbers[i] ?? '');
-      if (!info) return;
-      const badge = document.createElement('consent-guard-badge');
-      badge.dataset.consentNumber = info.e164;
-      badge.dataset.consent = info.consent;
-      badge.textContent = `${info.place} · ${info.consent}`;
-      where.text.parentNode?.insertBefore(badge, where.text.nextSibling);
+    guard.start();
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'sync' && 'settings' in changes) guard.refresh();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(onStorage);
+      guard.stop();
     });
   },
 });

@@ -68,7 +68,7 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
       tabId,
       all.map((n) => classify(n, context)),
     );
-    return { ok: true, badges };
+    return { ok: true, badges, showOneParty: settings.badgeOneParty };
   }
 
   if (type === 'lookup') {

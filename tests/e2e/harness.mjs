@@ -1,7 +1,12 @@
 // End-to-end harness: Debian's Chromium with the built extension loaded, and a static server
 // on 127.0.0.1 (random port) for the fixture pages in tests/fixtures.
+//
+// The extension runs only on its default dialer sites (and those the agent enables), so the pages
+// are served over HTTPS under a default site's host name: Chromium maps that name to 127.0.0.1
+// and accepts the test certificate in tests/fixtures/tls. No request leaves the machine.
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -23,6 +28,14 @@ const FLAGS = [
   '--disable-sync',
 ];
 
+/** A default site's host (`*.my.salesforce.com`) that the tests serve from 127.0.0.1. */
+export const CRM_HOST = 'acme.my.salesforce.com';
+const HOST_FLAGS = [`--host-resolver-rules=MAP ${CRM_HOST} 127.0.0.1`, '--ignore-certificate-errors'];
+const TLS = {
+  key: fs.readFileSync(path.join(FIXTURES_DIR, 'tls/key.pem')),
+  cert: fs.readFileSync(path.join(FIXTURES_DIR, 'tls/cert.pem')),
+};
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -30,9 +43,13 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves tests/fixtures on 127.0.0.1. `headers` maps a fixture path to extra response headers. */
+/**
+ * Serves tests/fixtures on 127.0.0.1: `origin` is the HTTPS one under the default CRM host name
+ * (badged), `plainOrigin` the same files at http://127.0.0.1 (not a default site: no badges).
+ * `headers` maps a fixture path to extra response headers.
+ */
 export async function startServer(headers = {}) {
-  const server = http.createServer((req, res) => {
+  const handler = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const file = path.join(FIXTURES_DIR, path.normalize(decodeURIComponent(url.pathname)));
     if (!file.startsWith(FIXTURES_DIR) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
@@ -44,10 +61,15 @@ export async function startServer(headers = {}) {
       ...headers[url.pathname],
     });
     fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+  };
+  const secure = https.createServer(TLS, handler);
+  const plain = http.createServer(handler);
+  await Promise.all([secure, plain].map((server) => new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))));
+  return {
+    origin: `https://${CRM_HOST}:${secure.address().port}`,
+    plainOrigin: `http://127.0.0.1:${plain.address().port}`,
+    close: () => Promise.all([secure, plain].map((server) => new Promise((resolve) => server.close(resolve)))),
+  };
 }
 
 /** Launches Chromium with the built extension; returns the context, the extension id and a cleanup. */
@@ -65,10 +87,23 @@ export async function launchBrowser() {
     executablePath: CHROMIUM,
     headless: true,
     // Playwright adds --disable-extensions by default; this flag lets ours through.
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...FLAGS],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...FLAGS,
+      ...HOST_FLAGS,
+    ],
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  // The worker registers the content script at start-up; pages opened before that get none.
+  await worker.evaluate(async () => {
+    for (let i = 0; i < 100; i++) {
+      if ((await chrome.scripting.getRegisteredContentScripts()).length > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the content script was never registered');
+  });
   // The id depends on the unpacked folder's absolute path, so it is read, never hard-coded.
   const extensionId = new URL(worker.url()).host;
   return {
@@ -101,4 +136,30 @@ export async function screenshot(page, name) {
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+export const AXE_PATH = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/**
+ * Runs axe-core in the page; returns the serious and critical violations (empty is good), or null
+ * where axe-core is not installed.
+ */
+export async function seriousA11yViolations(page) {
+  if (!fs.existsSync(AXE_PATH)) return null;
+  // Evaluated rather than added as a <script>: extension pages' CSP refuses inline scripts.
+  await page.evaluate(fs.readFileSync(AXE_PATH, 'utf8'));
+  const violations = await page.evaluate(async () => (await globalThis.axe.run()).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The id of the tab `page` shows, as the extension sees it (the page must be in front). */
+export async function tabIdOf(worker, page) {
+  await page.bringToFront();
+  const url = page.url();
+  return worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return (tabs.find((t) => t.url === u) ?? tabs[0])?.id;
+  }, url);
 }

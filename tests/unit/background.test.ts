@@ -51,6 +51,7 @@ describe('handleMessage', () => {
         }),
         expect.objectContaining({ e164: '+12125550175', consent: 'one-party', place: 'NY' }),
       ],
+      showOneParty: true,
     });
     expect(changed).toEqual([{ tabId: 7, count: 2 }]);
   });

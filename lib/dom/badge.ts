@@ -1,0 +1,84 @@
+/**
+ * The badge beside a number: a tiny element of our own whose shadow root adopts one shared
+ * stylesheet, so the CRM's CSS neither leaks in nor costs a fetch per badge. Page text only ever
+ * reaches it through textContent and attributes: it is data, never markup.
+ */
+import type { BadgeInfo } from '../messages';
+
+export const BADGE_TAG = 'consent-guard-badge';
+
+const BADGE_CSS = `
+:host { all: initial !important; display: inline-block !important; margin: 0 0 0 0.35em !important; vertical-align: baseline !important; }
+:host([hidden]) { display: none !important; }
+button {
+  all: unset; cursor: pointer; box-sizing: border-box;
+  font: 600 11px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; letter-spacing: 0.01em;
+  padding: 0 0.55em; border-radius: 999px; border: 1px solid transparent; white-space: nowrap;
+}
+button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 1px; }
+:host([data-consent="all-party"]) button { background: #fee4e2; color: #7a271a; border-color: #fda29b; }
+:host([data-consent="unknown"]) button { background: #fef0c7; color: #7a2e0e; border-color: #fec84b; }
+:host([data-consent="one-party"]) button { background: #d1fadf; color: #054f31; border-color: #6ce9a6; }
+.mark { margin-right: 0.3em; }
+`;
+
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+/** One constructed stylesheet per document, shared by every badge (null where unsupported). */
+function sheetFor(doc: Document): CSSStyleSheet | null {
+  if (!sheets.has(doc)) {
+    let sheet: CSSStyleSheet | null = null;
+    try {
+      const View = doc.defaultView as (Window & typeof globalThis) | null;
+      sheet = View ? new View.CSSStyleSheet() : null;
+      sheet?.replaceSync(BADGE_CSS);
+    } catch {
+      sheet = null;
+    }
+    sheets.set(doc, sheet);
+  }
+  return sheets.get(doc) ?? null;
+}
+
+const MARK: Record<BadgeInfo['consent'], string> = { 'all-party': '●', unknown: '▲', 'one-party': '✓' };
+const WORDS: Record<BadgeInfo['consent'], string> = {
+  'all-party': 'all-party',
+  unknown: 'unknown',
+  'one-party': 'one-party',
+};
+
+export function createBadge(doc: Document, e164: string): HTMLElement {
+  const host = doc.createElement(BADGE_TAG);
+  host.setAttribute('data-consent-number', e164);
+  host.hidden = true; // shown once the background has answered
+  const root = host.attachShadow({ mode: 'open' });
+  const sheet = sheetFor(doc);
+  if (sheet) root.adoptedStyleSheets = [sheet];
+  else {
+    const style = doc.createElement('style');
+    style.textContent = BADGE_CSS;
+    root.append(style);
+  }
+  const button = doc.createElement('button');
+  button.type = 'button';
+  root.append(button);
+  return host;
+}
+
+/** Fills in the answer: colour and words (never colour alone), and the full sentence for screen readers. */
+export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean) {
+  host.setAttribute('data-consent', info.consent);
+  if (info.ambiguous) host.setAttribute('data-consent-ambiguous', 'true');
+  else host.removeAttribute('data-consent-ambiguous');
+  const button = host.shadowRoot?.querySelector('button');
+  if (button) {
+    const mark = host.ownerDocument.createElement('span');
+    mark.className = 'mark';
+    mark.setAttribute('aria-hidden', 'true');
+    mark.textContent = MARK[info.consent];
+    button.replaceChildren(mark, `${info.place} · ${WORDS[info.consent]}${info.ambiguous ? '*' : ''}`);
+    button.setAttribute('aria-label', `${info.sentence} Open details.`);
+    button.title = info.sentence;
+  }
+  host.hidden = !visible;
+}

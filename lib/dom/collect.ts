@@ -1,0 +1,252 @@
+/**
+ * Finds the phone numbers in a DOM: text (numbers split across inline elements included), `tel:`
+ * links and form fields, in open shadow roots too. Only reads the DOM; the content script and
+ * `consent scan` (on linkedom in Node) share it.
+ */
+import { parseNumber } from '../parse-number';
+import type { Detection, ScanOptions } from '../scanner/scan-text';
+import { BLOCK_TAGS, blockOf, OWN_TAGS, SKIP_TAGS } from './blocks';
+
+export type Where = 'text' | 'tel-link' | 'input';
+
+export interface Found {
+  where: Where;
+  e164: string;
+  kind: Detection['kind'];
+  ext: string | null;
+  raw: string;
+  /** Offsets in the block's text (`text`), in the link's number or the field's value. */
+  start: number;
+  end: number;
+  /** The text node the number ends in, the link, or the field: the badge goes after it. */
+  node: Node;
+  /** What a change must touch to change this number: its block, link or field. */
+  owner: Node;
+}
+
+export type Scan = (text: string, options?: ScanOptions) => Detection[];
+
+/** The text of a block, with where each of its text nodes starts in it. */
+export interface BlockText {
+  text: string;
+  nodes: Text[];
+  starts: number[];
+}
+
+/** Digits enough for a number somewhere in this text? A cheap test that spares most blocks the scanner. */
+export function mayHoldNumber(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++digits >= 7) return true;
+  }
+  return false;
+}
+
+/** White space, checked on one character so joining stays linear in the block's length. */
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0;
+
+/**
+ * Joins a block's text nodes. Text from different elements is joined with a space where the page
+ * has none (a label and a number in two spans are two words), so a number split across spans is
+ * still one number while a label never glues onto it. A `<br>` is a line break: nothing crosses it.
+ */
+export function joinBlock(nodes: (Text | Element)[]): BlockText {
+  let text = '';
+  const texts: Text[] = [];
+  const starts: number[] = [];
+  let previousParent: Node | null = null;
+  for (const node of nodes) {
+    if (node.nodeType !== 3) {
+      text += '\n';
+      previousParent = null;
+      continue;
+    }
+    const data = (node as Text).data;
+    if (
+      previousParent !== null &&
+      node.parentNode !== previousParent &&
+      !isSpace(text.charCodeAt(text.length - 1)) &&
+      !isSpace(data.charCodeAt(0))
+    ) {
+      text += ' ';
+    }
+    texts.push(node as Text);
+    starts.push(text.length);
+    text += data;
+    previousParent = node.parentNode;
+  }
+  return { text, nodes: texts, starts };
+}
+
+/** The text node holding string index `index` of the block. */
+function nodeAt(block: BlockText, index: number): Text | undefined {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((block.starts[mid] ?? 0) <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return block.nodes[lo];
+}
+
+export function scanBlock(owner: Node, nodes: (Text | Element)[], scan: Scan, options?: ScanOptions): Found[] {
+  const block = joinBlock(nodes);
+  if (!mayHoldNumber(block.text)) return [];
+  return scan(block.text, options).flatMap((d) => {
+    const node = nodeAt(block, d.end - 1);
+    return node
+      ? [
+          {
+            where: 'text' as const,
+            e164: d.e164,
+            kind: d.kind,
+            ext: d.ext,
+            raw: d.raw,
+            start: d.start,
+            end: d.end,
+            node,
+            owner,
+          },
+        ]
+      : [];
+  });
+}
+
+/** The number of a `tel:` link, decoded (`tel:%2B1-415…`, `tel:+1.415…;ext=12`). */
+export function telLinkNumber(link: Element): Found | null {
+  const href = link.getAttribute('href') ?? '';
+  if (!/^\s*tel:/i.test(href)) return null;
+  const raw = href.trim().slice(4);
+  const parsed = parseNumber(`tel:${raw}`);
+  if (parsed.kind === 'invalid') return null;
+  return {
+    where: 'tel-link',
+    e164: parsed.e164,
+    kind: parsed.kind,
+    ext: parsed.ext ?? null,
+    raw,
+    start: 0,
+    end: raw.length,
+    node: link,
+    owner: link,
+  };
+}
+
+const FIELD_TYPES = new Set(['', 'text', 'tel', 'search', 'number']);
+
+export function isPhoneField(element: Element): element is HTMLInputElement | HTMLTextAreaElement {
+  const tag = element.tagName.toUpperCase();
+  if (tag === 'TEXTAREA') return true;
+  return tag === 'INPUT' && FIELD_TYPES.has((element.getAttribute('type') ?? '').toLowerCase());
+}
+
+export function scanField(field: HTMLInputElement | HTMLTextAreaElement, scan: Scan, options?: ScanOptions): Found[] {
+  const value = String(field.value ?? '');
+  if (!mayHoldNumber(value)) return [];
+  return scan(value, options).map((d) => ({
+    where: 'input' as const,
+    e164: d.e164,
+    kind: d.kind,
+    ext: d.ext,
+    raw: d.raw,
+    start: d.start,
+    end: d.end,
+    node: field,
+    owner: field,
+  }));
+}
+
+export interface Walked {
+  /** Text nodes (and the `<br>`s between them) grouped by their block, in document order. */
+  blocks: Map<Node, (Text | Element)[]>;
+  links: Element[];
+  fields: (HTMLInputElement | HTMLTextAreaElement)[];
+  /** Open shadow roots met on the way (each is walked as its own root). */
+  shadowRoots: ShadowRoot[];
+}
+
+/** One pass over a subtree: text nodes by block, `tel:` links, form fields, open shadow roots. */
+export function walk(root: Node, scopeRoot: Node = root): Walked {
+  const doc = (root.ownerDocument ?? root) as Document;
+  const walked: Walked = { blocks: new Map(), links: [], fields: [], shadowRoots: [] };
+  const visit = (element: Element) => {
+    const tag = element.tagName.toUpperCase();
+    if (tag === 'A' && /^\s*tel:/i.test(element.getAttribute('href') ?? '')) walked.links.push(element);
+    else if (tag === 'INPUT' || tag === 'TEXTAREA') {
+      if (isPhoneField(element)) walked.fields.push(element);
+    }
+    const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (shadow) walked.shadowRoots.push(shadow);
+  };
+  if (root.nodeType === 1) {
+    const tag = (root as Element).tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag) && tag !== 'TEXTAREA') return walked;
+    visit(root as Element);
+  } else if (root.nodeType === 3) {
+    addText(walked, root as Text, scopeRoot);
+    return walked;
+  }
+  // NodeFilter constants by value: linkedom and some hostile pages lack or replace the global.
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
+    acceptNode(node: Node) {
+      if (node.nodeType === 3) return 1;
+      const element = node as Element;
+      if (element.tagName.toUpperCase() === 'BR') return 1;
+      if (SKIP_TAGS.has(element.tagName.toUpperCase())) {
+        visit(element);
+        return 2; // reject: skip the subtree
+      }
+      visit(element);
+      return 3; // skip the element itself, walk its children
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) addText(walked, node as Text | Element, scopeRoot);
+  return walked;
+}
+
+function addText(walked: Walked, node: Text | Element, scopeRoot: Node) {
+  const block = blockOf(node, scopeRoot);
+  const list = walked.blocks.get(block);
+  if (list) list.push(node);
+  else walked.blocks.set(block, [node]);
+}
+
+/** The whole block's text nodes (for a block touched by a change): one walk of that block only. */
+export function blockNodes(block: Node): (Text | Element)[] {
+  const nodes: (Text | Element)[] = [];
+  const doc = (block.ownerDocument ?? block) as Document;
+  const walker = doc.createTreeWalker(block, 0x1 | 0x4, {
+    acceptNode(node: Node) {
+      if (node.nodeType === 3) return 1;
+      const tag = (node as Element).tagName.toUpperCase();
+      if (tag === 'BR') return 1;
+      return SKIP_TAGS.has(tag) || BLOCK_TAGS.has(tag) ? 2 : 3;
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text | Element);
+  return nodes;
+}
+
+/** Everything in a tree, shadow roots included: for `consent scan` and tests. */
+export function collectAll(root: Node, scan: Scan, options?: ScanOptions): Found[] {
+  const walked = walk(root);
+  const found: Found[] = [];
+  for (const [block, nodes] of walked.blocks) found.push(...scanBlock(block, nodes, scan, options));
+  for (const link of walked.links) {
+    const number = telLinkNumber(link);
+    if (number) found.push(number);
+  }
+  for (const field of walked.fields) found.push(...scanField(field, scan, options));
+  for (const shadow of walked.shadowRoots) found.push(...collectAll(shadow, scan, options));
+  return found;
+}
+
+/** True for the extension's own elements and anything inside them. */
+export function isOwn(node: Node): boolean {
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (current.nodeType === 1 && OWN_TAGS.has((current as Element).tagName.toUpperCase())) return true;
+  }
+  return false;
+}

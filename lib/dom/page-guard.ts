@@ -1,0 +1,396 @@
+/**
+ * Keeps a page's badges true while the page changes: one MutationObserver for the document and
+ * every open shadow root, changes batched per burst, only the touched blocks rescanned, one
+ * message per burst to the background. Never rewrites the page's own nodes: it only inserts and
+ * removes elements of its own.
+ */
+import type { Answer, BadgeInfo, PageScan, PageScanResponse } from '../messages';
+import type { ScanOptions } from '../scanner/scan-text';
+import { createBadge, updateBadge } from './badge';
+import { BLOCK_TAGS, blockOf } from './blocks';
+import {
+  blockNodes,
+  type Found,
+  isOwn,
+  isPhoneField,
+  type Scan,
+  scanBlock,
+  scanField,
+  telLinkNumber,
+  walk,
+} from './collect';
+import { createPanel } from './panel';
+
+export interface GuardDeps {
+  scan: Scan;
+  scanOptions?: ScanOptions;
+  /** Sends one burst to the background. */
+  send: (message: PageScan) => Promise<PageScanResponse | undefined>;
+  /** The full answer for one number, for the details panel. */
+  details: (e164: string) => Promise<Answer | null>;
+  /** Delay that gathers a burst of changes into one pass (ms). */
+  batchMs?: number;
+  /** How often form fields are checked for values set by script (ms); 0 turns it off. */
+  fieldPollMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+interface Placed {
+  e164: string;
+  /** The node the badge sits right after. */
+  after: Node;
+  badge: HTMLElement;
+}
+
+/** A page may remove our badges; after this many re-adds in one place we leave it alone. */
+const MAX_READDS = 3;
+
+const INTERACTIVE = new Set(['A', 'BUTTON', 'LABEL', 'SUMMARY', 'SELECT']);
+
+/** Where the badge goes: after the number, but outside links, buttons and editable text. */
+export function placementOf(found: Found, owner: Node): Node {
+  let after: Node = found.node;
+  for (
+    let current: Node | null = found.node.parentNode;
+    current && current !== owner.parentNode;
+    current = current.parentNode
+  ) {
+    if (current.nodeType !== 1) break;
+    const element = current as HTMLElement;
+    if (INTERACTIVE.has(element.tagName.toUpperCase())) after = element;
+    if (current === owner) break;
+  }
+  // Inside editable text, a badge would be saved with the agent's note: it goes after the editor.
+  const start = after.nodeType === 1 ? (after as Element) : after.parentElement;
+  const editor = start?.closest?.('[contenteditable]:not([contenteditable="false"])');
+  if (editor) {
+    let host: Element = editor;
+    for (
+      let up = editor.parentElement?.closest('[contenteditable]:not([contenteditable="false"])');
+      up;
+      up = up.parentElement?.closest('[contenteditable]:not([contenteditable="false"])')
+    )
+      host = up;
+    after = host;
+  }
+  return after;
+}
+
+export class PageGuard {
+  private readonly placed = new Map<Node, Placed[]>();
+  private readonly byNumber = new Map<string, Set<HTMLElement>>();
+  private readonly badgeOwner = new WeakMap<HTMLElement, Node>();
+  private readonly readds = new WeakMap<Node, number>();
+  private readonly infos = new Map<string, BadgeInfo>();
+  private readonly requested = new Set<string>();
+  private readonly dirty = new Set<Node>();
+  private readonly fields = new Map<HTMLInputElement | HTMLTextAreaElement, string>();
+  private readonly observer: MutationObserver;
+  private readonly panel;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private poll: ReturnType<typeof setInterval> | undefined;
+  private sweepNeeded = false;
+  private firstReport = true;
+  private showOneParty = true;
+  private stopped = false;
+  private lastPresent = '';
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: GuardDeps,
+  ) {
+    const View = doc.defaultView as (Window & typeof globalThis) | null;
+    this.observer = new (View?.MutationObserver ?? MutationObserver)((records) => this.onMutations(records));
+    this.panel = createPanel(doc);
+  }
+
+  start() {
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (!root) return;
+    this.observeRoot(this.doc);
+    this.adopt(root, this.doc.body ? this.doc.body : root);
+    this.doc.addEventListener('input', this.onInput, true);
+    this.doc.addEventListener('change', this.onInput, true);
+    this.doc.addEventListener('click', this.onClick, true);
+    if ((this.deps.fieldPollMs ?? 750) > 0)
+      this.poll = setInterval(() => this.checkFields(), this.deps.fieldPollMs ?? 750);
+    this.flushSoon(0);
+  }
+
+  /** Removes every badge and listener: the extension was disabled, updated or removed. */
+  stop() {
+    this.stopped = true;
+    this.observer.disconnect();
+    clearTimeout(this.timer);
+    clearInterval(this.poll);
+    this.doc.removeEventListener('input', this.onInput, true);
+    this.doc.removeEventListener('change', this.onInput, true);
+    this.doc.removeEventListener('click', this.onClick, true);
+    for (const list of this.placed.values()) for (const p of list) p.badge.remove();
+    this.placed.clear();
+    this.byNumber.clear();
+    this.panel.remove();
+  }
+
+  /** Settings changed: every answer is asked again. */
+  refresh() {
+    this.infos.clear();
+    this.requested.clear();
+    this.lastPresent = '';
+    this.report().catch((error) => this.deps.onError?.(error));
+  }
+
+  /** Numbers the page shows now (one per place). */
+  numbers(): string[] {
+    return [...this.byNumber.keys()];
+  }
+
+  private observeRoot(root: Document | ShadowRoot) {
+    this.observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['href', 'value'],
+    });
+  }
+
+  /** Marks everything in a new subtree for a scan, and observes the shadow roots inside it. */
+  private adopt(node: Node, scopeRoot?: Node) {
+    const scope = scopeRoot ?? this.scopeOf(node);
+    const walked = walk(node, scope);
+    for (const block of walked.blocks.keys()) this.dirty.add(block);
+    for (const link of walked.links) this.dirty.add(link);
+    for (const field of walked.fields) {
+      this.dirty.add(field);
+      this.fields.set(field, String(field.value ?? ''));
+    }
+    for (const shadow of walked.shadowRoots) {
+      this.observeRoot(shadow);
+      this.adopt(shadow, shadow);
+    }
+  }
+
+  /** The root blocks are counted from: the shadow root a node lives in, or the body. */
+  private scopeOf(node: Node): Node {
+    const root = node.getRootNode?.() ?? this.doc;
+    return root === this.doc ? (this.doc.body ?? this.doc.documentElement) : root;
+  }
+
+  private ownerOf(node: Node): Node {
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      const tag = element.tagName.toUpperCase();
+      if (BLOCK_TAGS.has(tag)) return element;
+      if (isPhoneField(element)) return element;
+    }
+    return blockOf(node, this.scopeOf(node));
+  }
+
+  private onMutations(records: MutationRecord[]) {
+    if (this.stopped) return;
+    for (const record of records) {
+      const target = record.target;
+      if (isOwn(target)) continue;
+      if (record.type === 'characterData') {
+        this.dirty.add(this.ownerOf(target));
+      } else if (record.type === 'attributes') {
+        const element = target as Element;
+        if (element.tagName.toUpperCase() === 'A') this.dirty.add(element);
+        else if (isPhoneField(element)) this.dirty.add(element);
+      } else {
+        let touched = false;
+        for (const added of record.addedNodes) {
+          if (isOwn(added)) continue;
+          touched = true;
+          this.adopt(added);
+        }
+        for (const removed of record.removedNodes) {
+          if (removed.nodeType === 1 && isOwn(removed)) {
+            // The page took one of our badges away: put it back, a few times at most.
+            const owner = this.badgeOwner.get(removed as HTMLElement);
+            if (owner && owner.isConnected && !this.applying) {
+              const count = (this.readds.get(owner) ?? 0) + 1;
+              this.readds.set(owner, count);
+              if (count <= MAX_READDS) this.dirty.add(owner);
+            }
+            continue;
+          }
+          touched = true;
+          this.sweepNeeded = true;
+        }
+        if (touched && target.isConnected) this.dirty.add(this.ownerOf(target));
+      }
+    }
+    if (this.dirty.size > 0 || this.sweepNeeded) this.flushSoon();
+  }
+
+  private readonly onInput = (event: Event) => {
+    const target = event.composedPath?.()[0] ?? event.target;
+    if (target && (target as Node).nodeType === 1 && isPhoneField(target as Element)) {
+      this.dirty.add(target as Node);
+      this.flushSoon();
+    }
+  };
+
+  private readonly onClick = (event: Event) => {
+    const path = event.composedPath?.() ?? [];
+    const badge = path.find((node) => (node as Element).tagName?.toUpperCase() === 'CONSENT-GUARD-BADGE') as
+      | HTMLElement
+      | undefined;
+    if (!badge) return;
+    // Our badge may sit inside the CRM's clickable row: the click is ours alone.
+    event.preventDefault();
+    event.stopPropagation();
+    const e164 = badge.getAttribute('data-consent-number') ?? '';
+    this.panel.open(badge, () => this.deps.details(e164)).catch((error) => this.deps.onError?.(error));
+  };
+
+  /** Values set by script fire no event: fields are compared with what was last seen. */
+  private checkFields() {
+    for (const [field, last] of this.fields) {
+      if (!field.isConnected) {
+        this.fields.delete(field);
+        continue;
+      }
+      const value = String(field.value ?? '');
+      if (value !== last) {
+        this.fields.set(field, value);
+        this.dirty.add(field);
+      }
+    }
+    if (this.dirty.size > 0) this.flushSoon();
+  }
+
+  private flushSoon(delay = this.deps.batchMs ?? 60) {
+    if (this.timer !== undefined || this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      try {
+        this.flush();
+      } catch (error) {
+        this.deps.onError?.(error);
+      }
+      this.report().catch((error) => this.deps.onError?.(error));
+    }, delay);
+  }
+
+  private applying = false;
+
+  /** Rescans what changed and brings its badges in line. */
+  flush() {
+    const owners = [...this.dirty];
+    this.dirty.clear();
+    this.applying = true;
+    try {
+      if (this.sweepNeeded) {
+        this.sweepNeeded = false;
+        for (const owner of this.placed.keys()) if (!owner.isConnected) this.render(owner, []);
+      }
+      for (const owner of owners) this.render(owner, owner.isConnected ? this.find(owner) : []);
+    } finally {
+      this.applying = false;
+      // Our own insertions queue records too: drop them, they are not page changes.
+      this.observer.takeRecords();
+    }
+  }
+
+  private find(owner: Node): Found[] {
+    if (owner.nodeType === 1) {
+      const element = owner as Element;
+      if (element.tagName.toUpperCase() === 'A' && /^\s*tel:/i.test(element.getAttribute('href') ?? '')) {
+        const number = telLinkNumber(element);
+        // A link whose text shows the same number gets its badge from the text.
+        if (!number || this.find(this.ownerOf(element)).some((f) => f.e164 === number.e164 && element.contains(f.node)))
+          return [];
+        return [number];
+      }
+      if (isPhoneField(element)) {
+        this.fields.set(element, String(element.value ?? ''));
+        return scanField(element, this.deps.scan, this.deps.scanOptions);
+      }
+    }
+    return scanBlock(owner, blockNodes(owner), this.deps.scan, this.deps.scanOptions);
+  }
+
+  private render(owner: Node, found: Found[]) {
+    const before = this.placed.get(owner) ?? [];
+    const keep = new Set<Placed>();
+    const next: Placed[] = [];
+    for (const f of found) {
+      const after = placementOf(f, owner);
+      const existing = before.find(
+        (p) => !keep.has(p) && p.e164 === f.e164 && p.after === after && p.badge.isConnected,
+      );
+      if (existing) {
+        keep.add(existing);
+        next.push(existing);
+        continue;
+      }
+      const parent = after.parentNode;
+      if (!parent) continue;
+      const badge = createBadge(this.doc, f.e164);
+      let ref = after.nextSibling;
+      while (ref && ref.nodeType === 1 && isOwn(ref)) ref = ref.nextSibling;
+      parent.insertBefore(badge, ref);
+      this.badgeOwner.set(badge, owner);
+      this.index(f.e164, badge);
+      const info = this.infos.get(f.e164);
+      if (info) updateBadge(badge, info, this.visible(info));
+      next.push({ e164: f.e164, after, badge });
+    }
+    for (const p of before) {
+      if (keep.has(p)) continue;
+      p.badge.remove();
+      this.byNumber.get(p.e164)?.delete(p.badge);
+      if (this.byNumber.get(p.e164)?.size === 0) this.byNumber.delete(p.e164);
+    }
+    if (next.length > 0) this.placed.set(owner, next);
+    else this.placed.delete(owner);
+  }
+
+  private index(e164: string, badge: HTMLElement) {
+    let set = this.byNumber.get(e164);
+    if (!set) {
+      set = new Set();
+      this.byNumber.set(e164, set);
+    }
+    set.add(badge);
+  }
+
+  private visible(info: BadgeInfo): boolean {
+    return this.showOneParty || info.consent !== 'one-party';
+  }
+
+  /** One message for the burst: the numbers never answered, and all the frame shows now. */
+  private async report() {
+    const present = [...this.byNumber.keys()];
+    const lookup = present.filter((n) => !this.infos.has(n) && !this.requested.has(n));
+    const presentKey = present.join(',');
+    if (lookup.length === 0 && presentKey === this.lastPresent && !this.firstReport) return;
+    this.lastPresent = presentKey;
+    for (const n of lookup) this.requested.add(n);
+    const reset = this.firstReport;
+    this.firstReport = false;
+    const response = await this.deps.send({ type: 'page-scan', lookup, present, ...(reset ? { reset } : {}) });
+    if (this.stopped || !response || !response.ok) {
+      for (const n of lookup) this.requested.delete(n);
+      return;
+    }
+    const visibilityChanged = response.showOneParty !== this.showOneParty;
+    this.showOneParty = response.showOneParty;
+    for (const info of response.badges) {
+      this.infos.set(info.e164, info);
+      this.requested.delete(info.e164);
+    }
+    const apply = visibilityChanged ? [...this.byNumber.keys()] : response.badges.map((b) => b.e164);
+    this.applying = true;
+    for (const e164 of apply) {
+      const info = this.infos.get(e164);
+      if (!info) continue;
+      for (const badge of this.byNumber.get(e164) ?? []) updateBadge(badge, info, this.visible(info));
+    }
+    this.applying = false;
+    this.observer.takeRecords();
+  }
+}

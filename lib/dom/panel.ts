@@ -1,0 +1,158 @@
+/**
+ * The one details panel of a page: opened from a badge, it shows the requirement, why, the local
+ * time and calling window, and copies the disclaimer. Plain DOM in a shadow root; text only.
+ */
+import type { Answer } from '../messages';
+
+export const PANEL_TAG = 'consent-guard-panel';
+
+const PANEL_CSS = `
+:host { all: initial !important; position: absolute !important; z-index: 2147483647 !important; }
+.panel { box-sizing: border-box; width: 340px; max-width: calc(100vw - 16px); padding: 12px 14px; border-radius: 10px;
+  background: #ffffff; color: #101828; border: 1px solid #d0d5dd; box-shadow: 0 12px 32px rgba(16, 24, 40, 0.18);
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; }
+h2 { font-size: 14px; margin: 0 24px 6px 0; }
+.all-party h2 { color: #b42318; } .unknown h2 { color: #b54708; } .one-party h2 { color: #027a48; }
+ul { margin: 0 0 8px; padding-left: 18px; } li { margin: 2px 0; }
+.meta { color: #475467; margin: 0 0 8px; }
+blockquote { margin: 0 0 8px; padding: 6px 8px; background: #f2f4f7; border-radius: 6px; }
+button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid #d0d5dd; background: #fff; color: #101828; padding: 3px 10px; }
+button.primary { background: #0f766e; border-color: #0f766e; color: #fff; }
+button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 1px; }
+.close { position: absolute; top: 8px; right: 8px; border: none; font-size: 16px; line-height: 1; padding: 2px 6px; }
+.status { margin-left: 8px; color: #027a48; }
+@media (prefers-color-scheme: dark) {
+  .panel { background: #1d2939; color: #f2f4f7; border-color: #475467; }
+  .meta { color: #d0d5dd; } blockquote { background: #344054; }
+  button { background: #344054; color: #f2f4f7; border-color: #475467; }
+  .all-party h2 { color: #fda29b; } .unknown h2 { color: #fec84b; } .one-party h2 { color: #6ce9a6; } .status { color: #6ce9a6; }
+}
+`;
+
+const HEADLINE: Record<string, string> = {
+  'all-party': 'All-party consent needed',
+  unknown: 'Consent rule unknown: get everyone’s consent',
+  'one-party': 'One-party consent',
+};
+
+function windowText(w: Answer['inCallingWindow']): string {
+  if (w === true) return 'inside the 8 am–9 pm calling window';
+  if (w === false) return 'outside the 8 am–9 pm calling window';
+  if (w === 'partly') return 'inside the calling window in only part of the area';
+  return 'calling window unknown';
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string) {
+  const element = doc.createElement(tag);
+  if (text !== undefined) element.textContent = text;
+  if (className) element.className = className;
+  return element;
+}
+
+/** Copies text: the async clipboard first, then a selected textarea, then asks the user. */
+async function copyText(doc: Document, root: ShadowRoot, text: string): Promise<string> {
+  try {
+    await doc.defaultView?.navigator.clipboard.writeText(text);
+    return 'Copied';
+  } catch {
+    const area = el(doc, 'textarea');
+    area.value = text;
+    area.readOnly = true;
+    root.append(area);
+    area.select();
+    const ok = doc.execCommand?.('copy') ?? false;
+    area.remove();
+    return ok ? 'Copied' : 'Copy was refused: select the text and press Ctrl+C';
+  }
+}
+
+export interface Panel {
+  /** Shows the panel under `badge`, with what `load` answers. */
+  open(badge: HTMLElement, load: () => Promise<Answer | null>): Promise<void>;
+  close(): void;
+  remove(): void;
+}
+
+export function createPanel(doc: Document): Panel {
+  let host: HTMLElement | null = null;
+  let opener: HTMLElement | null = null;
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') panel.close();
+  };
+  const onOutside = (event: Event) => {
+    if (host && !event.composedPath().includes(host) && !(opener && event.composedPath().includes(opener)))
+      panel.close();
+  };
+
+  const panel: Panel = {
+    async open(badge, load) {
+      panel.close();
+      opener = badge;
+      host = doc.createElement(PANEL_TAG);
+      const root = host.attachShadow({ mode: 'open' });
+      const style = el(doc, 'style', PANEL_CSS);
+      const box = el(doc, 'div', undefined, 'panel');
+      box.setAttribute('role', 'dialog');
+      box.setAttribute('aria-label', 'Consent Guard details');
+      box.tabIndex = -1;
+      box.append(el(doc, 'p', 'Checking…', 'meta'));
+      root.append(style, box);
+      const rect = badge.getBoundingClientRect();
+      const view = doc.defaultView;
+      host.style.setProperty('top', `${rect.bottom + (view?.scrollY ?? 0) + 4}px`, 'important');
+      host.style.setProperty('left', `${Math.max(8, rect.left + (view?.scrollX ?? 0) - 8)}px`, 'important');
+      doc.documentElement.append(host);
+      doc.addEventListener('keydown', onKey, true);
+      doc.addEventListener('mousedown', onOutside, true);
+
+      const answer = await load().catch(() => null);
+      if (!host || !answer) {
+        box.replaceChildren(el(doc, 'p', 'The details could not be loaded. Reload the page and try again.', 'meta'));
+        return;
+      }
+      const consent = answer.requirement === 'unknown' ? 'unknown' : answer.treatAs;
+      box.className = `panel ${consent}`;
+      const close = el(doc, 'button', '×', 'close');
+      close.setAttribute('aria-label', 'Close');
+      close.addEventListener('click', () => panel.close());
+      const reasons = el(doc, 'ul');
+      for (const reason of answer.reasons) reasons.append(el(doc, 'li', reason));
+      const where = answer.localTime ? `Local time ${answer.localTime}, ${windowText(answer.inCallingWindow)}.` : '';
+      const law = answer.rules[0];
+      const cite = answer.citations.length ? `${answer.citations[0]}${law ? ` (as of ${law.asOf})` : ''}` : '';
+      const copy = el(doc, 'button', 'Copy disclaimer', 'primary');
+      const status = el(doc, 'span', '', 'status');
+      status.setAttribute('aria-live', 'polite');
+      copy.addEventListener('click', async () => {
+        status.textContent = await copyText(doc, root, answer.disclaimer);
+      });
+      box.replaceChildren(
+        close,
+        el(doc, 'h2', `${HEADLINE[consent]}${answer.ambiguous ? ' (the law is unsettled)' : ''}`),
+        el(doc, 'p', `${answer.e164 ?? answer.input} · ${answer.place}`, 'meta'),
+        reasons,
+        ...(where ? [el(doc, 'p', where, 'meta')] : []),
+        ...(cite ? [el(doc, 'p', cite, 'meta')] : []),
+        el(doc, 'blockquote', answer.disclaimer),
+        copy,
+        status,
+      );
+      box.focus();
+    },
+    close() {
+      if (!host) return;
+      host.remove();
+      host = null;
+      doc.removeEventListener('keydown', onKey, true);
+      doc.removeEventListener('mousedown', onOutside, true);
+      const focusBack = opener?.shadowRoot?.querySelector('button');
+      opener = null;
+      focusBack?.focus();
+    },
+    remove() {
+      panel.close();
+    },
+  };
+  return panel;
+}
