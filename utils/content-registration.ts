@@ -2,23 +2,35 @@
 import { browser } from 'wxt/browser';
 import { registrationFor, type SiteChoices } from '@/lib/site-access';
 
-export const SCRIPT_ID = 'consent-guard';
+export const SCRIPT_IDS = ['consent-guard', 'consent-guard-paths'] as const;
+
+/** Patterns whose path is the whole site ("/*") may also run in their about:blank and srcdoc frames. */
+const wholeSite = (pattern: string) =>
+  pattern.endsWith('/*') && pattern.indexOf('/', pattern.indexOf('://') + 3) === pattern.length - 2;
 
 export async function syncContentScript(choices: SiteChoices): Promise<void> {
   const { matches, excludeMatches } = registrationFor(choices);
-  const script = {
-    id: SCRIPT_ID,
-    js: ['content-scripts/content.js'],
-    matches,
-    excludeMatches,
-    allFrames: true,
-    matchOriginAsFallback: true,
-    runAt: 'document_idle' as const,
-    persistAcrossSessions: true,
-  };
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  if (matches.length === 0) {
-    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-  } else if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]);
+  // Chromium refuses match_origin_as_fallback unless every path is "*", so the few path-limited
+  // patterns (dialpad.com/app*, *.zendesk.com/agent/*) get a registration of their own.
+  const groups = [matches.filter(wholeSite), matches.filter((m) => !wholeSite(m))];
+  const existing = new Set((await browser.scripting.getRegisteredContentScripts()).map((s) => s.id));
+  await Promise.all(
+    SCRIPT_IDS.map(async (id, i) => {
+      const group = groups[i] ?? [];
+      const script = {
+        id,
+        js: ['content-scripts/content.js'],
+        matches: group,
+        ...(excludeMatches.length > 0 ? { excludeMatches } : {}),
+        allFrames: true,
+        matchOriginAsFallback: i === 0,
+        runAt: 'document_idle' as const,
+        persistAcrossSessions: true,
+      };
+      if (group.length === 0) {
+        if (existing.has(id)) await browser.scripting.unregisterContentScripts({ ids: [id] });
+      } else if (existing.has(id)) await browser.scripting.updateContentScripts([script]);
+      else await browser.scripting.registerContentScripts([script]);
+    }),
+  );
 }
