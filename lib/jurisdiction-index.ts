@@ -7,10 +7,7 @@ export function jurisdiction(code: string): Jurisdiction | undefined {
   return BY_CODE.get(code);
 }
 
-/** Codes an agent can name as their own location: states, DC, territories, provinces (not the federal rows). */
-export const AGENT_REGIONS: readonly string[] = JURISDICTIONS.filter((j) => /^[A-Z]{2}$/.test(j.code)).map(
-  (j) => j.code,
-);
+export { AGENT_REGIONS } from './data/regions';
 
 /** The row that applies to the other NANP countries (Caribbean, Bermuda). */
 export const NANP_OTHER = 'NANP-OTHER';

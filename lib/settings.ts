@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { DISCLAIMER_LANGUAGES, type DisclaimerLanguage } from './data/disclaimers';
-import { AGENT_REGIONS } from './jurisdiction-index';
+import { AGENT_REGIONS } from './data/regions';
 
 export const SETTINGS_VERSION = 1;
 

@@ -246,3 +246,13 @@ describe('disclaimers', () => {
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });
+
+describe('lib/data/regions.ts', () => {
+  it('lists exactly the two-letter jurisdictions, with their names', async () => {
+    const { REGION_NAMES } = await import('@/lib/data/regions');
+    const expected = Object.fromEntries(
+      JURISDICTIONS.filter((j) => /^[A-Z]{2}$/.test(j.code)).map((j) => [j.code, j.name]),
+    );
+    expect(REGION_NAMES).toEqual(expected);
+  });
+});
