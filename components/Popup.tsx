@@ -1,37 +1,106 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { LookupResponse } from '@/lib/messages';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { DisclaimerLanguage } from '@/lib/data/disclaimers';
+import type { DisclaimerSettings } from '@/lib/disclaimer-settings';
+import type { Answer, LookupResponse, TabSummaryResponse } from '@/lib/messages';
+import { tabVerdict } from '@/lib/popup-verdict';
+import { t } from '@/utils/i18n';
+import { AnswerDetails } from './popup/AnswerDetails';
+import type { CopyButtonProps } from './popup/CopyButton';
+import { LookupBox } from './popup/LookupBox';
+import { NumberList } from './popup/NumberList';
+import { Verdict, type VerdictState } from './popup/Verdict';
 
-export interface PopupProps {
+/** What the popup needs from the extension; the entrypoint wires the browser in, tests hand in fakes. */
+export interface PopupApi {
+  /** The current tab's numbers; null where there is no tab to ask about. */
+  tabSummary: () => Promise<TabSummaryResponse | null>;
   lookup: (number: string) => Promise<LookupResponse>;
+  /** What the disclaimers need from the settings. */
+  settings: () => Promise<DisclaimerSettings>;
+  watchSettings: (listener: () => void) => () => void;
+  openOptions?: () => void;
+  writeText?: CopyButtonProps['writeText'];
 }
 
-export function Popup({ lookup }: PopupProps) {
-  const [number, setNumber] = useState('');
-  const [answer, setAnswer] = useState<string>('');
+type Summary =
+  | { status: 'loading' }
+  | { status: 'unavailable' }
+  | { status: 'ready'; total: number; numbers: Answer[] };
+
+export function Popup({ api }: { api: PopupApi }) {
+  const [summary, setSummary] = useState<Summary>({ status: 'loading' });
+  const [settings, setSettings] = useState<DisclaimerSettings | null>(null);
+  const [language, setLanguage] = useState<DisclaimerLanguage | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+
+  const load = useCallback(() => {
+    api.tabSummary().then(
+      (response) =>
+        setSummary(
+          response?.ok
+            ? { status: 'ready', total: response.total, numbers: response.numbers }
+            : { status: 'unavailable' },
+        ),
+      () => setSummary({ status: 'unavailable' }),
+    );
+    api.settings().then(
+      (next) => {
+        setSettings(next);
+        // The agent's default language, unless they changed it in the popup already (and it still matches).
+        setLanguage((chosen) => chosen ?? next.language);
+      },
+      () => {},
+    );
+  }, [api]);
 
   useEffect(() => {
-    if (number.trim() === '') return setAnswer('');
-    let current = true;
-    lookup(number).then((response) => {
-      if (!current) return;
-      const result = response.ok ? response.results[0] : undefined;
-      setAnswer(
-        result && result.kind !== 'invalid' ? `${result.place} · ${result.treatAs}` : 'That is not a phone number.',
-      );
+    load();
+    return api.watchSettings(() => {
+      setLanguage(null);
+      load();
+      setRefreshKey((k) => k + 1);
     });
-    return () => {
-      current = false;
-    };
-  }, [number, lookup]);
+  }, [api, load]);
+
+  const details = (answer: Answer) => (
+    <AnswerDetails
+      answer={answer}
+      settings={settings}
+      language={language ?? settings?.language ?? 'en'}
+      onLanguage={setLanguage}
+      writeText={api.writeText}
+    />
+  );
+
+  const verdict: VerdictState =
+    summary.status === 'ready'
+      ? { status: 'ready', verdict: tabVerdict(summary.numbers, summary.total) }
+      : { status: summary.status };
+  const openAnswer = summary.status === 'ready' ? summary.numbers.find((a) => (a.e164 ?? a.input) === open) : undefined;
 
   return (
-    <main>
-      <h1>Consent Guard</h1>
-      <label>
-        Number
-        <input value={number} onInput={(e) => setNumber(e.currentTarget.value)} data-testid="lookup-input" />
-      </label>
-      <output data-testid="lookup-answer">{answer}</output>
+    <main class="popup">
+      <header class="brand">
+        <h1>{t('extName')}</h1>
+        {api.openOptions && (
+          <button type="button" class="link" onClick={api.openOptions} data-testid="open-options">
+            {t('openOptions')}
+          </button>
+        )}
+      </header>
+      <Verdict state={verdict} />
+      <LookupBox lookup={api.lookup} refreshKey={refreshKey} renderDetails={details} />
+      {summary.status === 'ready' && (
+        <NumberList
+          numbers={summary.numbers}
+          total={summary.total}
+          open={openAnswer ? open : null}
+          onToggle={(key) => setOpen((current) => (current === key ? null : key))}
+        >
+          {openAnswer && details(openAnswer)}
+        </NumberList>
+      )}
     </main>
   );
 }

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type ResolvedSettings, Settings } from '@/lib/settings';
+import { t } from '@/utils/i18n';
+import { BadgesSection } from './options/BadgesSection';
+import { Notices } from './options/Notices';
+import { SitesSection } from './options/SitesSection';
+import { TemplatesSection } from './options/TemplatesSection';
+import { type Region, YouSection } from './options/YouSection';
+
+export interface OptionsApi {
+  load: () => Promise<ResolvedSettings>;
+  save: (settings: Settings) => Promise<void>;
+  /** Agent regions with their names, for the select. */
+  regions: readonly Region[];
+}
+
+type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid'; error: string } | { kind: 'failed' };
+
+/** Why the schema refused the draft, in one line. */
+function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.map(String).join('.') || 'settings'}: ${issue.message}` : 'invalid';
+}
+
+export function Options({ api }: { api: OptionsApi }) {
+  const [resolved, setResolved] = useState<ResolvedSettings | null>(null);
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  useEffect(() => {
+    api.load().then((r) => {
+      setResolved(r);
+      setDraft(r.settings);
+    });
+  }, [api]);
+
+  if (!resolved || !draft) {
+    return (
+      <main class="options" aria-busy="true">
+        <p>{t('loading')}</p>
+      </main>
+    );
+  }
+
+  const onChange = (patch: Partial<Settings>) => {
+    setDraft({ ...draft, ...patch });
+    setStatus({ kind: 'idle' });
+  };
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const parsed = Settings.safeParse(draft);
+    if (!parsed.success) {
+      setStatus({ kind: 'invalid', error: firstIssue(parsed.error) });
+      return;
+    }
+    try {
+      await api.save(parsed.data);
+      setStatus({ kind: 'saved' });
+    } catch {
+      setStatus({ kind: 'failed' });
+    }
+  }
+
+  const section = { draft, onChange };
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <Notices notices={resolved.notices} />
+      <form onSubmit={save} class="form" noValidate>
+        <YouSection {...section} locked={resolved.locked} regions={api.regions} />
+        <TemplatesSection {...section} locked={resolved.locked} />
+        <BadgesSection {...section} />
+        <SitesSection {...section} />
+        <div class="save-bar">
+          <button type="submit" class="button" data-testid="save">
+            {t('save')}
+          </button>
+          <span role="status" aria-live="polite" data-testid="save-status" data-status={status.kind}>
+            {status.kind === 'saved'
+              ? t('saved')
+              : status.kind === 'invalid'
+                ? t('saveInvalid', status.error)
+                : status.kind === 'failed'
+                  ? t('saveFailed')
+                  : ''}
+          </span>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+/** The UI's words for the protocol's values, in the agent's UI language. */
+import type { Answer } from '@/lib/messages';
+import { t } from '@/utils/i18n';
+
+type Requirement = Answer['requirement'];
+
+export function consentLabel(requirement: Requirement): string {
+  return requirement === 'all-party'
+    ? t('consentAllParty')
+    : requirement === 'one-party'
+      ? t('consentOneParty')
+      : t('consentUnknown');
+}
+
+export function requirementLabel(requirement: Requirement): string {
+  return requirement === 'all-party'
+    ? t('requirementAllParty')
+    : requirement === 'one-party'
+      ? t('requirementOneParty')
+      : t('requirementUnknown');
+}
+
+export function windowLabel(inWindow: Answer['inCallingWindow']): string | null {
+  if (inWindow === null) return null;
+  return inWindow === 'partly' ? t('windowPartly') : inWindow ? t('windowInside') : t('windowOutside');
+}
+
+export function actionLabel(action: Answer['action']): string {
+  return action === 'announce'
+    ? t('actionAnnounce')
+    : action === 'ask-consent'
+      ? t('actionAskConsent')
+      : t('actionDoNotRecord');
+}
+
+/** Disclaimer languages, each named in itself. */
+export const LANGUAGE_NAMES = { en: 'English', es: 'Español', 'fr-CA': 'Français (Canada)' } as const;
+
+/** A number as an agent reads it: "(415) 555-0134" in North America, E.164 elsewhere. */
+export function formatNumber(e164: string | null, input: string): string {
+  const nanp = e164?.match(/^\+1(\d{3})(\d{3})(\d{4})$/);
+  return nanp ? `(${nanp[1]}) ${nanp[2]}-${nanp[3]}` : (e164 ?? input);
+}

@@ -1,0 +1,100 @@
+import { disclaimerRequirement } from '@/lib/answer';
+import { DISCLAIMER_TEMPLATES, type DisclaimerLanguage, fillDisclaimer } from '@/lib/data/disclaimers';
+import type { DisclaimerSettings } from '@/lib/disclaimer-settings';
+import type { Answer } from '@/lib/messages';
+import { t } from '@/utils/i18n';
+import { actionLabel, requirementLabel } from '../labels';
+import type { CopyButtonProps } from './CopyButton';
+import { Disclaimer } from './Disclaimer';
+
+export interface AnswerDetailsProps {
+  answer: Answer;
+  /** Null until the settings are read: the answer's own disclaimer (in the settings' language) shows meanwhile. */
+  settings: DisclaimerSettings | null;
+  language: DisclaimerLanguage;
+  onLanguage: (language: DisclaimerLanguage) => void;
+  writeText?: CopyButtonProps['writeText'];
+}
+
+/** The disclaimer in `language`, with the agent's own template and names where set. */
+export function disclaimerText(
+  answer: Answer,
+  settings: DisclaimerSettings | null,
+  language: DisclaimerLanguage,
+): string {
+  if (!settings) return answer.disclaimer;
+  // As lib/answer.ts disclaimerFor does, from the four settings the popup reads.
+  const requirement = disclaimerRequirement(answer);
+  const template = settings.templates[requirement][language] || DISCLAIMER_TEMPLATES[requirement][language];
+  return fillDisclaimer(template, { company: settings.company, agent: settings.agent }, language);
+}
+
+/** Everything about one number: what to follow and why, the law with its date, caveats, the disclaimer. */
+export function AnswerDetails({ answer, settings, language, onLanguage, writeText }: AnswerDetailsProps) {
+  const law = `${requirementLabel(answer.requirement)}${answer.ambiguous ? ` (${t('unsettled')})` : ''}`;
+  return (
+    <div class="details" data-testid="details">
+      <dl class="facts">
+        <div>
+          <dt>{t('detailsFollow')}</dt>
+          <dd data-consent={answer.treatAs} data-testid="details-follow">
+            <strong>{requirementLabel(answer.treatAs)}</strong> · {actionLabel(answer.action)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('detailsLaw')}</dt>
+          <dd data-testid="details-law">{law}</dd>
+        </div>
+      </dl>
+      <h4>{t('detailsWhy')}</h4>
+      <ul class="reasons bullets" data-testid="details-reasons">
+        {answer.reasons.map((reason) => (
+          <li key={reason}>{reason}</li>
+        ))}
+      </ul>
+      {answer.rules.length > 0 && (
+        <details class="rules">
+          <summary>{t('detailsRules')}</summary>
+          <ul data-testid="details-rules">
+            {answer.rules.map((rule) => (
+              <li key={`${rule.role}-${rule.code}`}>
+                <p>
+                  <strong>{rule.name}</strong> ({rule.role === 'agent' ? t('roleAgent') : t('roleCallee')}):{' '}
+                  {requirementLabel(rule.requirement)}
+                  {rule.ambiguous ? ` (${t('unsettled')})` : ''}
+                </p>
+                <p class="citation">
+                  <cite>{rule.citation}</cite>, {t('asOf', rule.asOf)}
+                </p>
+                {rule.ambiguousReason && <p>{rule.ambiguousReason}</p>}
+                {rule.notes.length > 0 && (
+                  <ul class="notes bullets">
+                    {rule.notes.map((note) => (
+                      <li key={note}>{note}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {answer.caveats.length > 0 && (
+        <>
+          <h4>{t('detailsCaveats')}</h4>
+          <ul class="caveats bullets" data-testid="details-caveats">
+            {answer.caveats.map((caveat) => (
+              <li key={caveat}>{caveat}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Disclaimer
+        text={disclaimerText(answer, settings, language)}
+        language={language}
+        onLanguage={onLanguage}
+        writeText={writeText}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useId } from 'preact/hooks';
+import type { DisclaimerLanguage } from '@/lib/data/disclaimers';
+import { t } from '@/utils/i18n';
+import { LANGUAGE_NAMES } from '../labels';
+import { CopyButton, type CopyButtonProps } from './CopyButton';
+
+export interface DisclaimerProps {
+  text: string;
+  language: DisclaimerLanguage;
+  onLanguage: (language: DisclaimerLanguage) => void;
+  writeText?: CopyButtonProps['writeText'];
+}
+
+/** The disclaimer to read aloud, in the chosen language, with a Copy button. */
+export function Disclaimer({ text, language, onLanguage, writeText }: DisclaimerProps) {
+  const id = useId();
+  return (
+    <section class="disclaimer" aria-labelledby={`${id}-h`}>
+      <div class="disclaimer-head">
+        <h4 id={`${id}-h`}>{t('disclaimerHeading')}</h4>
+        <label class="inline-field">
+          <span>{t('disclaimerLanguage')}</span>
+          <select
+            value={language}
+            onChange={(e) => onLanguage(e.currentTarget.value as DisclaimerLanguage)}
+            data-testid="disclaimer-language"
+          >
+            {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p class="disclaimer-text" lang={language} data-testid="disclaimer-text">
+        {text}
+      </p>
+      <CopyButton text={text} writeText={writeText} />
+    </section>
+  );
+}

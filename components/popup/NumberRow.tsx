@@ -1,0 +1,28 @@
+import type { Answer } from '@/lib/messages';
+import { consentShown } from '@/lib/popup-verdict';
+import { t } from '@/utils/i18n';
+import { consentLabel, formatNumber, windowLabel } from '../labels';
+
+/** One number's summary line: number, place, what it needs, the callee's local time and calling window. */
+export function NumberSummary({ answer }: { answer: Answer }) {
+  const consent = consentShown(answer);
+  const window = windowLabel(answer.inCallingWindow);
+  return (
+    <span class="summary">
+      <span class="summary-main">
+        <span class="number">{formatNumber(answer.e164, answer.input)}</span>
+        <span class="place">{answer.place}</span>
+        <span class="chip" data-consent={consent}>
+          {consentLabel(consent)}
+          {answer.ambiguous ? '*' : ''}
+        </span>
+      </span>
+      {answer.localTime && (
+        <span class="summary-time" data-window={String(answer.inCallingWindow)}>
+          {t('localTime', answer.localTime)}
+          {window ? ` · ${window}` : ''}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,19 @@
+import { render } from 'preact';
+import { Options, type OptionsApi } from '@/components/Options';
+import { AGENT_REGIONS, jurisdiction } from '@/lib/jurisdiction-index';
+import { t, uiLanguage } from '@/utils/i18n';
+import { loadSettings, saveSettings } from '@/utils/settings-store';
+import './style.css';
+
+const api: OptionsApi = {
+  load: loadSettings,
+  save: saveSettings,
+  regions: AGENT_REGIONS.map((code) => ({ code, name: jurisdiction(code)?.name ?? code })).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  ),
+};
+
+document.documentElement.lang = uiLanguage();
+document.title = t('optionsTitle');
+const app = document.getElementById('app');
+if (app) render(<Options api={api} />, app);

@@ -1,0 +1,176 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Options, type OptionsApi } from '@/components/Options';
+import { DISCLAIMER_TEMPLATES } from '@/lib/data/disclaimers';
+import {
+  DEFAULT_SETTINGS,
+  type Manageable,
+  type ResolvedSettings,
+  resolveSettings,
+  type Settings,
+} from '@/lib/settings';
+import { loadSettings, saveSettings } from '@/utils/settings-store';
+
+const REGIONS = [
+  { code: 'CA', name: 'California' },
+  { code: 'FL', name: 'Florida' },
+  { code: 'NY', name: 'New York' },
+];
+
+function api(settings: Partial<Settings> = {}, extra: Partial<ResolvedSettings> = {}) {
+  const resolved: ResolvedSettings = {
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+    notices: [],
+    locked: [],
+    ...extra,
+  };
+  return {
+    load: vi.fn(async () => resolved),
+    save: vi.fn(async (_: Settings) => {}),
+    regions: REGIONS,
+  } satisfies OptionsApi;
+}
+
+const saveAndGet = async (a: ReturnType<typeof api>) => {
+  fireEvent.click(screen.getByTestId('save'));
+  await waitFor(() => expect(a.save).toHaveBeenCalledTimes(1));
+  return a.save.mock.calls[0]?.[0] as Settings;
+};
+
+describe('<Options>', () => {
+  it('shows the stored settings and saves every change, validated', async () => {
+    const a = api({ company: 'Acme', enabledSites: ['https://crm.example.com/*'] });
+    render(<Options api={a} />);
+    const region = (await screen.findByTestId('agent-region')) as HTMLSelectElement;
+    expect([...region.options].map((o) => o.textContent)).toEqual([
+      'Not set',
+      'California (CA)',
+      'Florida (FL)',
+      'New York (NY)',
+    ]);
+    expect((screen.getByTestId('company') as HTMLInputElement).value).toBe('Acme');
+    fireEvent.change(region, { target: { value: 'FL' } });
+    fireEvent.click(screen.getByTestId('policy-callee-only'));
+    fireEvent.input(screen.getByTestId('agent'), { target: { value: 'Dana' } });
+    fireEvent.change(screen.getByTestId('language'), { target: { value: 'fr-CA' } });
+    fireEvent.click(screen.getByTestId('badge-one-party'));
+    const saved = await saveAndGet(a);
+    expect(saved).toEqual({
+      ...DEFAULT_SETTINGS,
+      company: 'Acme',
+      agent: 'Dana',
+      agentRegion: 'FL',
+      policy: 'callee-only',
+      language: 'fr-CA',
+      badgeOneParty: false,
+      enabledSites: ['https://crm.example.com/*'],
+    });
+    expect(screen.getByTestId('save-status').textContent).toContain('Saved');
+  });
+
+  it('edits a template per requirement and language, and resets it to the default', async () => {
+    const a = api({ templates: { 'all-party': { es: 'Mi aviso, {agent}.' }, 'one-party': {}, unknown: {} } });
+    render(<Options api={a} />);
+    const es = (await screen.findByTestId('template-all-party-es')) as HTMLTextAreaElement;
+    expect(es.value).toBe('Mi aviso, {agent}.');
+    const en = screen.getByTestId('template-unknown-en') as HTMLTextAreaElement;
+    expect(en.value).toBe(DISCLAIMER_TEMPLATES.unknown.en);
+    expect((screen.getByTestId('reset-unknown-en') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(en, { target: { value: 'May I record this call, {agent} of {company} asks?' } });
+    fireEvent.click(screen.getByTestId('reset-all-party-es'));
+    expect(es.value).toBe(DISCLAIMER_TEMPLATES['all-party'].es);
+    const saved = await saveAndGet(a);
+    expect(saved.templates).toEqual({
+      'all-party': {},
+      'one-party': {},
+      unknown: { en: 'May I record this call, {agent} of {company} asks?' },
+    });
+  });
+
+  it('refuses to save what the schema refuses, and says why', async () => {
+    const a = api();
+    render(<Options api={a} />);
+    // The textarea's maxLength stops typing; a paste through script does not.
+    fireEvent.input(await screen.findByTestId('template-one-party-en'), { target: { value: 'x'.repeat(601) } });
+    fireEvent.click(screen.getByTestId('save'));
+    await waitFor(() =>
+      expect(screen.getByTestId('save-status').textContent).toMatch(/^Not saved: templates\.one-party\.en: /),
+    );
+    expect(a.save).not.toHaveBeenCalled();
+  });
+
+  it('says so when the browser refuses to store', async () => {
+    const a = api();
+    a.save.mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    render(<Options api={a} />);
+    fireEvent.click(await screen.findByTestId('save'));
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toContain('browser refused'));
+  });
+
+  it('shows what the administrator locked as disabled, "Set by your administrator"', async () => {
+    const locked: Manageable[] = ['company', 'policy', 'templates', 'agentRegion', 'language'];
+    render(<Options api={api({ company: 'Acme' }, { locked })} />);
+    expect(((await screen.findByTestId('company')) as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByTestId('agent-region') as HTMLSelectElement).disabled).toBe(true);
+    expect((screen.getByTestId('language') as HTMLSelectElement).disabled).toBe(true);
+    expect((screen.getByTestId('policy-strictest').closest('fieldset') as HTMLFieldSetElement).disabled).toBe(true);
+    expect((screen.getByTestId('template-all-party-en').closest('fieldset') as HTMLFieldSetElement).disabled).toBe(
+      true,
+    );
+    expect((screen.getByTestId('agent') as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getAllByTestId('locked-note').length).toBeGreaterThanOrEqual(5);
+    expect(screen.getAllByTestId('locked-note')[0]?.textContent).toBe('Set by your administrator');
+  });
+
+  it('shows nothing locked where there is no policy', async () => {
+    render(<Options api={api()} />);
+    await screen.findByTestId('company');
+    expect(screen.queryByTestId('locked-note')).toBeNull();
+  });
+
+  it('lists the sites and removes one', async () => {
+    const a = api({
+      enabledSites: ['https://a.example/*', 'https://b.example/*'],
+      disabledSites: ['https://c.example/*'],
+    });
+    render(<Options api={a} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove https://a.example/*' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove https://c.example/*' }));
+    expect(screen.queryByText('https://a.example/*')).toBeNull();
+    expect(screen.getAllByText('None.')).toHaveLength(1);
+    const saved = await saveAndGet(a);
+    expect(saved.enabledSites).toEqual(['https://b.example/*']);
+    expect(saved.disabledSites).toEqual([]);
+  });
+});
+
+describe('<Options> with browser storage', () => {
+  it('a corrupted stored value shows a notice and never crashes; saving repairs it', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.sync.set({
+      settings: { version: 1, company: 42, policy: 'whatever', agent: 'Dana', templates: 'broken' },
+    });
+    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    const notice = await screen.findByTestId('settings-notice');
+    expect(notice.textContent).toMatch(/^Some stored settings were not valid and were reset: /);
+    expect(notice.textContent).toContain('"company"');
+    expect(notice.textContent).toContain('"templates"');
+    expect((screen.getByTestId('agent') as HTMLInputElement).value).toBe('Dana');
+    fireEvent.click(screen.getByTestId('save'));
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toContain('Saved'));
+    const stored = (await fakeBrowser.storage.sync.get('settings')).settings;
+    expect(resolveSettings(stored, {}).notices).toEqual([]);
+  });
+
+  it('an administrator’s locked policy comes through storage.managed', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.managed.set({ company: 'Acme Corp', locked: ['company'] });
+    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, company: 'Mine' } });
+    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    const company = (await screen.findByTestId('company')) as HTMLInputElement;
+    expect(company.value).toBe('Acme Corp');
+    expect(company.disabled).toBe(true);
+    expect(within(company.parentElement as HTMLElement).getByTestId('locked-note')).toBeTruthy();
+  });
+});

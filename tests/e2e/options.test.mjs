@@ -1,0 +1,89 @@
+// The options page in real Chromium: a change persists across a reload and changes the answers;
+// a corrupted stored value shows a notice; accessibility (axe-core) light and dark; screenshots.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { ARTIFACTS_DIR, launchBrowser, openPopup, seriousA11yViolations, watchErrors } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function openOptions(colorScheme = 'light') {
+  const page = await browser.context.newPage();
+  await page.emulateMedia({ colorScheme });
+  await page.setViewportSize({ width: 900, height: 900 });
+  const errors = watchErrors(page);
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByTestId('save').waitFor();
+  return { page, errors };
+}
+
+async function lookupNY() {
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await popup.getByTestId('lookup-input').fill('212-555-0175');
+  const answer = popup.getByTestId('lookup-answer');
+  await answer.filter({ hasText: 'NY ·' }).waitFor();
+  const text = await answer.textContent();
+  await popup.close();
+  return text;
+}
+
+test('the manifest opens the options page in a tab', async () => {
+  const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+  assert.deepEqual(manifest.options_ui, { open_in_tab: true, page: 'options.html' });
+  assert.equal(manifest.commands._execute_action.suggested_key.default, 'Alt+Shift+K');
+  assert.equal(manifest.storage.managed_schema, 'managed_schema.json');
+  assert.equal(manifest.default_locale, 'en');
+});
+
+test('a saved agent state persists across a reload and changes the answers (FL makes NY all-party)', async () => {
+  assert.equal(await lookupNY(), 'NY · One-party');
+  const { page, errors } = await openOptions();
+  await page.getByTestId('agent-region').selectOption('FL');
+  await page.getByTestId('company').fill('Acme Health');
+  await page.getByTestId('agent').fill('Dana');
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor();
+  await page.reload();
+  await page.getByTestId('save').waitFor();
+  assert.equal(await page.getByTestId('agent-region').inputValue(), 'FL');
+  assert.equal(await page.getByTestId('company').inputValue(), 'Acme Health');
+  assert.equal(await lookupNY(), 'NY · All-party');
+  // And back: callee-only ignores the agent's own state.
+  await page.getByTestId('policy-callee-only').check();
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor();
+  assert.equal(await lookupNY(), 'NY · One-party');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a corrupted stored value shows a notice, not a crash', async () => {
+  const saved = await browser.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+  await browser.worker.evaluate(() =>
+    chrome.storage.sync.set({ settings: { version: 1, company: 42, agent: 'Dana', templates: 'broken' } }),
+  );
+  const { page, errors } = await openOptions();
+  const notice = await page.getByTestId('settings-notice').textContent();
+  assert.match(notice, /^Some stored settings were not valid and were reset: /);
+  assert.match(notice, /"company"/);
+  assert.equal(await page.getByTestId('agent').inputValue(), 'Dana');
+  assert.deepEqual(errors, []);
+  await page.close();
+  await browser.worker.evaluate((s) => chrome.storage.sync.set({ settings: s }), saved);
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`the options page passes axe-core (no serious or critical violations), ${scheme}; screenshot`, async () => {
+    const { page } = await openOptions(scheme);
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, `options-${scheme}.png`), fullPage: true });
+    const violations = await seriousA11yViolations(page);
+    await page.close();
+    assert.deepEqual(violations, []);
+  });
+}
