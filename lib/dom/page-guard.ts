@@ -209,7 +209,7 @@ export class PageGuard {
           if (removed.nodeType === 1 && isOwn(removed)) {
             // The page took one of our badges away: put it back, a few times at most.
             const owner = this.badgeOwner.get(removed as HTMLElement);
-            if (owner && owner.isConnected && !this.applying) {
+            if (owner?.isConnected && !this.applying) {
               const count = (this.readds.get(owner) ?? 0) + 1;
               this.readds.set(owner, count);
               if (count <= MAX_READDS) this.dirty.add(owner);
