@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { registrationFor, type SiteChoices } from '@/lib/site-access';
 
 export const SCRIPT_IDS = ['consent-guard', 'consent-guard-paths'] as const;
+/** The page-world hook that reports shadow roots attached after load (entrypoints/shadow-watch.content.ts). */
+export const SHADOW_WATCH_ID = 'consent-guard-shadow-watch';
 
 /** Patterns whose path is the whole site ("/*") may also run in their about:blank and srcdoc frames. */
 const wholeSite = (pattern: string) =>
@@ -33,4 +35,18 @@ export async function syncContentScript(choices: SiteChoices): Promise<void> {
       else await browser.scripting.registerContentScripts([script]);
     }),
   );
+  const watch = {
+    id: SHADOW_WATCH_ID,
+    js: ['content-scripts/shadow-watch.js'],
+    matches,
+    ...(excludeMatches.length > 0 ? { excludeMatches } : {}),
+    allFrames: true,
+    runAt: 'document_start' as const,
+    world: 'MAIN' as const,
+    persistAcrossSessions: true,
+  };
+  if (matches.length === 0) {
+    if (existing.has(SHADOW_WATCH_ID)) await browser.scripting.unregisterContentScripts({ ids: [SHADOW_WATCH_ID] });
+  } else if (existing.has(SHADOW_WATCH_ID)) await browser.scripting.updateContentScripts([watch]);
+  else await browser.scripting.registerContentScripts([watch]);
 }

@@ -3,7 +3,6 @@
  * links and form fields, in open shadow roots too. Only reads the DOM; the content script and
  * `consent scan` (on linkedom in Node) share it.
  */
-import { parseNumber } from '../parse-number';
 import type { Detection, ScanOptions } from '../scanner/scan-text';
 import { BLOCK_TAGS, blockOf, OWN_TAGS, SKIP_TAGS } from './blocks';
 
@@ -114,21 +113,26 @@ export function scanBlock(owner: Node, nodes: (Text | Element)[], scan: Scan, op
   });
 }
 
-/** The number of a `tel:` link, decoded (`tel:%2B1-415…`, `tel:+1.415…;ext=12`). */
-export function telLinkNumber(link: Element): Found | null {
+/** The number of a `tel:` link, decoded (`tel:%2B1-415…`, `tel:+1.415…;ext=12`), read by the same scanner as text. */
+export function telLinkNumber(link: Element, scan: Scan, options?: ScanOptions): Found | null {
   const href = link.getAttribute('href') ?? '';
   if (!/^\s*tel:/i.test(href)) return null;
-  const raw = href.trim().slice(4);
-  const parsed = parseNumber(`tel:${raw}`);
-  if (parsed.kind === 'invalid') return null;
+  let raw = href.trim().slice(4);
+  try {
+    raw = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape: read the href as it is.
+  }
+  const [number] = scan(raw, options);
+  if (!number) return null;
   return {
     where: 'tel-link',
-    e164: parsed.e164,
-    kind: parsed.kind,
-    ext: parsed.ext ?? null,
+    e164: number.e164,
+    kind: number.kind,
+    ext: number.ext,
     raw,
-    start: 0,
-    end: raw.length,
+    start: number.start,
+    end: number.end,
     node: link,
     owner: link,
   };
@@ -235,7 +239,7 @@ export function collectAll(root: Node, scan: Scan, options?: ScanOptions): Found
   const found: Found[] = [];
   for (const [block, nodes] of walked.blocks) found.push(...scanBlock(block, nodes, scan, options));
   for (const link of walked.links) {
-    const number = telLinkNumber(link);
+    const number = telLinkNumber(link, scan, options);
     if (number) found.push(number);
   }
   for (const field of walked.fields) found.push(...scanField(field, scan, options));

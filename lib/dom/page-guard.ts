@@ -42,6 +42,9 @@ interface Placed {
   badge: HTMLElement;
 }
 
+/** The event the page-world hook (entrypoints/shadow-watch.content.ts) fires on a new shadow root's host. */
+export const SHADOW_EVENT = 'consent-guard-shadow';
+
 /** A page may remove our badges; after this many re-adds in one place we leave it alone. */
 const MAX_READDS = 3;
 
@@ -112,6 +115,7 @@ export class PageGuard {
     this.doc.addEventListener('input', this.onInput, true);
     this.doc.addEventListener('change', this.onInput, true);
     this.doc.addEventListener('click', this.onClick, true);
+    this.doc.addEventListener(SHADOW_EVENT, this.onShadow, true);
     if ((this.deps.fieldPollMs ?? 750) > 0)
       this.poll = setInterval(() => this.checkFields(), this.deps.fieldPollMs ?? 750);
     this.flushSoon(0);
@@ -126,6 +130,7 @@ export class PageGuard {
     this.doc.removeEventListener('input', this.onInput, true);
     this.doc.removeEventListener('change', this.onInput, true);
     this.doc.removeEventListener('click', this.onClick, true);
+    this.doc.removeEventListener(SHADOW_EVENT, this.onShadow, true);
     for (const list of this.placed.values()) for (const p of list) p.badge.remove();
     this.placed.clear();
     this.byNumber.clear();
@@ -145,7 +150,11 @@ export class PageGuard {
     return [...this.byNumber.keys()];
   }
 
+  private readonly shadowRoots = new WeakSet<Node>();
+
   private observeRoot(root: Document | ShadowRoot) {
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
     this.observer.observe(root, {
       childList: true,
       subtree: true,
@@ -233,6 +242,16 @@ export class PageGuard {
     }
   };
 
+  /** A shadow root attached to an element already on the page (reported by the page-world hook). */
+  private readonly onShadow = (event: Event) => {
+    const host = event.composedPath?.()[0] as Element | undefined;
+    const root = host?.shadowRoot;
+    if (!root || this.shadowRoots.has(root) || !host?.isConnected) return;
+    this.observeRoot(root);
+    this.adopt(root, root);
+    this.flushSoon();
+  };
+
   private readonly onClick = (event: Event) => {
     const path = event.composedPath?.() ?? [];
     const badge = path.find((node) => (node as Element).tagName?.toUpperCase() === 'CONSENT-GUARD-BADGE') as
@@ -299,7 +318,7 @@ export class PageGuard {
     if (owner.nodeType === 1) {
       const element = owner as Element;
       if (element.tagName.toUpperCase() === 'A' && /^\s*tel:/i.test(element.getAttribute('href') ?? '')) {
-        const number = telLinkNumber(element);
+        const number = telLinkNumber(element, this.deps.scan, this.deps.scanOptions);
         // A link whose text shows the same number gets its badge from the text.
         if (!number || this.find(this.ownerOf(element)).some((f) => f.e164 === number.e164 && element.contains(f.node)))
           return [];

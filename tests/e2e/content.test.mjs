@@ -1,0 +1,208 @@
+// The content script on every page of the labelled corpus (tests/fixtures/pages), in Chromium with
+// the built extension: the badges match the ground truth frame by frame, SPA updates leave no
+// duplicate, the page sees no error, its own tel: handlers still run, and the dial pad is followed.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { FIXTURES_DIR, launchBrowser, screenshot, startServer, watchErrors } from './harness.mjs';
+
+let browser;
+let server;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const truthOf = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'pages', `${name}.truth.json`), 'utf8'));
+
+/** Every answered badge in a frame, open shadow roots included: number and what it sits after. */
+function badgesIn(frame) {
+  return frame.evaluate(() => {
+    const out = [];
+    const visit = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'CONSENT-GUARD-BADGE') {
+          if (!el.hasAttribute('data-consent')) continue;
+          const prev = el.previousElementSibling;
+          const where =
+            prev && /^(INPUT|TEXTAREA)$/.test(prev.tagName) && el.previousSibling === prev ? 'input' : 'other';
+          out.push({ e164: el.dataset.consentNumber, consent: el.dataset.consent, where });
+        } else if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return out;
+  });
+}
+
+const key = (b) => `${b.e164}${b.where === 'input' ? ' (input)' : ''}`;
+const expectedKeys = (list) =>
+  list.map((b) => key({ e164: b.e164, where: b.where === 'input' ? 'input' : 'other' })).sort();
+
+/** Waits until the frame shows `count` answered badges and stays so (no late duplicate). */
+async function settle(frame, count) {
+  await frame.waitForFunction(
+    (n) => {
+      let seen = 0;
+      const visit = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.tagName === 'CONSENT-GUARD-BADGE' && el.hasAttribute('data-consent')) seen++;
+          else if (el.shadowRoot) visit(el.shadowRoot);
+        }
+      };
+      visit(document);
+      return seen >= n;
+    },
+    count,
+    { timeout: 15_000 },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 400));
+}
+
+async function assertFrame(frame, expected, label) {
+  await settle(frame, expected.length);
+  const actual = await badgesIn(frame);
+  assert.deepEqual(actual.map(key).sort(), expectedKeys(expected), `${label}: badges differ from the truth`);
+  return actual;
+}
+
+describe('badges match the ground truth on every page', () => {
+  for (const name of [
+    'contact',
+    'call-log',
+    'tel-links',
+    'split-unicode',
+    'notes',
+    'billing',
+    'international',
+    'crm-list',
+  ]) {
+    test(name, async () => {
+      const truth = truthOf(name);
+      const page = await browser.context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${server.origin}/pages/${name}.html`);
+      await assertFrame(page.mainFrame(), truth.frames.top, name);
+      if (name === 'contact') await screenshot(page, 'badges-contact');
+      assert.deepEqual(errors, [], 'no uncaught error in the page');
+      await page.close();
+    });
+  }
+
+  test('iframes: same-origin, srcdoc and about:blank frames each get their badges', async () => {
+    const truth = truthOf('iframes');
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.origin}/pages/iframes.html`);
+    const frameFor = (kind) => {
+      const url = truth.frameUrls[kind];
+      if (kind === 'top') return page.mainFrame();
+      return page
+        .frames()
+        .find(
+          (f) => f !== page.mainFrame() && (url.startsWith('about:') ? f.url() === url : f.url().endsWith(`/${url}`)),
+        );
+    };
+    for (const kind of Object.keys(truth.frames)) {
+      const frame = frameFor(kind);
+      assert.ok(frame, `frame ${kind} exists`);
+      await assertFrame(frame, truth.frames[kind], `frame ${kind}`);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('shadow roots, including one attached later', async () => {
+    const truth = truthOf('shadow');
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.origin}/pages/shadow.html`);
+    await page.waitForSelector('body[data-shadow-done="true"]');
+    await assertFrame(page.mainFrame(), truth.frames.top, 'shadow');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+test('an SPA that adds, edits and removes rows ends with exactly its numbers badged, once each', async () => {
+  const truth = truthOf('spa');
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}/pages/spa.html`);
+  await page.waitForSelector('body[data-spa-done="true"]');
+  await assertFrame(page.mainFrame(), truth.frames.top, 'spa (final)');
+  // Every badge sits right after the node it belongs to: no orphan, no pair.
+  const orphans = await page.evaluate(
+    () => [...document.querySelectorAll('consent-guard-badge')].filter((b) => b.previousSibling === null).length,
+  );
+  assert.equal(orphans, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the page’s own tel: handlers still run, and a badge click stays ours', async () => {
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}/pages/tel-links.html`);
+  await settle(page.mainFrame(), truthOf('tel-links').frames.top.length);
+  await page.evaluate(() => {
+    window.__telClicks = [];
+    window.__anyClicks = 0;
+    document.addEventListener('click', (event) => {
+      window.__anyClicks++;
+      const link = event.target.closest?.('a[href^="tel:"]');
+      if (link) {
+        window.__telClicks.push(link.getAttribute('href'));
+        event.preventDefault(); // a dialer would place the call here
+      }
+    });
+  });
+  const link = page.locator('a[href^="tel:"]').first();
+  const href = await link.getAttribute('href');
+  await link.click();
+  assert.deepEqual(await page.evaluate(() => window.__telClicks), [href]);
+  // A badge click opens our panel and does not reach the page's handlers.
+  const clicksBefore = await page.evaluate(() => window.__anyClicks);
+  await page.locator('consent-guard-badge[data-consent]').first().click();
+  await page.locator('consent-guard-panel').getByText('Copy disclaimer').waitFor();
+  assert.equal(await page.evaluate(() => window.__anyClicks), clicksBefore);
+  await screenshot(page, 'badge-panel');
+  await page.keyboard.press('Escape');
+  await page.locator('consent-guard-panel').waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the dial pad: typing and keypad clicks update the input’s badge', async () => {
+  const truth = truthOf('dialer');
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}/pages/dialer.html`);
+  await assertFrame(page.mainFrame(), truth.frames.top, 'dialer (static)');
+  for (const scenario of truth.scenarios) {
+    for (const selector of scenario.clicks) await page.click(selector);
+    const expectedInput = scenario.frames.top.find((b) => b.where === 'input');
+    await page.waitForFunction(
+      (e164) => document.querySelector(`input + consent-guard-badge[data-consent-number="${e164}"][data-consent]`),
+      expectedInput.e164,
+    );
+    await assertFrame(page.mainFrame(), scenario.frames.top, `dialer (${scenario.name})`);
+  }
+  // Typing by hand: the badge follows the value.
+  const input = page.locator('input[type="tel"]').first();
+  await input.fill('');
+  await input.pressSequentially('(305) 555-0111');
+  await page.waitForFunction(() =>
+    document.querySelector('input + consent-guard-badge[data-consent-number="+13055550111"][data-consent="all-party"]'),
+  );
+  await input.fill('');
+  await page.waitForFunction(() => !document.querySelector('input + consent-guard-badge'));
+  await screenshot(page, 'dialer');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
