@@ -2,11 +2,12 @@
  * The `consent` command: the same rules as the extension, from a terminal. Pure: the caller
  * (bin/consent.mjs) hands in the arguments and the output streams, so tests run it in-process.
  */
-import { type Classification, classify, POLICIES, type Policy } from '../classify';
+import { type Classification, type ClassifyContext, classify, POLICIES, type Policy } from '../classify';
 import { AREA_CODES } from '../data/area-codes';
 import { JURISDICTIONS } from '../data/jurisdictions';
 import { AGENT_REGIONS } from '../jurisdiction-index';
-import { parseArgs, UsageError } from './args';
+import { type ParsedArgs, parseArgs, UsageError } from './args';
+import { runScan } from './scan';
 import { table } from './table';
 
 export interface CliIO {
@@ -26,12 +27,19 @@ Commands:
       What recording a call to each number needs, why, and the callee's local time.
   jurisdictions [--json]     The recording-consent law of every jurisdiction covered.
   area-codes [--json]        Every North American area code: type, country, regions, time zones.
+  scan [--json | --csv] [--agent-state XX] [--policy P] [--at ISO-TIME] FILE...
+      The phone numbers in .txt, .html/.htm and .csv files, with what recording each call needs.
+      --json: per file {file, detections: [{e164, kind, where, start, end, ext, raw}]}; start/end are
+      string indices into the .txt text, the HTML block's text (or the tel: link or field value), or
+      the CSV cell (with row and column, header = row 0). --csv: the single .csv lead list with
+      consent_* columns for the first number of each row.
 
 Options:
   --agent-state XX   Your own state, territory or province (e.g. TX, ON); the stricter rule wins.
   --policy P         strictest (default: the stricter of your rule and the callee's) or callee-only.
   --at ISO-TIME      Evaluate local time and the 8 am-9 pm calling window at this instant (default now).
   --json             One JSON document on stdout instead of a table.
+  --csv              (scan) The lead list again, with consent columns added, as CSV on stdout.
 `;
 
 /** JSON contract of `consent lookup --json`: the documented fields first, in this order. */
@@ -66,8 +74,11 @@ function windowText(w: Classification['inCallingWindow']): string {
   return w === true ? 'yes' : w === false ? 'NO' : w === 'partly' ? 'partly' : '—';
 }
 
-const lookup: Command = async (argv, io) => {
-  const args = parseArgs(argv, { values: ['agent-state', 'policy', 'at'], switches: ['json'] });
+/** The flags that set how numbers are classified (`lookup`, `scan`). */
+const CLASSIFY_FLAGS = ['agent-state', 'policy', 'at'] as const;
+
+/** `--agent-state`, `--policy` and `--at`, checked. */
+function classifyContext(args: ParsedArgs, io: CliIO): ClassifyContext {
   const agentRegion = args.values['agent-state']?.toUpperCase();
   if (agentRegion !== undefined && !AGENT_REGIONS.includes(agentRegion)) {
     throw new UsageError(`unknown state or province code "${args.values['agent-state']}" (e.g. TX, CA, ON)`);
@@ -77,16 +88,12 @@ const lookup: Command = async (argv, io) => {
   const at = args.values.at ? new Date(args.values.at) : (io.now?.() ?? new Date());
   if (Number.isNaN(at.getTime()))
     throw new UsageError(`--at needs an ISO time such as 2026-11-27T15:00:00Z, not "${args.values.at}"`);
-  if (args.positionals.length === 0) throw new UsageError('lookup needs at least one number');
+  return { agentRegion, policy, at };
+}
 
-  const results = args.positionals.map((number) => classify(number, { agentRegion, policy, at }));
-  if (args.switches.has('json')) {
-    io.stdout(`${JSON.stringify(results.map(lookupJson), null, 2)}\n`);
-    return 0;
-  }
-  const rows = results.map((c) => [
-    c.input,
-    c.e164 ?? '—',
+/** Region, consent, local time and calling window of a verdict, as the tables show them. */
+function verdictCells(c: Classification): string[] {
+  return [
     c.kind === 'invalid' ? 'invalid' : c.kind === 'tollfree' ? 'toll-free' : c.regions.join(', ') || c.country || '—',
     c.kind === 'invalid'
       ? '—'
@@ -95,8 +102,20 @@ const lookup: Command = async (argv, io) => {
         : `${c.treatAs} (${c.requirement}${c.ambiguous ? ', unsettled' : ''})`,
     c.localTime ?? '—',
     windowText(c.inCallingWindow),
-    ACTION_TEXT[c.action],
-  ]);
+  ];
+}
+
+const lookup: Command = async (argv, io) => {
+  const args = parseArgs(argv, { values: CLASSIFY_FLAGS, switches: ['json'] });
+  const context = classifyContext(args, io);
+  if (args.positionals.length === 0) throw new UsageError('lookup needs at least one number');
+
+  const results = args.positionals.map((number) => classify(number, context));
+  if (args.switches.has('json')) {
+    io.stdout(`${JSON.stringify(results.map(lookupJson), null, 2)}\n`);
+    return 0;
+  }
+  const rows = results.map((c) => [c.input, c.e164 ?? '—', ...verdictCells(c), ACTION_TEXT[c.action]]);
   const why = results.map((c, i) => `${i + 1}. ${c.input}: ${c.reasons.join(' ')}`);
   io.stdout(
     `${table(['Number', 'E.164', 'Where', 'Consent', 'Local time', '8am-9pm', 'Do'], rows)}\n\nWhy:\n${why.join('\n')}\n`,
@@ -155,9 +174,18 @@ const areaCodes: Command = async (argv, io) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = { lookup, jurisdictions, 'area-codes': areaCodes };
+const scan: Command = async (argv, io) => {
+  const args = parseArgs(argv, { values: CLASSIFY_FLAGS, switches: ['json', 'csv'] });
+  const context = classifyContext(args, io);
+  if (args.switches.has('json') && args.switches.has('csv'))
+    throw new UsageError('--json and --csv exclude each other');
+  const format = args.switches.has('json') ? 'json' : args.switches.has('csv') ? 'csv' : 'table';
+  return runScan({ files: args.positionals, format, context, cells: verdictCells }, io);
+};
 
-/** Runs the command line; returns the exit code (0 ok, 2 usage error). */
+export const COMMANDS: Record<string, Command> = { lookup, jurisdictions, 'area-codes': areaCodes, scan };
+
+/** Runs the command line; returns the exit code (0 ok, 1 a file could not be read, 2 usage error). */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {

@@ -1,0 +1,286 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { type CliIO, runCli } from '@/lib/cli/main';
+import { CSV_COLUMNS, SCAN_OPTIONS, scanHtml } from '@/lib/cli/scan';
+import { parseCsv } from '@/lib/csv';
+import { collectAll } from '@/lib/dom/collect';
+import { dropEchoedLinks } from '@/lib/dom/dedupe';
+import { scanText } from '@/lib/scanner/scan-text';
+
+const DIR = 'tests/fixtures/scan';
+const NOTES = `${DIR}/notes.txt`;
+const PAGE = `${DIR}/page.html`;
+const LEADS = `${DIR}/leads.csv`;
+
+/** Runs `consent` in-process; `files` are served by the fake reader, other paths from disk. */
+async function run(argv: string[], files: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => new Date('2026-11-27T17:00:00Z'),
+    readFile: async (path) => (Object.hasOwn(files, path) ? (files[path] ?? '') : readFile(path, 'utf8')),
+  };
+  const code = await runCli(['scan', ...argv], io);
+  return { code, stdout, stderr };
+}
+
+interface JsonDetection {
+  e164: string;
+  kind: string;
+  where: string;
+  start: number;
+  end: number;
+  ext: string | null;
+  raw: string;
+  row?: number;
+  column?: number;
+}
+interface JsonFile {
+  file: string;
+  error?: string;
+  detections: JsonDetection[];
+}
+
+async function json(argv: string[], files: Record<string, string> = {}) {
+  const result = await run(['--json', ...argv], files);
+  return { ...result, files: JSON.parse(result.stdout) as JsonFile[] };
+}
+
+const DETECTION_KEYS = ['e164', 'kind', 'where', 'start', 'end', 'ext', 'raw'];
+
+describe('consent scan --json', () => {
+  it('prints one document: per file its detections, with the contract fields in order', async () => {
+    const { code, stderr, files } = await json([NOTES, PAGE, LEADS]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(files.map((f) => f.file)).toEqual([NOTES, PAGE, LEADS]);
+    for (const f of files) {
+      expect(Object.keys(f)).toEqual(['file', 'detections']);
+      expect(f.detections.length).toBeGreaterThan(0);
+      for (const d of f.detections)
+        expect(Object.keys(d)).toEqual(f.file === LEADS ? [...DETECTION_KEYS, 'row', 'column'] : DETECTION_KEYS);
+    }
+  });
+
+  it('.txt: offsets are string indices into the file text, raw is that slice', async () => {
+    const text = await readFile(NOTES, 'utf8');
+    const [notes] = (await json([NOTES])).files;
+    expect(notes?.detections.map((d) => [d.e164, d.ext])).toEqual([
+      ['+14155550134', null],
+      ['+12125550199', '204'],
+      ['+18005550100', null],
+      ['+16045550188', null], // after an emoji: UTF-16 indices, as JavaScript counts
+    ]);
+    for (const d of notes?.detections ?? []) {
+      expect(d.where).toBe('text');
+      expect(text.slice(d.start, d.end)).toBe(d.raw);
+    }
+  });
+
+  it('.txt: a BOM and CRLF count as characters; unassigned area codes and ids are no numbers', async () => {
+    const text = '\ufeffRef: order #4155550134\r\nOld: 999-555-0100\r\nNew: 415.555.0134\r\n';
+    const [file] = (await json(['x.txt'], { 'x.txt': text })).files;
+    expect(file?.detections).toHaveLength(1);
+    const d = file?.detections[0];
+    expect(d && text.slice(d.start, d.end)).toBe('415.555.0134');
+  });
+
+  it('.html: the content script walker finds text, tel: links and fields; a link showing its number counts once', async () => {
+    const [page] = (await json([PAGE])).files;
+    expect(page?.detections).toEqual([
+      // <p>Sales: <a href="tel:+14155550134">(415) 555-0134</a></p>: one detection, from the text.
+      { e164: '+14155550134', kind: 'nanp', where: 'text', start: 7, end: 21, ext: null, raw: '(415) 555-0134' },
+      // Split across spans: offsets in the block's text, where spans from different elements meet with a space.
+      { e164: '+16175550100', kind: 'nanp', where: 'text', start: 8, end: 24, ext: null, raw: '617 - 555 - 0100' },
+      // A link that does not show its number.
+      { e164: '+12125550199', kind: 'nanp', where: 'tel-link', start: 0, end: 15, ext: null, raw: '+1-212-555-0199' },
+      { e164: '+13125550147', kind: 'nanp', where: 'input', start: 0, end: 14, ext: null, raw: '(312) 555-0147' },
+      { e164: '+16465550190', kind: 'nanp', where: 'input', start: 5, end: 17, ext: null, raw: '646 555 0190' },
+    ]);
+    // Not found: <title>, <script>, <template>, a hidden input, a number cut by <br>.
+  });
+
+  it('.html: linkedom gives the same answer as a browser DOM (happy-dom) through collectAll', async () => {
+    const html = await readFile(PAGE, 'utf8');
+    const document = new DOMParser().parseFromString(html, 'text/html');
+    const browser = dropEchoedLinks(collectAll(document.body, scanText, SCAN_OPTIONS)).map((f) => ({
+      e164: f.e164,
+      where: f.where,
+      start: f.start,
+      end: f.end,
+      raw: f.raw,
+    }));
+    expect(scanHtml(html).map(({ e164, where, start, end, raw }) => ({ e164, where, start, end, raw }))).toEqual(
+      browser,
+    );
+  });
+
+  it('.html: fragments without <body> are scanned whole', async () => {
+    const { files } = await json(['a.htm', 'b.html', 'c.HTML'], {
+      'a.htm': '<p>First 415-555-0134</p><div>then <a href="tel:2125550199">212-555-0199</a></div>',
+      'b.html': 'just text: 617.555.0100',
+      'c.HTML': '',
+    });
+    expect(files.map((f) => f.detections.map((d) => `${d.where} ${d.e164}`))).toEqual([
+      ['text +14155550134', 'text +12125550199'],
+      ['text +16175550100'],
+      [],
+    ]);
+  });
+
+  it('.csv: each cell is scanned; row and column are 0-based with the header as row 0', async () => {
+    const [leads] = (await json([LEADS])).files;
+    const rows = parseCsv(await readFile(LEADS, 'utf8'));
+    expect(leads?.detections.map((d) => [d.row, d.column, d.e164, d.ext])).toEqual([
+      [1, 2, '+14155550134', null],
+      [2, 3, '+12125550199', '12'], // after a line break inside a quoted cell
+      [3, 2, '+442079460958', null],
+      [5, 2, '+16135550142', null],
+      [5, 3, '+14165550177', null],
+    ]);
+    for (const d of leads?.detections ?? []) {
+      expect(d.where).toBe('text');
+      expect(rows[d.row ?? -1]?.[d.column ?? -1]?.slice(d.start, d.end)).toBe(d.raw);
+    }
+  });
+
+  it('an unreadable or malformed file is reported in its place while the others run; exit 1', async () => {
+    const { code, stdout, stderr, files } = await json(['missing.txt', NOTES, 'bad.csv'], {
+      'bad.csv': 'name,phone\nJane,"415-555-0134\n',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout.trim().startsWith('[')).toBe(true);
+    expect(files[0]).toEqual({ file: 'missing.txt', error: expect.stringContaining('ENOENT'), detections: [] });
+    expect(files[1]?.detections.length).toBe(4);
+    expect(files[2]).toEqual({ file: 'bad.csv', error: expect.stringContaining('unterminated'), detections: [] });
+  });
+});
+
+describe('consent scan (tables)', () => {
+  it('a table per file, with the verdict, and a summary line', async () => {
+    const { code, stdout } = await run(['--agent-state', 'TX', NOTES, LEADS]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Number\s+E\.164\s+Found in\s+Region\s+Consent\s+Local time\s+8am-9pm/);
+    expect(stdout).toMatch(/\(415\) 555-0134\s+\+14155550134\s+text\s+CA\s+all-party\s+9:00 AM\s+yes/);
+    expect(stdout).toMatch(/212-555-0199 ext\. 12\s+\+12125550199\s+row 2, col 3\s+NY\s+one-party/);
+    expect(stdout).toContain(
+      `${NOTES}: 4 numbers (4 distinct): 3 all-party, 1 one-party; 0 outside the 8am-9pm calling window.`,
+    );
+  });
+
+  it('--at, --policy and --agent-state change the answer, as for lookup', async () => {
+    const late = await run(['--at', '2026-11-28T04:30:00Z', '--agent-state=CA', '--policy', 'strictest', 'x.txt'], {
+      'x.txt': 'NY office: 212-555-0199',
+    });
+    expect(late.stdout).toMatch(/\+12125550199\s+text\s+NY\s+all-party\s+11:30 PM\s+NO/);
+    expect(late.stdout).toContain('1 number (1 distinct): 1 all-party, 0 one-party; 1 outside');
+    const calleeOnly = await run(['--agent-state=CA', '--policy=callee-only', 'x.txt'], {
+      'x.txt': 'NY office: 212-555-0199',
+    });
+    expect(calleeOnly.stdout).toMatch(/NY\s+one-party/);
+  });
+
+  it('says when a file has no numbers, and reports an unreadable file on stderr; exit 1', async () => {
+    const { code, stdout, stderr } = await run(['empty.txt', 'missing.html'], { 'empty.txt': 'nothing here' });
+    expect(code).toBe(1);
+    expect(stdout).toBe('empty.txt: no phone numbers found.\n');
+    expect(stderr).toMatch(/^consent: missing\.html: ENOENT.*\n$/);
+  });
+});
+
+describe('consent scan --csv', () => {
+  it('gives the lead list back with consent columns for the first number of each row', async () => {
+    const original = await readFile(LEADS, 'utf8');
+    const { code, stdout, stderr } = await run(['--csv', LEADS]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.split('\r\n')[0]).toBe(
+      'name,company,phone,notes,consent_e164,consent_region,consent_requirement,consent_local_time,consent_calling_window',
+    );
+    const before = parseCsv(original);
+    const after = parseCsv(stdout);
+    expect(after).toHaveLength(before.length);
+    // The original cells survive the round trip; the consent columns follow them.
+    expect(after.map((row) => row.slice(0, 4))).toEqual(before);
+    expect(after.map((row) => row.slice(4))).toEqual([
+      [...CSV_COLUMNS],
+      ['+14155550134', 'CA', 'all-party', '9:00 AM', 'yes'],
+      ['+12125550199', 'NY', 'one-party', '12:00 PM', 'yes'],
+      ['+442079460958', 'GB', 'all-party', '', ''],
+      ['', '', '', '', ''],
+      ['+16135550142', 'ON', 'all-party', '12:00 PM', 'yes'], // the first of two numbers, left to right
+    ]);
+    // Same line ends as the input (CRLF here; a line break inside a cell stays as it was).
+    expect(stdout.endsWith('yes\r\n')).toBe(true);
+    expect(stdout).toContain('"Call the office:\n212-555-0199 ext. 12"');
+  });
+
+  it('keeps a BOM and LF line ends, and pads short rows so the consent columns line up', async () => {
+    const text = '\ufeffphone,name,city\n415-555-0134,Ann\n"x,y",Bo,"212-555-0199"\n';
+    const { code, stdout } = await run(['--csv', 'l.csv'], { 'l.csv': text });
+    expect(code).toBe(0);
+    expect(stdout.startsWith('\ufeffphone,name,city,consent_e164,')).toBe(true);
+    expect(stdout).not.toContain('\r');
+    expect(parseCsv(stdout).map((row) => row.slice(0, 4))).toEqual([
+      ['phone', 'name', 'city', 'consent_e164'],
+      ['415-555-0134', 'Ann', '', '+14155550134'],
+      ['x,y', 'Bo', '212-555-0199', '+12125550199'],
+    ]);
+  });
+
+  it('a file it cannot read or parse: one line on stderr, exit 1, nothing on stdout', async () => {
+    const { code, stdout, stderr } = await run(['--csv', 'bad.csv'], { 'bad.csv': 'a,"b\n' });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('consent: bad.csv: unterminated quoted field starting on line 1\n');
+  });
+});
+
+describe('consent scan usage errors', () => {
+  it.each([
+    [['--verbose', NOTES], 'unknown option --verbose'],
+    [[], 'at least one'],
+    [['notes.pdf'], 'cannot scan "notes.pdf"'],
+    [[NOTES, 'leads'], 'cannot scan "leads"'],
+    [['--csv', NOTES], '--csv needs exactly one .csv file'],
+    [['--csv', LEADS, LEADS], '--csv needs exactly one .csv file'],
+    [['--json', '--csv', LEADS], '--json and --csv exclude each other'],
+    [['--agent-state', 'ZZ', NOTES], 'unknown state or province code "ZZ"'],
+    [['--policy', 'loosest', NOTES], '--policy must be strictest or callee-only'],
+    [['--at', 'yesterday', NOTES], '--at needs an ISO time'],
+  ])('%j fails with one line and exit 2', async (argv, message) => {
+    const { code, stdout, stderr } = await run(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(message);
+  });
+
+  it('the usage lists scan', async () => {
+    let stdout = '';
+    await runCli(['help'], { stdout: (t) => (stdout += t), stderr: () => {} });
+    expect(stdout).toContain('scan [--json | --csv]');
+  });
+});
+
+describe('bin/consent.mjs scan', () => {
+  it('reads real files', async () => {
+    const { stdout } = await promisify(execFile)('node', ['bin/consent.mjs', 'scan', '--json', NOTES]);
+    const [notes] = JSON.parse(stdout) as JsonFile[];
+    expect(notes?.file).toBe(NOTES);
+    expect(notes?.detections.map((d) => d.e164)).toEqual([
+      '+14155550134',
+      '+12125550199',
+      '+18005550100',
+      '+16045550188',
+    ]);
+    await expect(
+      promisify(execFile)('node', ['bin/consent.mjs', 'scan', '--json', NOTES, `${DIR}/missing.txt`]),
+    ).rejects.toMatchObject({ code: 1 });
+  });
+});
