@@ -4,7 +4,7 @@
  * `consent scan` (on linkedom in Node) share it.
  */
 import type { Detection, ScanOptions } from '../scanner/scan-text';
-import { BLOCK_TAGS, blockOf, OWN_TAGS, SKIP_TAGS } from './blocks';
+import { BLOCK_TAGS, OWN_TAGS, SKIP_TAGS } from './blocks';
 
 export type Where = 'text' | 'tel-link' | 'input';
 
@@ -30,6 +30,16 @@ export interface BlockText {
   text: string;
   nodes: Text[];
   starts: number[];
+}
+
+/** How many digits `text` holds, counting no further than `enough`. */
+function countDigits(text: string, enough: number): number {
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < enough; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return digits;
 }
 
 /** Digits enough for a number somewhere in this text? A cheap test that spares most blocks the scanner. */
@@ -91,8 +101,11 @@ function nodeAt(block: BlockText, index: number): Text | undefined {
 }
 
 export function scanBlock(owner: Node, nodes: (Text | Element)[], scan: Scan, options?: ScanOptions): Found[] {
+  // Most blocks of a CRM page (names, stages, dates) cannot hold a number: skip them before joining.
+  let digits = 0;
+  for (const node of nodes) if (node.nodeType === 3) digits += countDigits((node as Text).data, 7 - digits);
+  if (digits < 7) return [];
   const block = joinBlock(nodes);
-  if (!mayHoldNumber(block.text)) return [];
   return scan(block.text, options).flatMap((d) => {
     const node = nodeAt(block, d.end - 1);
     return node
@@ -171,50 +184,88 @@ export interface Walked {
   shadowRoots: ShadowRoot[];
 }
 
-/** One pass over a subtree: text nodes by block, `tel:` links, form fields, open shadow roots. */
+/**
+ * One pass over a subtree: text nodes by block, `tel:` links, form fields, open shadow roots.
+ * The text walk is the browser's own (no filter callback), and each element's block is worked out
+ * once, from its parent's: on a 2,000-row CRM list this is most of the content script's work.
+ */
 export function walk(root: Node, scopeRoot: Node = root): Walked {
   const doc = (root.ownerDocument ?? root) as Document;
   const walked: Walked = { blocks: new Map(), links: [], fields: [], shadowRoots: [] };
-  const visit = (element: Element) => {
-    const tag = element.tagName.toUpperCase();
-    if (tag === 'A' && /^\s*tel:/i.test(element.getAttribute('href') ?? '')) walked.links.push(element);
-    else if (tag === 'INPUT' || tag === 'TEXTAREA') {
-      if (isPhoneField(element)) walked.fields.push(element);
+
+  // The block an element's text belongs to, or null inside a subtree that is not page content.
+  const blocks = new Map<Node, Node | null>();
+  const blockFor = (start: Node | null): Node | null => {
+    const path: Node[] = [];
+    let current = start;
+    let found: Node | null | undefined;
+    while (found === undefined) {
+      if (!current || current === scopeRoot || current.nodeType !== 1) found = scopeRoot;
+      else if (blocks.has(current)) found = blocks.get(current) ?? null;
+      else {
+        path.push(current);
+        current = current.parentNode;
+      }
     }
-    const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-    if (shadow) walked.shadowRoots.push(shadow);
+    for (let i = path.length - 1; i >= 0; i--) {
+      const element = path[i] as Element;
+      const tag = element.tagName.toUpperCase();
+      if (found !== null) found = SKIP_TAGS.has(tag) ? null : BLOCK_TAGS.has(tag) ? element : found;
+      blocks.set(element, found);
+    }
+    return found;
   };
-  if (root.nodeType === 1) {
-    const tag = (root as Element).tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag) && tag !== 'TEXTAREA') return walked;
-    visit(root as Element);
-  } else if (root.nodeType === 3) {
-    addText(walked, root as Text, scopeRoot);
+  const add = (block: Node, node: Text | Element) => {
+    const list = walked.blocks.get(block);
+    if (list) list.push(node);
+    else walked.blocks.set(block, [node]);
+  };
+
+  if (root.nodeType === 3) {
+    const block = blockFor(root.parentNode);
+    if (block) add(block, root as Text);
     return walked;
   }
-  // NodeFilter constants by value: linkedom and some hostile pages lack or replace the global.
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
-    acceptNode(node: Node) {
-      if (node.nodeType === 3) return 1;
-      const element = node as Element;
-      if (element.tagName.toUpperCase() === 'BR') return 1;
-      if (SKIP_TAGS.has(element.tagName.toUpperCase())) {
-        visit(element);
-        return 2; // reject: skip the subtree
-      }
-      visit(element);
-      return 3; // skip the element itself, walk its children
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) addText(walked, node as Text | Element, scopeRoot);
-  return walked;
-}
+  const container = root as ParentNode & Node;
+  if (typeof container.querySelectorAll !== 'function') return walked;
 
-function addText(walked: Walked, node: Text | Element, scopeRoot: Node) {
-  const block = blockOf(node, scopeRoot);
-  const list = walked.blocks.get(block);
-  if (list) list.push(node);
-  else walked.blocks.set(block, [node]);
+  // A <br> ends a line: the text after it starts afresh (0x4: NodeFilter.SHOW_TEXT, by value, as
+  // some pages replace the global).
+  const afterBreak = new Map<Text, Element>();
+  for (const br of container.querySelectorAll('br')) {
+    const next = doc.createTreeWalker(root, 0x4);
+    next.currentNode = br;
+    const text = next.nextNode() as Text | null;
+    if (text) afterBreak.set(text, br);
+  }
+  const texts = doc.createTreeWalker(root, 0x4);
+  for (let node = texts.nextNode() as Text | null; node; node = texts.nextNode() as Text | null) {
+    const block = blockFor(node.parentNode);
+    if (!block) continue;
+    const br = afterBreak.get(node);
+    if (br) add(block, br);
+    add(block, node);
+  }
+
+  const visit = (element: Element) => {
+    // localName is lower case for HTML elements; tagName's case depends on the document.
+    const tag = element.localName;
+    if (tag === 'a') {
+      if (/^\s*tel:/i.test(element.getAttribute('href') ?? '') && blockFor(element) !== null)
+        walked.links.push(element);
+    } else if (
+      (tag === 'input' || tag === 'textarea') &&
+      isPhoneField(element) &&
+      blockFor(element.parentNode) !== null
+    ) {
+      walked.fields.push(element);
+    }
+    const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (shadow && !tag.startsWith('consent-guard-')) walked.shadowRoots.push(shadow);
+  };
+  if (root.nodeType === 1) visit(root as Element);
+  for (const element of container.querySelectorAll('*')) visit(element);
+  return walked;
 }
 
 /** The whole block's text nodes (for a block touched by a change): one walk of that block only. */

@@ -87,6 +87,8 @@ export class PageGuard {
   private readonly infos = new Map<string, BadgeInfo>();
   private readonly requested = new Set<string>();
   private readonly dirty = new Set<Node>();
+  /** Text nodes of blocks just walked whole (by adopt), used once by the flush that follows. */
+  private readonly walkedNodes = new Map<Node, (Text | Element)[]>();
   private readonly fields = new Map<HTMLInputElement | HTMLTextAreaElement, string>();
   private readonly observer: MutationObserver;
   private readonly panel;
@@ -168,7 +170,12 @@ export class PageGuard {
   private adopt(node: Node, scopeRoot?: Node) {
     const scope = scopeRoot ?? this.scopeOf(node);
     const walked = walk(node, scope);
-    for (const block of walked.blocks.keys()) this.dirty.add(block);
+    for (const [block, nodes] of walked.blocks) {
+      this.dirty.add(block);
+      // A block inside the walked subtree was walked whole: its scan need not walk it again.
+      if (block === node || node.contains(block)) this.walkedNodes.set(block, nodes);
+      else this.walkedNodes.delete(block);
+    }
     for (const link of walked.links) this.dirty.add(link);
     for (const field of walked.fields) {
       this.dirty.add(field);
@@ -202,7 +209,9 @@ export class PageGuard {
       const target = record.target;
       if (isOwn(target)) continue;
       if (record.type === 'characterData') {
-        this.dirty.add(this.ownerOf(target));
+        const owner = this.ownerOf(target);
+        this.walkedNodes.delete(owner);
+        this.dirty.add(owner);
       } else if (record.type === 'attributes') {
         const element = target as Element;
         if (element.tagName.toUpperCase() === 'A') this.dirty.add(element);
@@ -228,7 +237,11 @@ export class PageGuard {
           touched = true;
           this.sweepNeeded = true;
         }
-        if (touched && target.isConnected) this.dirty.add(this.ownerOf(target));
+        if (touched && target.isConnected) {
+          const owner = this.ownerOf(target);
+          this.walkedNodes.delete(owner);
+          this.dirty.add(owner);
+        }
       }
     }
     if (this.dirty.size > 0 || this.sweepNeeded) this.flushSoon();
@@ -308,6 +321,7 @@ export class PageGuard {
       }
       for (const owner of owners) this.render(owner, owner.isConnected ? this.find(owner) : []);
     } finally {
+      this.walkedNodes.clear();
       this.applying = false;
       // Our own insertions queue records too: drop them, they are not page changes.
       this.observer.takeRecords();
@@ -329,7 +343,9 @@ export class PageGuard {
         return scanField(element, this.deps.scan, this.deps.scanOptions);
       }
     }
-    return scanBlock(owner, blockNodes(owner), this.deps.scan, this.deps.scanOptions);
+    const nodes = this.walkedNodes.get(owner) ?? blockNodes(owner);
+    this.walkedNodes.delete(owner);
+    return scanBlock(owner, nodes, this.deps.scan, this.deps.scanOptions);
   }
 
   private render(owner: Node, found: Found[]) {

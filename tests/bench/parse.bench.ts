@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { classify } from '@/lib/classify';
 import { parseNumber } from '@/lib/parse-number';
 import { type Budget, measure } from './measure';
 
@@ -21,6 +22,8 @@ export function sampleNumbers(count = 100_000): string[] {
   return out;
 }
 
+const AT = new Date('2026-11-27T17:00:00Z');
+
 export function parseBenchmarks(): Budget[] {
   const numbers = sampleNumbers();
   return [
@@ -30,6 +33,14 @@ export function parseBenchmarks(): Budget[] {
       baseline: measure('libphonenumber-js', () => numbers.map((n) => parsePhoneNumberFromString(n, 'US')), 3),
       kind: 'faster-by-at-least',
       target: 5,
+    },
+    {
+      // Issue budget: the whole rules engine (law, local time, calling window), not just parsing.
+      label: 'classify vs libphonenumber-js parsePhoneNumberFromString (100k numbers)',
+      subject: measure('classify', () => numbers.map((n) => classify(n, { agentRegion: 'TX', at: AT })), 5),
+      baseline: measure('libphonenumber-js', () => numbers.map((n) => parsePhoneNumberFromString(n, 'US')), 3),
+      kind: 'faster-by-at-least',
+      target: 20,
     },
   ];
 }

@@ -1,0 +1,86 @@
+// Bundled into the benchmark page (tests/bench/page.bench.ts): the content script's engine and
+// scanner without the extension, and one measured run.
+import { PageGuard } from '@/lib/dom/page-guard';
+import type { PageScan } from '@/lib/messages';
+import { scanText } from '@/lib/scanner/scan-text';
+
+/** The engine's steps, called one by one so each can be timed without the batching delay. */
+interface Steps {
+  observeRoot(root: Node): void;
+  adopt(node: Node, scope: Node): void;
+  flush(): void;
+  report(): Promise<void>;
+  onMutations(records: MutationRecord[]): void;
+  stop(): void;
+}
+
+async function run() {
+  // Baseline: a bare TreeWalker over every text node with a simple phone pattern.
+  const bareStart = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const pattern = /\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}/g;
+  let bareHits = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const _ of (node as Text).data.matchAll(pattern)) bareHits++;
+  }
+  const bare = performance.now() - bareStart;
+
+  // An instant background: every number answered at once.
+  const send = async (message: PageScan) => ({
+    ok: true as const,
+    showOneParty: true,
+    badges: message.lookup.map((e164) => ({
+      e164,
+      consent: 'all-party' as const,
+      ambiguous: false,
+      place: 'CA',
+      sentence: 'All-party consent.',
+      localTime: null,
+      inCallingWindow: null,
+    })),
+  });
+  const guard = new PageGuard(document, {
+    scan: scanText,
+    send,
+    details: async () => null,
+    batchMs: 0,
+    fieldPollMs: 0,
+  });
+  const steps = guard as unknown as Steps;
+
+  // Full scan: walk, scan, insert the badges, one answer, badges filled in.
+  const fullStart = performance.now();
+  steps.observeRoot(document);
+  steps.adopt(document.body, document.body);
+  steps.flush();
+  await steps.report();
+  const full = performance.now() - fullStart;
+  const badges = document.querySelectorAll('consent-guard-badge[data-consent]').length;
+
+  // A burst: 100 new rows as an SPA adds them; the observer's records, the rescan, the answer.
+  const tbody = document.querySelector('tbody') as HTMLElement;
+  const rows = [...tbody.querySelectorAll('tr')].slice(0, 100).map((row) => row.cloneNode(true) as HTMLElement);
+  for (const [i, row] of rows.entries()) {
+    for (const cell of row.querySelectorAll('td span')) {
+      cell.textContent = (cell.textContent ?? '').replace(/\d{4}$/, String(1000 + i));
+    }
+  }
+  const records = await new Promise<MutationRecord[]>((resolve) => {
+    const spy = new MutationObserver((list) => {
+      spy.disconnect();
+      resolve(list);
+    });
+    spy.observe(tbody, { childList: true });
+    tbody.append(...rows);
+  });
+  const burstStart = performance.now();
+  steps.onMutations(records);
+  steps.flush();
+  await steps.report();
+  const burst = performance.now() - burstStart;
+  const after = document.querySelectorAll('consent-guard-badge[data-consent]').length;
+  steps.stop();
+  return { bare, bareHits, full, burst, badges, burstBadges: after - badges };
+}
+
+Object.assign(globalThis, { __consentBench: { run } });

@@ -1,0 +1,22 @@
+// Types for harness.mjs, for the TypeScript benchmarks that reuse it.
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+
+export const ROOT: string;
+export const EXTENSION_DIR: string;
+export const FIXTURES_DIR: string;
+export const ARTIFACTS_DIR: string;
+export const CRM_HOST: string;
+export function startServer(headers?: Record<string, Record<string, string>>): Promise<{
+  origin: string;
+  plainOrigin: string;
+  close: () => Promise<unknown>;
+}>;
+export function launchBrowser(): Promise<{
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close: () => Promise<void>;
+}>;
+export function openPopup(context: BrowserContext, extensionId: string, query?: string): Promise<Page>;
+export function watchErrors(page: Page): string[];
+export function screenshot(page: Page, name: string): Promise<string>;
