@@ -8,18 +8,14 @@ import type { BadgeInfo } from '../messages';
 export const BADGE_TAG = 'consent-guard-badge';
 
 const BADGE_CSS = `
-:host { all: initial !important; display: inline-block !important; margin: 0 0 0 0.35em !important; vertical-align: baseline !important; }
-:host([hidden]) { display: none !important; }
-button {
-  all: unset; cursor: pointer; box-sizing: border-box;
-  font: 600 11px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; letter-spacing: 0.01em;
-  padding: 0 0.55em; border-radius: 999px; border: 1px solid transparent; white-space: nowrap;
-}
-button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 1px; }
-:host([data-consent="all-party"]) button { background: #fee4e2; color: #7a271a; border-color: #fda29b; }
-:host([data-consent="unknown"]) button { background: #fef0c7; color: #7a2e0e; border-color: #fec84b; }
-:host([data-consent="one-party"]) button { background: #d1fadf; color: #054f31; border-color: #6ce9a6; }
-.mark { margin-right: 0.3em; }
+:host{all:initial !important;display:inline-block !important;margin:0 0 0 0.35em !important;vertical-align:baseline !important}
+:host([hidden]){display:none !important}
+button{all:unset;cursor:pointer;box-sizing:border-box;font:600 11px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;letter-spacing:0.01em;padding:0 0.55em;border-radius:999px;border:1px solid transparent;white-space:nowrap}
+button:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
+:host([data-consent="all-party"]) button{background:#fee4e2;color:#7a271a;border-color:#fda29b}
+:host([data-consent="unknown"]) button{background:#fef0c7;color:#7a2e0e;border-color:#fec84b}
+:host([data-consent="one-party"]) button{background:#d1fadf;color:#054f31;border-color:#6ce9a6}
+.mark{margin-right:0.3em}
 `;
 
 const sheets = new WeakMap<Document, CSSStyleSheet | null>();

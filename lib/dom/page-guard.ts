@@ -42,6 +42,9 @@ interface Placed {
   badge: HTMLElement;
 }
 
+/** How long one slice of a big scan may hold the page's main thread (ms). */
+const SLICE_MS = 12;
+
 /** The event the page-world hook (entrypoints/shadow-watch.content.ts) fires on a new shadow root's host. */
 export const SHADOW_EVENT = 'consent-guard-shadow';
 
@@ -299,29 +302,37 @@ export class PageGuard {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       try {
-        this.flush();
+        this.flush(SLICE_MS);
       } catch (error) {
         this.deps.onError?.(error);
       }
-      this.report().catch((error) => this.deps.onError?.(error));
+      // A big page is done in slices, so the page can scroll and type in between; the
+      // background hears once, when the burst is through.
+      if (this.dirty.size > 0) this.flushSoon(0);
+      else this.report().catch((error) => this.deps.onError?.(error));
     }, delay);
   }
 
   private applying = false;
 
-  /** Rescans what changed and brings its badges in line. */
-  flush() {
-    const owners = [...this.dirty];
-    this.dirty.clear();
+  /** Rescans what changed and brings its badges in line, for at most `budgetMs` (the rest stays dirty). */
+  flush(budgetMs = Number.POSITIVE_INFINITY) {
+    const deadline = performance.now() + budgetMs;
     this.applying = true;
     try {
       if (this.sweepNeeded) {
         this.sweepNeeded = false;
         for (const owner of this.placed.keys()) if (!owner.isConnected) this.render(owner, []);
       }
-      for (const owner of owners) this.render(owner, owner.isConnected ? this.find(owner) : []);
+      let done = 0;
+      for (const owner of this.dirty) {
+        this.dirty.delete(owner);
+        this.render(owner, owner.isConnected ? this.find(owner) : []);
+        // Checking the clock every 64 owners keeps its cost out of the loop.
+        if (++done % 64 === 0 && performance.now() > deadline) break;
+      }
     } finally {
-      this.walkedNodes.clear();
+      if (this.dirty.size === 0) this.walkedNodes.clear();
       this.applying = false;
       // Our own insertions queue records too: drop them, they are not page changes.
       this.observer.takeRecords();

@@ -7,25 +7,29 @@ import type { Answer } from '../messages';
 export const PANEL_TAG = 'consent-guard-panel';
 
 const PANEL_CSS = `
-:host { all: initial !important; position: absolute !important; z-index: 2147483647 !important; }
-.panel { box-sizing: border-box; width: 340px; max-width: calc(100vw - 16px); padding: 12px 14px; border-radius: 10px;
-  background: #ffffff; color: #101828; border: 1px solid #d0d5dd; box-shadow: 0 12px 32px rgba(16, 24, 40, 0.18);
-  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; }
-h2 { font-size: 14px; margin: 0 24px 6px 0; }
-.all-party h2 { color: #b42318; } .unknown h2 { color: #b54708; } .one-party h2 { color: #027a48; }
-ul { margin: 0 0 8px; padding-left: 18px; } li { margin: 2px 0; }
-.meta { color: #475467; margin: 0 0 8px; }
-blockquote { margin: 0 0 8px; padding: 6px 8px; background: #f2f4f7; border-radius: 6px; }
-button { font: inherit; cursor: pointer; border-radius: 6px; border: 1px solid #d0d5dd; background: #fff; color: #101828; padding: 3px 10px; }
-button.primary { background: #0f766e; border-color: #0f766e; color: #fff; }
-button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 1px; }
-.close { position: absolute; top: 8px; right: 8px; border: none; font-size: 16px; line-height: 1; padding: 2px 6px; }
-.status { margin-left: 8px; color: #027a48; }
-@media (prefers-color-scheme: dark) {
-  .panel { background: #1d2939; color: #f2f4f7; border-color: #475467; }
-  .meta { color: #d0d5dd; } blockquote { background: #344054; }
-  button { background: #344054; color: #f2f4f7; border-color: #475467; }
-  .all-party h2 { color: #fda29b; } .unknown h2 { color: #fec84b; } .one-party h2 { color: #6ce9a6; } .status { color: #6ce9a6; }
+:host{all:initial !important;position:absolute !important;z-index:2147483647 !important}
+.panel{box-sizing:border-box;width:340px;max-width:calc(100vw - 16px);padding:12px 14px;border-radius:10px;background:#ffffff;color:#101828;border:1px solid #d0d5dd;box-shadow:0 12px 32px rgba(16,24,40,0.18);font:13px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif}
+h2{font-size:14px;margin:0 24px 6px 0}
+.all-party h2{color:#b42318}
+.unknown h2{color:#b54708}
+.one-party h2{color:#027a48}
+ul{margin:0 0 8px;padding-left:18px}
+li{margin:2px 0}
+.meta{color:#475467;margin:0 0 8px}
+blockquote{margin:0 0 8px;padding:6px 8px;background:#f2f4f7;border-radius:6px}
+button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid #d0d5dd;background:#fff;color:#101828;padding:3px 10px}
+button.primary{background:#0f766e;border-color:#0f766e;color:#fff}
+button:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
+.close{position:absolute;top:8px;right:8px;border:none;font-size:16px;line-height:1;padding:2px 6px}
+.status{margin-left:8px;color:#027a48}
+@media (prefers-color-scheme:dark){.panel{background:#1d2939;color:#f2f4f7;border-color:#475467}
+.meta{color:#d0d5dd}
+blockquote{background:#344054}
+button{background:#344054;color:#f2f4f7;border-color:#475467}
+.all-party h2{color:#fda29b}
+.unknown h2{color:#fec84b}
+.one-party h2{color:#6ce9a6}
+.status{color:#6ce9a6}
 }
 `;
 
