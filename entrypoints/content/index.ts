@@ -22,6 +22,11 @@ export default defineContentScript({
       if (area === 'sync' && 'settings' in changes) guard.refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
+    // An update, reload or disable leaves this script orphaned, and nothing tells it: it checks
+    // every two seconds (reading ctx.isInvalid notices and fires onInvalidated).
+    const watch = setInterval(() => {
+      if (ctx.isInvalid) clearInterval(watch);
+    }, 2000);
     ctx.onInvalidated(() => {
       browser.storage.onChanged.removeListener(onStorage);
       guard.stop();
