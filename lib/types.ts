@@ -13,7 +13,7 @@ export type AreaCodeType =
   | 'toll-free' // 800 833 844 855 866 877 888, in service
   | 'toll-free-reserved' // 822 880-887 889: reserved for toll-free, not yet in service
   | 'premium' // 900
-  | 'personal' // 5XX personal communications services (500 521-533 544 566 577 588)
+  | 'personal' // 5XX personal communications services (500 521-533 538 544 566 577 588)
   | 'canada-non-geographic' // 600 622 633 644 655 677 688
   | 'government' // 710 (US government)
   | 'interexchange' // 700
