@@ -1,3 +1,4 @@
+import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { DEFAULT_MATCHES } from './lib/sites';
@@ -7,13 +8,15 @@ export default defineConfig({
   // `wxt/browser` resolves to webextension-polyfill in the build; tests get WXT's fake browser.
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     // Both from public/_locales (English and Spanish).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings and per-tab numbers; scripting: run on the dialer sites the agent chose.
-    permissions: ['storage', 'scripting'],
+    // storage: settings and per-tab numbers; scripting: run on the dialer sites the agent chose;
+    // activeTab: while the agent has the popup open, read the tab's address (no install warning),
+    // so the popup can say whether it runs on a site it has no access to yet, and offer to enable it.
+    permissions: ['storage', 'scripting', 'activeTab'],
     // The default dialer and CRM sites only; any other site is asked for, one origin at a time.
     host_permissions: [...DEFAULT_MATCHES],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
@@ -22,5 +25,26 @@ export default defineConfig({
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+K' } } },
     // What an administrator may push through enterprise policy (storage.managed); see lib/settings.ts MANAGEABLE.
     storage: { managed_schema: 'managed_schema.json' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'consent-guard@consent-guard.app',
+              // 140 (ESR) reads data_collection_permissions; 128 brought matchOriginAsFallback to
+              // scripting.registerContentScripts, and storage.session came in 115.
+              strict_min_version: '140.0',
+              // Nothing is collected or transmitted (see PRIVACY.md).
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    // The privacy statement ships inside the extension too; the options page links to it.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: path.resolve(import.meta.dirname, 'PRIVACY.md'), relativeDest: 'privacy.txt' });
+    },
   },
 });

@@ -12,6 +12,10 @@ export interface OptionsApi {
   save: (settings: Settings) => Promise<void>;
   /** Agent regions with their names, for the select. */
   regions: readonly Region[];
+  /** Asks the browser for host access to sites (within a click); resolves whether it was granted. */
+  requestSites?: (patterns: string[]) => Promise<boolean>;
+  /** Gives back the host access of sites the agent removed. */
+  revokeSites?: (patterns: string[]) => Promise<void>;
 }
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid'; error: string } | { kind: 'failed' };
@@ -56,6 +60,10 @@ export function Options({ api }: { api: OptionsApi }) {
     }
     try {
       await api.save(parsed.data);
+      // Sites the agent removed give their host access back (after the save, so nothing is lost).
+      const removed = resolved?.settings.enabledSites.filter((s) => !parsed.data.enabledSites.includes(s)) ?? [];
+      if (removed.length > 0) await api.revokeSites?.(removed).catch(() => {});
+      setResolved((r) => (r ? { ...r, settings: parsed.data } : r));
       setStatus({ kind: 'saved' });
     } catch {
       setStatus({ kind: 'failed' });
@@ -71,7 +79,7 @@ export function Options({ api }: { api: OptionsApi }) {
         <YouSection {...section} locked={resolved.locked} regions={api.regions} />
         <TemplatesSection {...section} locked={resolved.locked} />
         <BadgesSection {...section} />
-        <SitesSection {...section} />
+        <SitesSection {...section} requestSites={api.requestSites} />
         <div class="save-bar">
           <button type="submit" class="button" data-testid="save">
             {t('save')}
@@ -87,6 +95,14 @@ export function Options({ api }: { api: OptionsApi }) {
           </span>
         </div>
       </form>
+      <footer class="privacy-note">
+        <p>
+          {t('privacyNote')}{' '}
+          <a href="/privacy.txt" target="_blank" rel="noopener" data-testid="privacy-link">
+            {t('privacyLink')}
+          </a>
+        </p>
+      </footer>
     </main>
   );
 }

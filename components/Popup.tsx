@@ -8,6 +8,7 @@ import { AnswerDetails } from './popup/AnswerDetails';
 import type { CopyButtonProps } from './popup/CopyButton';
 import { LookupBox } from './popup/LookupBox';
 import { NumberList } from './popup/NumberList';
+import { SiteAccess, type SiteApi } from './popup/SiteAccess';
 import { Verdict, type VerdictState } from './popup/Verdict';
 
 /** What the popup needs from the extension; the entrypoint wires the browser in, tests hand in fakes. */
@@ -20,6 +21,8 @@ export interface PopupApi {
   watchSettings: (listener: () => void) => () => void;
   openOptions?: () => void;
   writeText?: CopyButtonProps['writeText'];
+  /** The current tab's site: whether Consent Guard runs there, and switching it on or off. */
+  site?: SiteApi;
 }
 
 type Summary =
@@ -90,6 +93,7 @@ export function Popup({ api }: { api: PopupApi }) {
         )}
       </header>
       <Verdict state={verdict} />
+      {api.site && <SiteAccess api={api.site} />}
       <LookupBox lookup={api.lookup} refreshKey={refreshKey} renderDetails={details} />
       {summary.status === 'ready' && (
         <NumberList

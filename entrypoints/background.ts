@@ -3,6 +3,7 @@ import { handleMessage } from '@/lib/background/handle-message';
 import type { Classification } from '@/lib/classify';
 import { syncContentScript } from '@/utils/content-registration';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
+import { followPermissions } from '@/utils/site-permissions';
 import { forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
 
 /** The toolbar count: how many numbers on the tab need everyone's consent (unknown ones included). */
@@ -37,12 +38,18 @@ export default defineBackground(() => {
     }
     return response;
   });
-  const register = () =>
-    loadSettings()
+  // One sync at a time: two settings changes in a row must not both register the same script id.
+  let syncing = Promise.resolve();
+  const register = () => {
+    syncing = syncing
+      .then(() => loadSettings())
       .then(({ settings }) => syncContentScript(settings))
       .catch((error) => console.error('[Consent Guard] could not register the content script', error));
+  };
   register();
   onSettingsChanged(register);
+  // Host permissions granted or taken back (popup, chrome://extensions site access) change the sites.
+  followPermissions();
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
   });

@@ -1,11 +1,32 @@
 import { useId } from 'preact/hooks';
+import { patternCovers } from '@/lib/site-access';
+import { DEFAULT_MATCHES, DEFAULT_SITES, type DialerSite } from '@/lib/sites';
 import { t } from '@/utils/i18n';
 import type { SectionProps } from './YouSection';
 
-function SiteList({ title, sites, onRemove }: { title: string; sites: string[]; onRemove: (site: string) => void }) {
+export interface SitesProps extends Omit<SectionProps, 'locked'> {
+  /** Asks the browser for host access (called within the click); resolves whether it was granted. */
+  requestSites?: (patterns: string[]) => Promise<boolean>;
+}
+
+function SiteList({
+  title,
+  sites,
+  label,
+  action,
+  onAction,
+  testid,
+}: {
+  title: string;
+  sites: string[];
+  label: (site: string) => string;
+  action: string;
+  onAction: (site: string) => void;
+  testid: string;
+}) {
   const id = useId();
   return (
-    <div class="sites">
+    <div class="sites" data-testid={testid}>
       <h3 id={id}>{title}</h3>
       {sites.length === 0 ? (
         <p class="help">{t('sitesNone')}</p>
@@ -14,8 +35,8 @@ function SiteList({ title, sites, onRemove }: { title: string; sites: string[]; 
           {sites.map((site) => (
             <li key={site}>
               <code>{site}</code>
-              <button type="button" class="link" aria-label={t('removeSite', site)} onClick={() => onRemove(site)}>
-                {t('remove')}
+              <button type="button" class="link" aria-label={label(site)} onClick={() => onAction(site)}>
+                {action}
               </button>
             </li>
           ))}
@@ -25,22 +46,84 @@ function SiteList({ title, sites, onRemove }: { title: string; sites: string[]; 
   );
 }
 
-/** The sites the agent switched on or off. A placeholder until site access lands: it can only remove. */
-export function SitesSection({ draft, onChange }: Omit<SectionProps, 'locked'>) {
+const isOn = (site: DialerSite, disabled: readonly string[]) => !site.matches.some((p) => disabled.includes(p));
+
+/**
+ * Where Consent Guard runs: the default dialer sites (each with a switch), the sites the agent
+ * enabled (from the popup or the browser's site access), and the ones switched off. Applied on Save;
+ * a removed site's host access is given back then.
+ */
+export function SitesSection({ draft, onChange, requestSites }: SitesProps) {
   const id = useId();
+  const toggle = (site: DialerSite, on: boolean) => {
+    const rest = draft.disabledSites.filter((p) => !site.matches.includes(p));
+    onChange({ disabledSites: on ? rest : [...rest, ...site.matches] });
+  };
+  const reEnable = (pattern: string) => {
+    const disabledSites = draft.disabledSites.filter((s) => s !== pattern);
+    // A site of the agent's own (not under a default) needs its host access back.
+    const own = !DEFAULT_MATCHES.some((p) => patternCovers(p, pattern));
+    if (!own || !requestSites) {
+      onChange({ disabledSites });
+      return;
+    }
+    requestSites([pattern]).then(
+      (granted) => {
+        if (granted)
+          onChange({
+            disabledSites,
+            enabledSites: draft.enabledSites.includes(pattern) ? draft.enabledSites : [...draft.enabledSites, pattern],
+          });
+      },
+      () => {},
+    );
+  };
+  // Patterns of a switched-off default site are shown by its switch, not in the list.
+  const disabledOthers = draft.disabledSites.filter((p) => !DEFAULT_MATCHES.includes(p));
   return (
     <section class="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('sectionSites')}</h2>
       <p class="help">{t('sitesHelp')}</p>
+      <div class="sites" data-testid="default-sites">
+        <h3 id={`${id}-d`}>{t('sitesDefault')}</h3>
+        <ul aria-labelledby={`${id}-d`}>
+          {DEFAULT_SITES.map((site) => (
+            <li key={site.id}>
+              <label class="choice site-choice">
+                <input
+                  type="checkbox"
+                  checked={isOn(site, draft.disabledSites)}
+                  onChange={(e) => toggle(site, e.currentTarget.checked)}
+                  data-testid={`site-${site.id}`}
+                />
+                <span>
+                  <span class="choice-label">{site.name}</span>
+                  <span class="help site-patterns">
+                    {site.matches.map((p) => (
+                      <code key={p}>{p}</code>
+                    ))}
+                  </span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </div>
       <SiteList
         title={t('sitesEnabled')}
         sites={draft.enabledSites}
-        onRemove={(site) => onChange({ enabledSites: draft.enabledSites.filter((s) => s !== site) })}
+        label={(site) => t('removeSite', site)}
+        action={t('remove')}
+        onAction={(site) => onChange({ enabledSites: draft.enabledSites.filter((s) => s !== site) })}
+        testid="enabled-sites"
       />
       <SiteList
         title={t('sitesDisabled')}
-        sites={draft.disabledSites}
-        onRemove={(site) => onChange({ disabledSites: draft.disabledSites.filter((s) => s !== site) })}
+        sites={disabledOthers}
+        label={(site) => t('reEnableSite', site)}
+        action={t('reEnable')}
+        onAction={reEnable}
+        testid="disabled-sites"
       />
     </section>
   );

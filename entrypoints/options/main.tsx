@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Options, type OptionsApi } from '@/components/Options';
 import { AGENT_REGIONS, jurisdiction } from '@/lib/jurisdiction-index';
 import { t, uiLanguage } from '@/utils/i18n';
@@ -11,6 +12,10 @@ const api: OptionsApi = {
   regions: AGENT_REGIONS.map((code) => ({ code, name: jurisdiction(code)?.name ?? code })).sort((a, b) =>
     a.name.localeCompare(b.name),
   ),
+  requestSites: (origins) => browser.permissions.request({ origins }),
+  async revokeSites(origins) {
+    await browser.permissions.remove({ origins });
+  },
 };
 
 document.documentElement.lang = uiLanguage();

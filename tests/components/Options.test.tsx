@@ -136,7 +136,7 @@ describe('<Options>', () => {
     });
     render(<Options api={a} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Remove https://a.example/*' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Remove https://c.example/*' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Turn https://c.example/* back on' }));
     expect(screen.queryByText('https://a.example/*')).toBeNull();
     expect(screen.getAllByText('None.')).toHaveLength(1);
     const saved = await saveAndGet(a);

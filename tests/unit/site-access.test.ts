@@ -1,0 +1,235 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readSettings, SETTINGS_VERSION } from '@/lib/settings';
+import {
+  choicesEqual,
+  defaultSiteFor,
+  disableSite,
+  enableSite,
+  patternCovers,
+  registrationFor,
+  type SiteChoices,
+  siteChoicesOf,
+  siteStatus,
+  withGrantedOrigins,
+  withRevokedOrigins,
+} from '@/lib/site-access';
+import { DEFAULT_MATCHES, matchesPattern } from '@/lib/sites';
+import { followPermissions, loadSiteChoices, updateSiteChoices } from '@/utils/site-permissions';
+
+const NONE: SiteChoices = { enabledSites: [], disabledSites: [] };
+const SF = 'https://acme.my.salesforce.com/lightning/r/Contact/1/view';
+const CRM = 'https://crm.example.com:8443/contacts?id=3';
+const LOCAL = 'http://127.0.0.1:5173/contact.html';
+
+/** What registrationFor makes of `choices`, applied to `url` as the browser would. */
+const registered = (url: string, choices: SiteChoices) => {
+  const { matches, excludeMatches } = registrationFor(choices);
+  return matches.some((p) => matchesPattern(url, p)) && !excludeMatches.some((p) => matchesPattern(url, p));
+};
+
+describe('siteStatus', () => {
+  it('a default site runs, and says which', () => {
+    const status = siteStatus(SF, NONE);
+    expect(status).toMatchObject({ kind: 'default', runs: true, pattern: 'https://acme.my.salesforce.com/*' });
+    expect(status.site?.id).toBe('salesforce');
+  });
+
+  it('any other site is not enabled; http and ports are fine', () => {
+    expect(siteStatus(CRM, NONE)).toMatchObject({
+      kind: 'not-enabled',
+      runs: false,
+      pattern: 'https://crm.example.com/*',
+    });
+    expect(siteStatus(LOCAL, NONE)).toMatchObject({ kind: 'not-enabled', pattern: 'http://127.0.0.1/*' });
+  });
+
+  it('path-limited defaults: only their paths are default', () => {
+    expect(siteStatus('https://dialpad.com/app/calls', NONE).kind).toBe('default');
+    expect(siteStatus('https://dialpad.com/pricing', NONE).kind).toBe('not-enabled');
+    expect(siteStatus('https://acme.zendesk.com/hc/en-us', NONE).kind).toBe('not-enabled');
+  });
+
+  it.each(['chrome://extensions/', 'about:blank', 'file:///tmp/a.html', 'not a url', 'data:text/html,x'])(
+    '%s is unsupported',
+    (url) => {
+      expect(siteStatus(url, NONE)).toEqual({ kind: 'unsupported', runs: false, pattern: null, site: null });
+    },
+  );
+
+  it('agrees with registrationFor for every combination', () => {
+    const urls = [SF, CRM, LOCAL, 'https://x.zendesk.com/agent/tickets/1', 'https://dialpad.com/pricing'];
+    const patterns = [
+      'https://acme.my.salesforce.com/*',
+      'https://*.my.salesforce.com/*',
+      'https://crm.example.com/*',
+      'http://127.0.0.1/*',
+      'https://*.zendesk.com/agent/*',
+    ];
+    for (const url of urls)
+      for (let mask = 0; mask < 1 << (patterns.length * 2); mask += 7) {
+        const choices = {
+          enabledSites: patterns.filter((_, i) => mask & (1 << i)),
+          disabledSites: patterns.filter((_, i) => mask & (1 << (i + patterns.length))),
+        };
+        expect(siteStatus(url, choices).runs, `${url} ${JSON.stringify(choices)}`).toBe(registered(url, choices));
+      }
+  });
+});
+
+describe('enableSite / disableSite', () => {
+  it('enabling a site adds its origin pattern, and then it runs', () => {
+    const next = enableSite(NONE, CRM);
+    expect(next).toEqual({ enabledSites: ['https://crm.example.com/*'], disabledSites: [] });
+    expect(siteStatus(CRM, next)).toMatchObject({ kind: 'enabled', runs: true });
+    expect(enableSite(next, CRM)).toEqual(next);
+  });
+
+  it('disabling an enabled site drops it, gives its access back, and excludes it', () => {
+    const on = enableSite(NONE, CRM);
+    const off = disableSite(on, CRM);
+    expect(off).toEqual({
+      enabledSites: [],
+      disabledSites: ['https://crm.example.com/*'],
+      revoke: ['https://crm.example.com/*'],
+    });
+    expect(siteStatus(CRM, off)).toMatchObject({ kind: 'disabled', runs: false });
+    // And on again: the disable is lifted.
+    expect(enableSite(off, CRM)).toEqual({ enabledSites: ['https://crm.example.com/*'], disabledSites: [] });
+  });
+
+  it('disabling one default origin keeps the rest of the default site, and gives no access back', () => {
+    const off = disableSite(NONE, SF);
+    expect(off).toEqual({ enabledSites: [], disabledSites: ['https://acme.my.salesforce.com/*'], revoke: [] });
+    expect(siteStatus(SF, off)).toMatchObject({ kind: 'disabled', runs: false });
+    expect(siteStatus('https://globex.my.salesforce.com/', off)).toMatchObject({ kind: 'default', runs: true });
+    expect(registrationFor(off).excludeMatches).toEqual(['https://acme.my.salesforce.com/*']);
+  });
+
+  it('re-enabling a default origin lifts every disable covering it, adds nothing', () => {
+    const off = {
+      enabledSites: [],
+      disabledSites: ['https://*.my.salesforce.com/*', 'https://acme.my.salesforce.com/*'],
+    };
+    expect(siteStatus(SF, off).runs).toBe(false);
+    const on = enableSite(off, SF);
+    expect(on).toEqual(NONE);
+    expect(siteStatus(SF, on)).toMatchObject({ kind: 'default', runs: true });
+  });
+
+  it('leaves the choices alone for pages that are not http(s)', () => {
+    expect(enableSite(NONE, 'chrome://newtab/')).toBe(NONE);
+    expect(disableSite(NONE, 'about:blank')).toEqual({ ...NONE, revoke: [] });
+  });
+});
+
+describe('permission events', () => {
+  it('granted origins become enabled sites and lift their disables; defaults and junk are ignored', () => {
+    const start = { enabledSites: ['https://a.example/*'], disabledSites: ['http://127.0.0.1/*'] };
+    expect(withGrantedOrigins(start, ['http://127.0.0.1/*', DEFAULT_MATCHES[0] ?? '', 'nonsense'])).toEqual({
+      enabledSites: ['https://a.example/*', 'http://127.0.0.1/*'],
+      disabledSites: [],
+    });
+    expect(withGrantedOrigins(start, [DEFAULT_MATCHES[0] ?? ''])).toBe(start);
+    // Chromium grants withheld defaults back as host patterns, paths dropped.
+    const back = ['https://dialpad.com/*', 'https://*.zendesk.com/*', 'https://acme.my.salesforce.com/*'];
+    expect(withGrantedOrigins(start, back)).toBe(start);
+    expect(withGrantedOrigins(start, ['https://a.example/*']).enabledSites).toEqual(['https://a.example/*']);
+  });
+
+  it('revoked origins drop the enabled sites they cover', () => {
+    const start = {
+      enabledSites: ['https://a.example/*', 'https://b.example/*', 'http://127.0.0.1/*'],
+      disabledSites: ['https://c.example/*'],
+    };
+    expect(withRevokedOrigins(start, ['https://a.example/*'])).toEqual({
+      enabledSites: ['https://b.example/*', 'http://127.0.0.1/*'],
+      disabledSites: ['https://c.example/*'],
+    });
+    expect(withRevokedOrigins(start, ['https://*/*']).enabledSites).toEqual(['http://127.0.0.1/*']);
+    expect(withRevokedOrigins(start, ['https://z.example/*'])).toBe(start);
+  });
+
+  it('patternCovers follows match-pattern semantics', () => {
+    expect(patternCovers('https://*/*', 'https://a.example/*')).toBe(true);
+    expect(patternCovers('*://*/*', 'http://127.0.0.1/*')).toBe(true);
+    expect(patternCovers('https://*.example.com/*', 'https://crm.example.com/*')).toBe(true);
+    expect(patternCovers('https://*.example.com/*', 'https://*.crm.example.com/*')).toBe(true);
+    expect(patternCovers('https://*.example.com/*', 'https://example.org/*')).toBe(false);
+    expect(patternCovers('https://crm.example.com/*', 'https://*.example.com/*')).toBe(false);
+    expect(patternCovers('https://*/*', 'http://a.example/*')).toBe(false);
+    expect(patternCovers('https://a.example/app/*', 'https://a.example/*')).toBe(false);
+    expect(patternCovers('<all_urls>', 'file:///*')).toBe(true);
+  });
+});
+
+describe('stored choices', () => {
+  it('siteChoicesOf reads what is there and nothing else', () => {
+    expect(siteChoicesOf(undefined)).toEqual(NONE);
+    expect(siteChoicesOf({ enabledSites: ['https://a.example/*'], disabledSites: 'x' })).toEqual({
+      enabledSites: ['https://a.example/*'],
+      disabledSites: [],
+    });
+    expect(siteChoicesOf({ enabledSites: [1] })).toEqual(NONE);
+    expect(choicesEqual(NONE, { enabledSites: [], disabledSites: [] })).toBe(true);
+    expect(choicesEqual(NONE, { enabledSites: ['x'], disabledSites: [] })).toBe(false);
+  });
+
+  it('defaultSiteFor names the site', () => {
+    expect(defaultSiteFor('https://app.hubspot.com/contacts/1')?.name).toBe('HubSpot');
+    expect(defaultSiteFor(CRM)).toBeNull();
+  });
+});
+
+describe('utils/site-permissions with browser storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('writes only the sites: a fresh profile gets a valid settings value, other fields stay as stored', async () => {
+    await updateSiteChoices((c) => enableSite(c, CRM));
+    const fresh = (await fakeBrowser.storage.sync.get('settings')).settings;
+    expect(fresh).toEqual({
+      version: SETTINGS_VERSION,
+      enabledSites: ['https://crm.example.com/*'],
+      disabledSites: [],
+    });
+    expect(readSettings(fresh).notices).toEqual([]);
+    await fakeBrowser.storage.sync.set({ settings: { ...(fresh as object), company: 'Acme' } });
+    await updateSiteChoices((c) => disableSite(c, SF));
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({
+      version: SETTINGS_VERSION,
+      company: 'Acme',
+      enabledSites: ['https://crm.example.com/*'],
+      disabledSites: ['https://acme.my.salesforce.com/*'],
+    });
+    expect(await loadSiteChoices()).toEqual({
+      enabledSites: ['https://crm.example.com/*'],
+      disabledSites: ['https://acme.my.salesforce.com/*'],
+    });
+  });
+
+  it('does not write when nothing changes', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    await updateSiteChoices((c) => c);
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('followPermissions turns granted and revoked host access into site choices', async () => {
+    const listeners: Record<string, (p: { origins?: string[] }) => void> = {};
+    const event = (name: string) => ({
+      addListener: (l: (p: { origins?: string[] }) => void) => {
+        listeners[name] = l;
+      },
+    });
+    vi.spyOn(fakeBrowser, 'permissions', 'get').mockReturnValue({
+      onAdded: event('added'),
+      onRemoved: event('removed'),
+    } as never);
+    followPermissions();
+    listeners.added?.({ origins: ['http://127.0.0.1/*'] });
+    await vi.waitFor(async () =>
+      expect(await loadSiteChoices()).toEqual({ enabledSites: ['http://127.0.0.1/*'], disabledSites: [] }),
+    );
+    listeners.removed?.({ origins: ['http://127.0.0.1/*'] });
+    await vi.waitFor(async () => expect(await loadSiteChoices()).toEqual(NONE));
+  });
+});

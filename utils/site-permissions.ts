@@ -1,0 +1,95 @@
+/**
+ * Site access in the browser: the agent's site choices in storage.sync, kept in step with the host
+ * permissions the browser holds, and the content script registration they lead to.
+ * The decisions themselves are pure functions in lib/site-access.ts.
+ */
+import { browser } from 'wxt/browser';
+import {
+  choicesEqual,
+  registrationFor,
+  type SiteChoices,
+  siteChoicesOf,
+  withGrantedOrigins,
+  withRevokedOrigins,
+} from '@/lib/site-access';
+import { SCRIPT_IDS } from '@/utils/content-registration';
+
+// The key utils/settings-store.ts keeps the settings under, and the settings version (lib/settings.ts
+// SETTINGS_VERSION; a unit test keeps them equal). Not imported: the popup imports this module and
+// would get the whole settings schema with them.
+const SETTINGS_KEY = 'settings';
+const SETTINGS_VERSION = 1;
+
+/** The agent's own site choices (storage.sync; the sites are not manageable by policy). */
+export async function loadSiteChoices(): Promise<SiteChoices> {
+  return siteChoicesOf((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+/**
+ * Changes the site choices and nothing else: the other stored fields are kept as stored (a field
+ * the agent never set stays unset, so an administrator's value still applies to it). Writes only
+ * when something changed; returns the choices in force afterwards.
+ */
+export async function updateSiteChoices(change: (current: SiteChoices) => SiteChoices): Promise<SiteChoices> {
+  const stored: unknown = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const current = siteChoicesOf(stored);
+  const next = change(current);
+  if (choicesEqual(current, next)) return current;
+  const sites = { enabledSites: [...next.enabledSites], disabledSites: [...next.disabledSites] };
+  // Older stored versions keep their version: their migrations carry unknown fields along.
+  const base =
+    typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : { version: SETTINGS_VERSION };
+  await browser.storage.sync.set({ [SETTINGS_KEY]: { ...base, ...sites } });
+  return next;
+}
+
+/**
+ * Follows the host permissions the browser grants and takes back, whoever asked: the popup's
+ * request, or the browser's own site-access controls (chrome://extensions, Firefox's add-on manager).
+ * Changing the settings is enough: the background re-registers the content script on every change.
+ */
+export function followPermissions(): void {
+  let queue = Promise.resolve();
+  const apply = (change: (c: SiteChoices) => SiteChoices) => {
+    queue = queue
+      .then(() => updateSiteChoices(change))
+      .then(
+        () => {},
+        (error) => console.error('[Consent Guard] could not update the sites', error),
+      );
+  };
+  try {
+    browser.permissions.onAdded.addListener(({ origins = [] }) => {
+      if (origins.length > 0) apply((c) => withGrantedOrigins(c, origins));
+    });
+    browser.permissions.onRemoved.addListener(({ origins = [] }) => {
+      if (origins.length > 0) apply((c) => withRevokedOrigins(c, origins));
+    });
+  } catch (error) {
+    // Only where the API is missing (WXT's fake browser): the rest of the background still starts.
+    console.debug('[Consent Guard] permission events unavailable', error);
+  }
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((x) => set.has(x));
+};
+
+/**
+ * Resolves once the registered content script reflects `choices` (the background re-registers on
+ * every settings change), so a tab reloaded afterwards gets, or no longer gets, the script.
+ * Gives up quietly after `timeoutMs`.
+ */
+export async function registrationSettled(choices: SiteChoices, timeoutMs = 3000): Promise<boolean> {
+  const want = registrationFor(choices);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const scripts = await browser.scripting.getRegisteredContentScripts({ ids: [...SCRIPT_IDS] });
+    const matches = scripts.flatMap((s) => s.matches ?? []);
+    const excludes = [...new Set(scripts.flatMap((s) => s.excludeMatches ?? []))];
+    if (sameSet(matches, want.matches) && sameSet(excludes, want.excludeMatches)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
