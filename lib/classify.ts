@@ -5,7 +5,7 @@
 import { AREA_CODES } from './data/area-codes';
 import { effectiveRule, jurisdiction, NANP_OTHER, strictestRequirement } from './jurisdiction-index';
 import { localTimeAt } from './local-time';
-import { type ParsedNumber, parseNumber } from './parse-number';
+import { npaIndex, type ParsedNumber, parseNumber, plainNanpE164 } from './parse-number';
 import type { AreaCode, Jurisdiction, Requirement } from './types';
 
 export type Policy = 'strictest' | 'callee-only';
@@ -259,36 +259,120 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
 }
 
 // Verdicts depend on the area code (or calling code), the context and the minute, not on the whole
-// number: caching them makes a page of a thousand numbers cost a thousand map look-ups.
-const cache = new Map<string, Verdict>();
-const CACHE_LIMIT = 4096;
+// number: caching them makes a page of a thousand numbers cost a thousand look-ups. There is one
+// table per agent region and policy, for one minute at a time, so that a look-up builds no key
+// string: a page is classified in one context, and the minute rarely changes mid-page.
+interface VerdictTable {
+  minute: number;
+  /** NANP verdicts, by area code as a number (`npaIndex`). */
+  byNpa: (Verdict | undefined)[];
+  /** International verdicts, by calling code. */
+  byCallingCode: Map<string, Verdict>;
+  /** Invalid verdicts, by why the number is invalid (mostly constant strings, cheap to look up). */
+  byReason: Map<string, Verdict>;
+}
 
-function verdictKey(parsed: ParsedNumber, context: ClassifyContext, minute: number): string {
-  const subject =
-    parsed.kind === 'nanp'
-      ? parsed.npa
-      : parsed.kind === 'international'
-        ? `+${parsed.callingCode}`
-        : `!${parsed.reason}`;
-  return `${subject}|${context.agentRegion ?? ''}|${context.policy ?? 'strictest'}|${minute}`;
+const tables = new Map<string, Map<string, VerdictTable>>();
+const CACHE_LIMIT = 4096;
+/** Area codes are three digits. */
+const NPA_COUNT = 1000;
+
+/** The last context's table: consecutive calls (a page, a CLI run) nearly always share one context. */
+let last: { agentRegion: string; policy: string; table: VerdictTable } | undefined;
+
+/** The verdicts of one context (agent region, policy) at `minute`; emptied when the minute moves on. */
+function tableFor(agentRegion: string, policy: string, minute: number): VerdictTable {
+  const table =
+    last !== undefined && last.agentRegion === agentRegion && last.policy === policy
+      ? last.table
+      : contextTable(agentRegion, policy, minute);
+  if (table.minute !== minute) {
+    // An invalid date's minute is NaN, never equal to itself: its verdict (at the current time) is not kept.
+    table.minute = minute;
+    table.byNpa.fill(undefined);
+    table.byCallingCode.clear();
+    table.byReason.clear();
+  }
+  return table;
+}
+
+function contextTable(agentRegion: string, policy: string, minute: number): VerdictTable {
+  let byPolicy = tables.get(agentRegion);
+  if (!byPolicy) {
+    if (tables.size >= CACHE_LIMIT) tables.clear();
+    byPolicy = new Map();
+    tables.set(agentRegion, byPolicy);
+  }
+  let table = byPolicy.get(policy);
+  if (!table) {
+    // byNpa is filled up front: a dense array stays a fast one.
+    const byNpa = new Array<Verdict | undefined>(NPA_COUNT).fill(undefined);
+    table = { minute, byNpa, byCallingCode: new Map(), byReason: new Map() };
+    byPolicy.set(policy, table);
+  }
+  last = { agentRegion, policy, table };
+  return table;
+}
+
+function cachedVerdict(table: VerdictTable, parsed: ParsedNumber): Verdict | undefined {
+  if (parsed.kind === 'nanp') return table.byNpa[npaIndex(parsed.e164)];
+  return parsed.kind === 'international'
+    ? table.byCallingCode.get(parsed.callingCode)
+    : table.byReason.get(parsed.reason);
+}
+
+function cacheVerdict(table: VerdictTable, parsed: ParsedNumber, context: ClassifyContext, at: Date): Verdict {
+  const verdict = verdictFor(parsed, context, Number.isNaN(at.getTime()) ? new Date() : at);
+  if (parsed.kind === 'nanp') table.byNpa[npaIndex(parsed.e164)] = verdict;
+  else if (parsed.kind === 'international') table.byCallingCode.set(parsed.callingCode, verdict);
+  else {
+    // Reasons that quote the input (a digit count, a calling code) are many: keep their number bounded.
+    if (table.byReason.size >= CACHE_LIMIT) table.byReason.clear();
+    table.byReason.set(parsed.reason, verdict);
+  }
+  return verdict;
 }
 
 /** Classifies one number as typed, pasted or found on a page. Never throws. */
 export function classify(input: string, context: ClassifyContext = {}): Classification {
-  const parsed = parseNumber(input);
   const at = context.at ?? new Date();
-  const minute = Math.floor(at.getTime() / 60_000);
-  const key = verdictKey(parsed, context, minute);
-  let verdict = cache.get(key);
-  if (!verdict) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    verdict = verdictFor(parsed, context, Number.isNaN(minute) ? new Date() : at);
-    cache.set(key, verdict);
+  const table = tableFor(context.agentRegion ?? '', context.policy ?? 'strictest', Math.floor(at.getTime() / 60_000));
+  // Most numbers are plain NANP numbers: for those, only their E.164 form is made, no ParsedNumber.
+  const e164 = plainNanpE164(input);
+  if (e164 !== undefined) {
+    const verdict = table.byNpa[npaIndex(e164)] ?? cacheVerdict(table, parseNumber(input), context, at);
+    return classification(input, e164, null, verdict);
   }
+  const parsed = parseNumber(input);
+  const verdict = cachedVerdict(table, parsed) ?? cacheVerdict(table, parsed, context, at);
+  return parsed.kind === 'invalid'
+    ? classification(input, null, null, verdict)
+    : classification(input, parsed.e164, parsed.ext ?? null, verdict);
+}
+
+/**
+ * Every field written out in one order, in one place (no spread): all results share one object
+ * shape, which keeps the code that reads them fast. The verdict's arrays are shared, read-only.
+ */
+function classification(input: string, e164: string | null, ext: string | null, v: Verdict): Classification {
   return {
     input,
-    e164: parsed.kind === 'invalid' ? null : parsed.e164,
-    ext: parsed.kind === 'invalid' ? null : (parsed.ext ?? null),
-    ...verdict,
+    e164,
+    ext,
+    kind: v.kind,
+    npa: v.npa,
+    country: v.country,
+    regions: v.regions,
+    requirement: v.requirement,
+    treatAs: v.treatAs,
+    ambiguous: v.ambiguous,
+    reasons: v.reasons,
+    citations: v.citations,
+    caveats: v.caveats,
+    action: v.action,
+    timezones: v.timezones,
+    localTime: v.localTime,
+    inCallingWindow: v.inCallingWindow,
+    rules: v.rules,
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify } from '@/lib/classify';
+import { classify, type Policy } from '@/lib/classify';
 import { JURISDICTIONS } from '@/lib/data/jurisdictions';
 import { AGENT_REGIONS } from '@/lib/jurisdiction-index';
 
@@ -162,6 +162,26 @@ describe('classify: properties', () => {
         if (result.treatAs === 'one-party') expect(result.requirement).toBe('one-party');
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('plain numbers, read on the fast path, classify as they do through the regex path', () => {
+    // A trailing no-break space is trimmed by the regex path but sends the input there.
+    const plain = fc.oneof(
+      fc.stringMatching(/^\+?1?[ (]?\d{3}[ ).-]{0,2}\d{3}[ .-]?\d{4}$/),
+      fc.string({ unit: fc.constantFrom(...'0123456789+ -()'), maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(
+        plain,
+        regions,
+        fc.constantFrom<Policy | undefined>(undefined, 'callee-only'),
+        (number, agentRegion, policy) => {
+          const context = { agentRegion, policy, at: AT };
+          expect(classify(number, context)).toStrictEqual({ ...classify(`${number}\u00a0`, context), input: number });
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 

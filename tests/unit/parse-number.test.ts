@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '@/lib/parse-number';
+import { parseNumber, parseNumberByRegex, plainNanpE164 } from '@/lib/parse-number';
 
 describe('parseNumber', () => {
   it.each([
@@ -49,5 +50,37 @@ describe('parseNumber', () => {
     const result = parseNumber(input);
     expect(result.kind).toBe('invalid');
     expect(result.kind === 'invalid' && result.reason).toContain(reason);
+  });
+});
+
+describe('parseNumber: the fast path for plain input', () => {
+  // Plain input (ASCII digits and separators, a leading `+`) is read in one pass over its char codes,
+  // everything else by regex: both must read any input alike, reasons included.
+  const plain = fc.string({ unit: fc.constantFrom(...'0123456789+ -.()/\t'), maxLength: 24 });
+  const longPlain = fc.string({ unit: fc.constantFrom(...'0123456789 -'), minLength: 60, maxLength: 70 });
+  const numberLike = fc.stringMatching(/^\s?\+?(011|00)?1?[ (]?\d{3}[ ).-]{0,2}\d{3}[ .-]?\d{4}( ?x ?\d{1,3})?\s?$/);
+  const inputs = fc.oneof(plain, longPlain, numberLike, fc.string());
+
+  it('reads every input as the regex path does', () => {
+    fc.assert(
+      fc.property(inputs, (input) => {
+        expect(parseNumber(input)).toStrictEqual(parseNumberByRegex(input));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('plainNanpE164 gives the E.164 form of a NANP number without extension, or nothing', () => {
+    fc.assert(
+      fc.property(inputs, (input) => {
+        const e164 = plainNanpE164(input);
+        if (e164 !== undefined) {
+          expect(parseNumberByRegex(input)).toStrictEqual({ kind: 'nanp', e164, npa: e164.slice(2, 5) });
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    expect(plainNanpE164('+1 (415) 555-0134')).toBe('+14155550134');
+    expect(plainNanpE164('415-555-0134 x7')).toBeUndefined();
   });
 });
