@@ -2,6 +2,10 @@
  * Runs in the page's own world, before its scripts: tells the content script (isolated world)
  * when the page attaches an open shadow root to an element already in the document, which no
  * MutationObserver reports. The page's attachShadow keeps its behaviour, result and errors.
+ *
+ * Everything the hook calls is captured here, at document_start, before any page script: a page
+ * that later replaces Reflect, queueMicrotask, CustomEvent, dispatchEvent or ShadowRoot's `mode`
+ * can neither break its own attachShadow through us nor stop us hearing of a new root.
  */
 export default defineContentScript({
   registration: 'runtime',
@@ -11,18 +15,29 @@ export default defineContentScript({
     const proto = Element.prototype;
     const original = proto.attachShadow;
     if (typeof original !== 'function') return;
+    const apply = Reflect.apply;
+    const defer = queueMicrotask;
+    const ShadowEvent = CustomEvent;
+    const dispatch = EventTarget.prototype.dispatchEvent;
+    const modeOf = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'mode')?.get;
     const wrapped = {
       attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
-        const root = original.call(this, init);
-        if (init?.mode === 'open') {
-          // After the page's own code has filled the root (same task), not before.
-          queueMicrotask(() => {
-            try {
-              this.dispatchEvent(new CustomEvent('consent-guard-shadow', { bubbles: true, composed: true }));
-            } catch {
-              // Nothing the page needs to hear about.
-            }
-          });
+        const root: ShadowRoot = apply(original, this, [init]);
+        try {
+          if (modeOf && apply(modeOf, root, []) === 'open') {
+            // After the page's own code has filled the root (same task), not before.
+            apply(defer, undefined, [
+              () => {
+                try {
+                  apply(dispatch, this, [new ShadowEvent('consent-guard-shadow', { bubbles: true, composed: true })]);
+                } catch {
+                  // Nothing the page needs to hear about.
+                }
+              },
+            ]);
+          }
+        } catch {
+          // Never the page's problem: its root is returned as it is.
         }
         return root;
       },

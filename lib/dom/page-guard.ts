@@ -48,6 +48,9 @@ const SLICE_MS = 12;
 /** The event the page-world hook (entrypoints/shadow-watch.content.ts) fires on a new shadow root's host. */
 export const SHADOW_EVENT = 'consent-guard-shadow';
 
+/** The most numbers one page-scan may carry: MAX_PAGE_NUMBERS in lib/messages.ts (not imported: it would bring zod). */
+export const MAX_PER_MESSAGE = 5000;
+
 /** A page may remove our badges; after this many re-adds in one place we leave it alone. */
 const MAX_READDS = 3;
 
@@ -273,7 +276,8 @@ export class PageGuard {
     const badge = path.find((node) => (node as Element).tagName?.toUpperCase() === 'CONSENT-GUARD-BADGE') as
       | HTMLElement
       | undefined;
-    if (!badge) return;
+    // Only badges this guard made: a page-made look-alike (same tag and attributes) is the page's.
+    if (!badge || !this.badgeOwner.has(badge)) return;
     // Our badge may sit inside the CRM's clickable row: the click is ours alone.
     event.preventDefault();
     event.stopPropagation();
@@ -408,7 +412,10 @@ export class PageGuard {
     return this.showOneParty || info.consent !== 'one-party';
   }
 
-  /** One message for the burst: the numbers never answered, and all the frame shows now. */
+  /**
+   * One message for the burst: the numbers never answered, and all the frame shows now. A page
+   * may show more numbers than one message may carry (MAX_PER_MESSAGE): those are asked in turn.
+   */
   private async report() {
     const present = [...this.byNumber.keys()];
     const lookup = present.filter((n) => !this.infos.has(n) && !this.requested.has(n));
@@ -418,11 +425,26 @@ export class PageGuard {
     for (const n of lookup) this.requested.add(n);
     const reset = this.firstReport;
     this.firstReport = false;
-    const response = await this.deps.send({ type: 'page-scan', lookup, present, ...(reset ? { reset } : {}) });
-    if (this.stopped || !response || !response.ok) {
-      for (const n of lookup) this.requested.delete(n);
-      return;
+    // The tab's summary and toolbar count hold at most MAX_PER_MESSAGE numbers of a frame.
+    const shown = present.length > MAX_PER_MESSAGE ? present.slice(0, MAX_PER_MESSAGE) : present;
+    for (let start = 0; start === 0 || start < lookup.length; start += MAX_PER_MESSAGE) {
+      const chunk = lookup.length > MAX_PER_MESSAGE ? lookup.slice(start, start + MAX_PER_MESSAGE) : lookup;
+      const response = await this.deps.send({
+        type: 'page-scan',
+        lookup: chunk,
+        present: shown,
+        ...(reset && start === 0 ? { reset } : {}),
+      });
+      if (this.stopped || !response || !response.ok) {
+        for (const n of lookup.slice(start)) this.requested.delete(n);
+        return;
+      }
+      // Shown as each answer comes: on a page of 50,000 numbers the first are up well before the last.
+      this.apply(response);
     }
+  }
+
+  private apply(response: Extract<PageScanResponse, { ok: true }>) {
     const visibilityChanged = response.showOneParty !== this.showOneParty;
     this.showOneParty = response.showOneParty;
     for (const info of response.badges) {

@@ -170,6 +170,7 @@ test('the page’s own tel: handlers still run, and a badge click stays ours', a
   const clicksBefore = await page.evaluate(() => window.__anyClicks);
   await page.locator('consent-guard-badge[data-consent]').first().click();
   await page.locator('consent-guard-panel').getByText('Copy disclaimer').waitFor();
+  await page.locator('consent-guard-panel').scrollIntoViewIfNeeded();
   assert.equal(await page.evaluate(() => window.__anyClicks), clicksBefore);
   await screenshot(page, 'badge-panel');
   await page.keyboard.press('Escape');
@@ -200,9 +201,9 @@ test('the dial pad: typing and keypad clicks update the input’s badge', async 
   await page.waitForFunction(() =>
     document.querySelector('input + consent-guard-badge[data-consent-number="+13055550111"][data-consent="all-party"]'),
   );
+  await screenshot(page, 'dialer');
   await input.fill('');
   await page.waitForFunction(() => !document.querySelector('input + consent-guard-badge'));
-  await screenshot(page, 'dialer');
   assert.deepEqual(errors, []);
   await page.close();
 });
