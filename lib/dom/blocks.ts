@@ -40,13 +40,3 @@ export function blockOf(node: Node, root: Node): Node {
   }
   return root;
 }
-
-/** True when the text node sits inside a subtree that is not page content. */
-export function isSkipped(node: Node, root: Node): boolean {
-  let current = node.parentNode;
-  while (current && current !== root) {
-    if (current.nodeType === 1 && SKIP_TAGS.has((current as Element).tagName.toUpperCase())) return true;
-    current = current.parentNode;
-  }
-  return false;
-}

@@ -100,11 +100,19 @@ function nodeAt(block: BlockText, index: number): Text | undefined {
   return block.nodes[lo];
 }
 
-export function scanBlock(owner: Node, nodes: (Text | Element)[], scan: Scan, options?: ScanOptions): Found[] {
-  // Most blocks of a CRM page (names, stages, dates) cannot hold a number: skip them before joining.
+/** Do a block's text nodes hold digits enough for a number? Most blocks of a CRM page do not. */
+export function blockMayHoldNumber(nodes: (Text | Element)[]): boolean {
   let digits = 0;
-  for (const node of nodes) if (node.nodeType === 3) digits += countDigits((node as Text).data, 7 - digits);
-  if (digits < 7) return [];
+  for (const node of nodes) {
+    if (node.nodeType === 3) digits += countDigits((node as Text).data, 7 - digits);
+    if (digits >= 7) return true;
+  }
+  return false;
+}
+
+export function scanBlock(owner: Node, nodes: (Text | Element)[], scan: Scan, options?: ScanOptions): Found[] {
+  // Names, stages, dates…: skipped before their text is joined.
+  if (!blockMayHoldNumber(nodes)) return [];
   const block = joinBlock(nodes);
   return scan(block.text, options).flatMap((d) => {
     const node = nodeAt(block, d.end - 1);

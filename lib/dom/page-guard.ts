@@ -9,6 +9,7 @@ import type { ScanOptions } from '../scanner/scan-text';
 import { createBadge, updateBadge } from './badge';
 import { BLOCK_TAGS, blockOf } from './blocks';
 import {
+  blockMayHoldNumber,
   blockNodes,
   type Found,
   isOwn,
@@ -19,6 +20,7 @@ import {
   telLinkNumber,
   walk,
 } from './collect';
+import { linkShowsNumber } from './dedupe';
 import { createPanel } from './panel';
 
 export interface GuardDeps {
@@ -95,6 +97,8 @@ export class PageGuard {
   private readonly dirty = new Set<Node>();
   /** Text nodes of blocks just walked whole (by adopt), used once by the flush that follows. */
   private readonly walkedNodes = new Map<Node, (Text | Element)[]>();
+  /** Blocks scanned in the flush under way. */
+  private readonly foundInFlush = new Map<Node, Found[]>();
   private readonly fields = new Map<HTMLInputElement | HTMLTextAreaElement, string>();
   private readonly observer: MutationObserver;
   private readonly panel;
@@ -153,11 +157,6 @@ export class PageGuard {
     this.report().catch((error) => this.deps.onError?.(error));
   }
 
-  /** Numbers the page shows now (one per place). */
-  numbers(): string[] {
-    return [...this.byNumber.keys()];
-  }
-
   private readonly shadowRoots = new WeakSet<Node>();
 
   private observeRoot(root: Document | ShadowRoot) {
@@ -177,6 +176,8 @@ export class PageGuard {
     const scope = scopeRoot ?? this.scopeOf(node);
     const walked = walk(node, scope);
     for (const [block, nodes] of walked.blocks) {
+      // A block with too few digits and no badge of ours needs nothing: most of a CRM page.
+      if (!this.placed.has(block) && !blockMayHoldNumber(nodes)) continue;
       this.dirty.add(block);
       // A block inside the walked subtree was walked whole: its scan need not walk it again.
       if (block === node || node.contains(block)) this.walkedNodes.set(block, nodes);
@@ -336,6 +337,7 @@ export class PageGuard {
         if (++done % 64 === 0 && performance.now() > deadline) break;
       }
     } finally {
+      this.foundInFlush.clear();
       if (this.dirty.size === 0) this.walkedNodes.clear();
       this.applying = false;
       // Our own insertions queue records too: drop them, they are not page changes.
@@ -349,8 +351,7 @@ export class PageGuard {
       if (element.tagName.toUpperCase() === 'A' && /^\s*tel:/i.test(element.getAttribute('href') ?? '')) {
         const number = telLinkNumber(element, this.deps.scan, this.deps.scanOptions);
         // A link whose text shows the same number gets its badge from the text.
-        if (!number || this.find(this.ownerOf(element)).some((f) => f.e164 === number.e164 && element.contains(f.node)))
-          return [];
+        if (!number || linkShowsNumber(element, number.e164, this.blockFound(this.ownerOf(element)))) return [];
         return [number];
       }
       if (isPhoneField(element)) {
@@ -358,12 +359,23 @@ export class PageGuard {
         return scanField(element, this.deps.scan, this.deps.scanOptions);
       }
     }
-    const nodes = this.walkedNodes.get(owner) ?? blockNodes(owner);
-    this.walkedNodes.delete(owner);
-    return scanBlock(owner, nodes, this.deps.scan, this.deps.scanOptions);
+    return this.blockFound(owner);
+  }
+
+  /** A block's numbers, scanned once per flush (its links ask too). */
+  private blockFound(block: Node): Found[] {
+    let found = this.foundInFlush.get(block);
+    if (!found) {
+      const nodes = this.walkedNodes.get(block) ?? blockNodes(block);
+      this.walkedNodes.delete(block);
+      found = scanBlock(block, nodes, this.deps.scan, this.deps.scanOptions);
+      this.foundInFlush.set(block, found);
+    }
+    return found;
   }
 
   private render(owner: Node, found: Found[]) {
+    if (found.length === 0 && !this.placed.has(owner)) return;
     const before = this.placed.get(owner) ?? [];
     const keep = new Set<Placed>();
     const next: Placed[] = [];
