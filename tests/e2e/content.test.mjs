@@ -4,19 +4,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { FIXTURES_DIR, launchBrowser, screenshot, startServer, watchErrors } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { FIXTURES_DIR, screenshot, useExtension, waitForBadges, watchErrors } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtension();
 
 const truthOf = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'pages', `${name}.truth.json`), 'utf8'));
 
@@ -44,23 +35,9 @@ const key = (b) => `${b.e164}${b.where === 'input' ? ' (input)' : ''}`;
 const expectedKeys = (list) =>
   list.map((b) => key({ e164: b.e164, where: b.where === 'input' ? 'input' : 'other' })).sort();
 
-/** Waits until the frame shows `count` answered badges and stays so (no late duplicate). */
+/** Waits for `count` answered badges, then a little longer: a late duplicate would show. */
 async function settle(frame, count) {
-  await frame.waitForFunction(
-    (n) => {
-      let seen = 0;
-      const visit = (root) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.tagName === 'CONSENT-GUARD-BADGE' && el.hasAttribute('data-consent')) seen++;
-          else if (el.shadowRoot) visit(el.shadowRoot);
-        }
-      };
-      visit(document);
-      return seen >= n;
-    },
-    count,
-    { timeout: 15_000 },
-  );
+  await waitForBadges(frame, count);
   await new Promise((resolve) => setTimeout(resolve, 400));
 }
 
@@ -84,9 +61,9 @@ describe('badges match the ground truth on every page', () => {
   ]) {
     test(name, async () => {
       const truth = truthOf(name);
-      const page = await browser.context.newPage();
+      const page = await env.browser.context.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${server.origin}/pages/${name}.html`);
+      await page.goto(`${env.server.origin}/pages/${name}.html`);
       await assertFrame(page.mainFrame(), truth.frames.top, name);
       if (name === 'contact') await screenshot(page, 'badges-contact');
       assert.deepEqual(errors, [], 'no uncaught error in the page');
@@ -96,9 +73,9 @@ describe('badges match the ground truth on every page', () => {
 
   test('iframes: same-origin, srcdoc and about:blank frames each get their badges', async () => {
     const truth = truthOf('iframes');
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.origin}/pages/iframes.html`);
+    await page.goto(`${env.server.origin}/pages/iframes.html`);
     const frameFor = (kind) => {
       const url = truth.frameUrls[kind];
       if (kind === 'top') return page.mainFrame();
@@ -119,9 +96,9 @@ describe('badges match the ground truth on every page', () => {
 
   test('shadow roots, including one attached later', async () => {
     const truth = truthOf('shadow');
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.origin}/pages/shadow.html`);
+    await page.goto(`${env.server.origin}/pages/shadow.html`);
     await page.waitForSelector('body[data-shadow-done="true"]');
     await assertFrame(page.mainFrame(), truth.frames.top, 'shadow');
     assert.deepEqual(errors, []);
@@ -131,9 +108,9 @@ describe('badges match the ground truth on every page', () => {
 
 test('an SPA that adds, edits and removes rows ends with exactly its numbers badged, once each', async () => {
   const truth = truthOf('spa');
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.origin}/pages/spa.html`);
+  await page.goto(`${env.server.origin}/pages/spa.html`);
   await page.waitForSelector('body[data-spa-done="true"]');
   await assertFrame(page.mainFrame(), truth.frames.top, 'spa (final)');
   // Every badge sits right after the node it belongs to: no orphan, no pair.
@@ -146,9 +123,9 @@ test('an SPA that adds, edits and removes rows ends with exactly its numbers bad
 });
 
 test('the page’s own tel: handlers still run, and a badge click stays ours', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.origin}/pages/tel-links.html`);
+  await page.goto(`${env.server.origin}/pages/tel-links.html`);
   await settle(page.mainFrame(), truthOf('tel-links').frames.top.length);
   await page.evaluate(() => {
     window.__telClicks = [];
@@ -181,9 +158,9 @@ test('the page’s own tel: handlers still run, and a badge click stays ours', a
 
 test('the dial pad: typing and keypad clicks update the input’s badge', async () => {
   const truth = truthOf('dialer');
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.origin}/pages/dialer.html`);
+  await page.goto(`${env.server.origin}/pages/dialer.html`);
   await assertFrame(page.mainFrame(), truth.frames.top, 'dialer (static)');
   for (const scenario of truth.scenarios) {
     for (const selector of scenario.clicks) await page.click(selector);

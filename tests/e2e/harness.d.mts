@@ -20,3 +20,12 @@ export function launchBrowser(): Promise<{
 export function openPopup(context: BrowserContext, extensionId: string, query?: string): Promise<Page>;
 export function watchErrors(page: Page): string[];
 export function screenshot(page: Page, name: string): Promise<string>;
+export function useExtension(headers?: Record<string, Record<string, string>>): {
+  server: Awaited<ReturnType<typeof startServer>>;
+  browser: Awaited<ReturnType<typeof launchBrowser>>;
+};
+export function waitForBadges(
+  frame: Page | import('playwright-core').Frame,
+  count: number,
+  timeout?: number,
+): Promise<void>;

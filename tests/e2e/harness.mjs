@@ -9,6 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -158,4 +159,40 @@ export async function tabIdOf(worker, page) {
     const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return (tabs.find((t) => t.url === u) ?? tabs[0])?.id;
   }, url);
+}
+
+/**
+ * For a test file: starts the fixture server and Chromium with the extension before its tests and
+ * stops both after. The returned object fills in then: `{ server, browser }`.
+ */
+export function useExtension(headers = {}) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer(headers);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** Waits until a frame shows at least `count` answered badges, open shadow roots included. */
+export async function waitForBadges(frame, count, timeout = 15_000) {
+  await frame.waitForFunction(
+    (n) => {
+      let seen = 0;
+      const visit = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.tagName === 'CONSENT-GUARD-BADGE' && el.hasAttribute('data-consent')) seen++;
+          else if (el.shadowRoot) visit(el.shadowRoot);
+        }
+      };
+      visit(document);
+      return seen >= n;
+    },
+    count,
+    { timeout },
+  );
 }

@@ -3,21 +3,12 @@
 // 5,000 levels deep, script-like text, a page that removes or restyles our badges, and one that
 // forges them. Each test records what it measured for docs/robustness.md (tests/robustness-report.mjs).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { recordRows } from '../robustness-rows.mjs';
-import { launchBrowser, startServer, tabIdOf, watchErrors } from './harness.mjs';
+import { tabIdOf, useExtension, watchErrors } from './harness.mjs';
 
 const CSP = "default-src 'none'; style-src 'self'; script-src 'self'";
-let browser;
-let server;
-before(async () => {
-  server = await startServer({ '/hostile/csp.html': { 'content-security-policy': CSP } });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtension({ '/hostile/csp.html': { 'content-security-policy': CSP } });
 
 const rows = [];
 after(() => recordRows(rows));
@@ -52,7 +43,7 @@ async function waitAnswered(page, count, timeout = 15_000) {
 }
 
 async function open(path) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = watchErrors(page);
   const dialogs = [];
   page.on('dialog', (dialog) => {
@@ -63,7 +54,7 @@ async function open(path) {
   page.on('console', (message) => {
     if (message.type() === 'error') console.push(message.text());
   });
-  await page.goto(`${server.origin}/hostile/${path}`);
+  await page.goto(`${env.server.origin}/hostile/${path}`);
   return { page, errors, dialogs, console };
 }
 
@@ -149,8 +140,8 @@ test('50,000 numbers: every one badged, the page never frozen for long', async (
   const [pageOwn = 0, ...ours] = gaps;
   const worst = Math.max(0, ...ours);
   const over1s = ours.filter((g) => g > 1000);
-  const tabId = await tabIdOf(browser.worker, page);
-  const stored = await browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
+  const tabId = await tabIdOf(env.browser.worker, page);
+  const stored = await env.browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
   const recorded = Object.values(stored[`tab:${tabId}`] ?? {}).flat().length;
   assert.deepEqual(errors, []);
   row(
@@ -168,24 +159,24 @@ test('50,000 numbers: every one badged, the page never frozen for long', async (
 test('a page that mutates 1,000 times a second for 10 s stays responsive; our work is bounded', async () => {
   const DURATION = 10_000;
   const measure = async (origin) => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${origin}/hostile/storm.html`);
-    if (origin === server.origin) await waitAnswered(page, 200);
-    const cdp = await browser.context.newCDPSession(page);
+    if (origin === env.server.origin) await waitAnswered(page, 200);
+    const cdp = await env.browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metrics = async () =>
       Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     // Every page-scan the content script sends is one write of the tab's numbers to storage.session.
-    await browser.worker.evaluate(() => {
+    await env.browser.worker.evaluate(() => {
       globalThis.__writes = 0;
       globalThis.__countWrites ??= chrome.storage.session.onChanged.addListener(() => globalThis.__writes++) ?? true;
     });
     const before = await metrics();
     const result = await page.evaluate((ms) => window.__startStorm(ms), DURATION);
     const afterMetrics = await metrics();
-    const messages = await browser.worker.evaluate(() => globalThis.__writes);
-    if (origin === server.origin) await waitAnswered(page, 200);
+    const messages = await env.browser.worker.evaluate(() => globalThis.__writes);
+    if (origin === env.server.origin) await waitAnswered(page, 200);
     const badges = await page.evaluate(() => document.querySelectorAll('consent-guard-badge').length);
     await cdp.detach();
     await page.close();
@@ -200,8 +191,8 @@ test('a page that mutates 1,000 times a second for 10 s stays responsive; our wo
       layout: afterMetrics.LayoutDuration - before.LayoutDuration,
     };
   };
-  const without = await measure(server.plainOrigin);
-  const withExt = await measure(server.origin);
+  const without = await measure(env.server.plainOrigin);
+  const withExt = await measure(env.server.origin);
   assert.equal(without.badges, 0, 'no content script on the plain origin');
   const seconds = DURATION / 1000;
   const extraTask = (withExt.task - without.task) / seconds;
@@ -344,13 +335,13 @@ test('forged badge-like elements are neither trusted nor counted', async () => {
   await page.evaluate(() => document.getElementById('forged-2').remove());
   await page.waitForTimeout(300);
   assert.equal(await page.locator('consent-guard-badge:not([id])').count(), 1);
-  const tabId = await tabIdOf(browser.worker, page);
-  const stored = await browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
+  const tabId = await tabIdOf(env.browser.worker, page);
+  const stored = await env.browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
   assert.deepEqual(Object.values(stored[`tab:${tabId}`]).flat(), ['+12125550175']);
   // The toolbar count: the one real number is one-party, so no all-party count, whatever the forgeries say.
-  assert.equal(await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), '');
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  assert.equal(await env.browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), '');
+  const popup = await env.browser.context.newPage();
+  await popup.goto(`chrome-extension://${env.browser.extensionId}/popup.html?tab=${tabId}`);
   await popup.getByTestId('number-row').first().waitFor();
   const listed = await popup.getByTestId('number-row').allTextContents();
   assert.equal(listed.length, 1);

@@ -1,29 +1,20 @@
 // When the extension is reloaded (an update) or disabled, its content scripts lose their context:
 // every badge and listener must go, leaving the page as it was.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, startServer, watchErrors } from './harness.mjs';
+import { test } from 'node:test';
+import { useExtension, watchErrors } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useExtension();
 
 test('an extension update (reload) removes every badge from open pages, cleanly', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.origin}/pages/contact.html`);
+  await page.goto(`${env.server.origin}/pages/contact.html`);
   await page.waitForFunction(() => document.querySelectorAll('consent-guard-badge[data-consent]').length >= 5);
   // Badge text lives in the badges' shadow roots, so the page's textContent is the page's alone.
   const pageText = await page.evaluate(() => document.body.textContent);
   // The worker reloads the extension, as an update does; the old content script is orphaned.
-  await browser.worker.evaluate(() => chrome.runtime.reload()).catch(() => {});
+  await env.browser.worker.evaluate(() => chrome.runtime.reload()).catch(() => {});
   await page.waitForFunction(() => document.querySelectorAll('consent-guard-badge').length === 0, null, {
     timeout: 15_000,
   });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { recordRows } from '../robustness-rows.mjs';
-import { FIXTURES_DIR, launchBrowser, startServer, tabIdOf, watchErrors } from './harness.mjs';
+import { FIXTURES_DIR, launchBrowser, startServer, tabIdOf, waitForBadges, watchErrors } from './harness.mjs';
 
 let browser;
 let server;
@@ -95,24 +95,6 @@ function classify(request) {
   return 'ours';
 }
 
-async function settle(page, count) {
-  await page.waitForFunction(
-    (n) => {
-      let seen = 0;
-      const visit = (root) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.tagName === 'CONSENT-GUARD-BADGE' && el.hasAttribute('data-consent')) seen++;
-          else if (el.shadowRoot) visit(el.shadowRoot);
-        }
-      };
-      visit(document);
-      return seen >= n;
-    },
-    count,
-    { timeout: 15_000 },
-  );
-}
-
 test('no network: every fixture page, the badge panel, the popup and the options page in use', async () => {
   const start = network.requests.length;
   const pagesDir = path.join(FIXTURES_DIR, 'pages');
@@ -125,7 +107,7 @@ test('no network: every fixture page, the badge panel, the popup and the options
     const truthFile = path.join(pagesDir, name.replace('.html', '.truth.json'));
     const truth = fs.existsSync(truthFile) ? JSON.parse(fs.readFileSync(truthFile, 'utf8')) : null;
     const expected = truth?.frames?.top?.length ?? 1;
-    await settle(page, expected);
+    await waitForBadges(page, expected);
     badges += expected;
     if (name === 'contact.html') {
       // The details panel asks the background for the full answer.
@@ -138,7 +120,7 @@ test('no network: every fixture page, the badge panel, the popup and the options
   // The popup for a tab: its list, a typed look-up, a copy.
   const tab = await browser.context.newPage();
   await tab.goto(`${server.origin}/popup-numbers.html`);
-  await settle(tab, 4);
+  await waitForBadges(tab, 4);
   tabId = await tabIdOf(browser.worker, tab);
   const popup = await browser.context.newPage();
   const popupErrors = watchErrors(popup);
@@ -265,7 +247,7 @@ test('a stopped service worker loses nothing: the popup still has the tab’s nu
   const tab = await browser.context.newPage();
   const errors = watchErrors(tab);
   await tab.goto(`${server.origin}/popup-numbers.html`);
-  await settle(tab, 4);
+  await waitForBadges(tab, 4);
   const tabId = await tabIdOf(browser.worker, tab);
   const rowsOf = async () => {
     const popup = await browser.context.newPage();
@@ -316,7 +298,7 @@ test('a stopped service worker loses nothing: the popup still has the tab’s nu
 test('pages cannot talk to the background; a content script’s garbage gets a clear refusal', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${server.origin}/popup-numbers.html`);
-  await settle(page, 4);
+  await waitForBadges(page, 4);
   const tabId = await tabIdOf(browser.worker, page);
   const storedBefore = await browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
   // The page's own world has no extension messaging at all.
