@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DisclaimerLanguage } from '@/lib/data/disclaimers';
-import type { DisclaimerSettings } from '@/lib/disclaimer-settings';
 import type { Answer, LookupResponse, TabSummaryResponse } from '@/lib/messages';
 import { tabVerdict } from '@/lib/popup-verdict';
+import type { DisclaimerSettings } from '@/lib/settings';
 import { t } from '@/utils/i18n';
 import { AnswerDetails } from './popup/AnswerDetails';
 import type { CopyButtonProps } from './popup/CopyButton';

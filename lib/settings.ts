@@ -39,6 +39,9 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/** What a disclaimer needs of the settings. */
+export type DisclaimerSettings = Pick<Settings, 'language' | 'company' | 'agent' | 'templates'>;
+
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   version: SETTINGS_VERSION,
   agentRegion: null,

@@ -4,6 +4,7 @@
  * The decisions themselves are pure functions in lib/site-access.ts.
  */
 import { browser } from 'wxt/browser';
+import { SETTINGS_VERSION } from '@/lib/settings';
 import {
   choicesEqual,
   registrationFor,
@@ -13,12 +14,7 @@ import {
   withRevokedOrigins,
 } from '@/lib/site-access';
 import { SCRIPT_IDS } from '@/utils/content-registration';
-
-// The key utils/settings-store.ts keeps the settings under, and the settings version (lib/settings.ts
-// SETTINGS_VERSION; a unit test keeps them equal). Not imported: the popup imports this module and
-// would get the whole settings schema with them.
-const SETTINGS_KEY = 'settings';
-const SETTINGS_VERSION = 1;
+import { SETTINGS_KEY } from '@/utils/settings-store';
 
 /** The agent's own site choices (storage.sync; the sites are not manageable by policy). */
 export async function loadSiteChoices(): Promise<SiteChoices> {

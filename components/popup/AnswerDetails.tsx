@@ -1,7 +1,7 @@
 import { disclaimerRequirement } from '@/lib/answer';
 import { DISCLAIMER_TEMPLATES, type DisclaimerLanguage, fillDisclaimer } from '@/lib/data/disclaimers';
-import type { DisclaimerSettings } from '@/lib/disclaimer-settings';
 import type { Answer } from '@/lib/messages';
+import type { DisclaimerSettings } from '@/lib/settings';
 import { t } from '@/utils/i18n';
 import { actionLabel, requirementLabel } from '../labels';
 import type { CopyButtonProps } from './CopyButton';

@@ -1,16 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupApi } from '@/components/Popup';
-import { disclaimerSettings } from '@/lib/disclaimer-settings';
 import { LookupResponse, TabSummaryResponse } from '@/lib/messages';
 import { disableSite, enableSite, siteStatus } from '@/lib/site-access';
 import { uiLanguage } from '@/utils/i18n';
+import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 import { loadSiteChoices, registrationSettled, updateSiteChoices } from '@/utils/site-permissions';
 import './style.css';
-
-// The key utils/settings-store.ts keeps the settings under. Not imported from there: its reader checks
-// regions against the jurisdictions table, which would triple the popup's bundle.
-const SETTINGS_KEY = 'settings';
 
 /**
  * The tab the popup speaks about: `?tab=<id>` (an "open for this tab" link, also how the end-to-end
@@ -94,19 +90,9 @@ const api: PopupApi = {
     return LookupResponse.parse(await browser.runtime.sendMessage({ type: 'lookup', numbers: [number] }));
   },
   async settings() {
-    const [stored, managed] = await Promise.all([
-      browser.storage.sync.get(SETTINGS_KEY),
-      browser.storage.managed.get().catch(() => ({})),
-    ]);
-    return disclaimerSettings(stored[SETTINGS_KEY], managed);
+    return (await loadSettings()).settings;
   },
-  watchSettings(listener) {
-    const handler = (changes: Record<string, unknown>, area: string) => {
-      if ((area === 'sync' && SETTINGS_KEY in changes) || area === 'managed') listener();
-    };
-    browser.storage.onChanged.addListener(handler);
-    return () => browser.storage.onChanged.removeListener(handler);
-  },
+  watchSettings: onSettingsChanged,
   openOptions() {
     browser.runtime.openOptionsPage().then(() => window.close());
   },

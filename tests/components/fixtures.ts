@@ -3,9 +3,8 @@ import { vi } from 'vitest';
 import type { PopupApi } from '@/components/Popup';
 import { answerOf } from '@/lib/answer';
 import { classify } from '@/lib/classify';
-import { DEFAULT_DISCLAIMER_SETTINGS, type DisclaimerSettings } from '@/lib/disclaimer-settings';
 import type { Answer } from '@/lib/messages';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type DisclaimerSettings, type Settings } from '@/lib/settings';
 
 export const AT = new Date('2026-11-27T17:00:00Z');
 
@@ -32,7 +31,7 @@ export function fakeApi(
   total = numbers?.length ?? 0,
 ): PopupApi & { changed: () => void; current: { settings: DisclaimerSettings } } {
   const listeners = new Set<() => void>();
-  const current = { settings: { ...DEFAULT_DISCLAIMER_SETTINGS, ...settings } };
+  const current = { settings: { ...DEFAULT_SETTINGS, ...settings } };
   return {
     current,
     tabSummary: vi.fn(async () => (numbers === null ? null : { ok: true as const, total, numbers })),
