@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
+import type { SentenceText } from '@/lib/answer';
 import { handleMessage } from '@/lib/background/handle-message';
 import type { Classification } from '@/lib/classify';
 import { syncContentScript } from '@/utils/content-registration';
+import { t } from '@/utils/i18n';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 import { followPermissions } from '@/utils/site-permissions';
 import { forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
@@ -15,7 +17,7 @@ function showCount(tabId: number, numbers: Classification[]) {
   action
     .setTitle({
       tabId,
-      title: `Consent Guard: ${numbers.length} number${numbers.length === 1 ? '' : 's'} on this page, ${strict} need all-party consent`,
+      title: t('toolbarTitle', numbers.length, strict),
     })
     .catch(() => {});
 }
@@ -27,6 +29,8 @@ export default defineBackground(() => {
     recordFrame,
     tabNumbers,
     tabChanged: showCount,
+    // The badge sentence in the browser's language (utils/i18n falls back to English).
+    sentenceText: t satisfies SentenceText,
   };
   // Registered synchronously on the first tick, so a restarted worker still hears the message that woke it.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse?: (response: unknown) => void) => {

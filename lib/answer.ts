@@ -17,31 +17,50 @@ export function placeOf(c: Classification): string {
   return c.country && c.country !== '001' ? c.country : c.kind === 'international' ? 'Intl' : '?';
 }
 
-const CONSENT_TEXT: Record<Requirement, string> = {
-  'all-party': 'All-party consent',
-  'one-party': 'One-party consent',
-  unknown: 'Consent rule unknown',
+/** The badge sentence's words, by message key; English here, the browser's language in the extension. */
+export const SENTENCE_WORDS = {
+  sentenceAllParty: 'All-party consent',
+  sentenceOneParty: 'One-party consent',
+  sentenceUnknown: 'Consent rule unknown',
+  sentenceUnsettled: ' (the law is unsettled: follow all-party)',
+  // `$1$2` would read as a named placeholder `$1$` in Chrome's message format: one $ a slot.
+  sentenceFor: '$1 for $2 ($3).',
+  actionAnnounce: 'Announce the recording.',
+  actionAskConsent: 'Ask for an explicit yes before recording.',
+  actionDoNotRecord: 'Do not record.',
+} as const;
+export type SentenceKey = keyof typeof SENTENCE_WORDS;
+export type SentenceText = (key: SentenceKey, ...subs: string[]) => string;
+
+/** The English words, with `$1`… filled in. */
+export const englishSentenceText: SentenceText = (key, ...subs) =>
+  SENTENCE_WORDS[key].replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+
+const CONSENT_KEY: Record<Requirement, SentenceKey> = {
+  'all-party': 'sentenceAllParty',
+  'one-party': 'sentenceOneParty',
+  unknown: 'sentenceUnknown',
 };
-const ACTION_TEXT: Record<Classification['action'], string> = {
-  announce: 'Announce the recording.',
-  'ask-consent': 'Ask for an explicit yes before recording.',
-  'do-not-record': 'Do not record.',
+const ACTION_KEY: Record<Classification['action'], SentenceKey> = {
+  announce: 'actionAnnounce',
+  'ask-consent': 'actionAskConsent',
+  'do-not-record': 'actionDoNotRecord',
 };
 
-export function sentenceOf(c: Classification): string {
-  const consent = CONSENT_TEXT[consentOf(c)];
-  const unsettled = c.ambiguous ? ' (the law is unsettled: follow all-party)' : '';
-  const where = placeOf(c);
-  return `${consent}${unsettled} for ${c.e164 ?? c.input} (${where}). ${ACTION_TEXT[c.action]}`;
+/** The whole answer in one sentence, for screen readers and the badge's tooltip. */
+export function sentenceOf(c: Classification, t: SentenceText = englishSentenceText): string {
+  const unsettled = c.ambiguous ? t('sentenceUnsettled') : '';
+  const head = t('sentenceFor', `${t(CONSENT_KEY[consentOf(c)])}${unsettled}`, c.e164 ?? c.input, placeOf(c));
+  return `${head} ${t(ACTION_KEY[c.action])}`;
 }
 
-export function badgeInfo(c: Classification & { e164: string }): BadgeInfo {
+export function badgeInfo(c: Classification & { e164: string }, t: SentenceText = englishSentenceText): BadgeInfo {
   return {
     e164: c.e164,
     consent: consentOf(c),
     ambiguous: c.ambiguous,
     place: placeOf(c),
-    sentence: sentenceOf(c),
+    sentence: sentenceOf(c, t),
     localTime: c.localTime,
     inCallingWindow: c.inCallingWindow,
   };

@@ -14,6 +14,7 @@ export default defineContentScript({
       scan: scanText,
       send: async (message) => asPageScanResponse(await browser.runtime.sendMessage(message)),
       details: async (e164) => firstAnswer(await browser.runtime.sendMessage({ type: 'lookup', numbers: [e164] })),
+      text: (key, ...subs) => browser.i18n.getMessage(key, subs),
       // The host page comes first: our failures go to the console, never to the page.
       onError: (error) => console.debug('[Consent Guard]', error),
     });

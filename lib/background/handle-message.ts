@@ -2,7 +2,7 @@
  * The background's answers. Pure apart from what it is handed: the entrypoint wires browser
  * storage and the toolbar badge in through `BackgroundDeps`, and tests hand in fakes.
  */
-import { answerOf, badgeInfo } from '../answer';
+import { answerOf, badgeInfo, type SentenceText } from '../answer';
 import { type Classification, classify } from '../classify';
 import {
   type ErrorResponse,
@@ -33,6 +33,8 @@ export interface BackgroundDeps {
   /** Called after a tab's numbers change, with their classifications (for the toolbar count). */
   tabChanged?: (tabId: number, numbers: Classification[]) => void;
   now?: () => Date;
+  /** The badge sentence's words in the browser's language (English when not given). */
+  sentenceText?: SentenceText;
 }
 
 export type Response = PageScanResponse | LookupResponse | TabSummaryResponse | ErrorResponse;
@@ -61,7 +63,7 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
     const context = { agentRegion: settings.agentRegion, policy: settings.policy, at: now };
     const badges = parsed.data.lookup.flatMap((number) => {
       const c = classify(number, context);
-      return c.kind === 'invalid' || c.e164 === null ? [] : [badgeInfo({ ...c, e164: c.e164 })];
+      return c.kind === 'invalid' || c.e164 === null ? [] : [badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText)];
     });
     const all = await deps.recordFrame(tabId, sender.frameId ?? 0, parsed.data.present, parsed.data.reset ?? false);
     deps.tabChanged?.(

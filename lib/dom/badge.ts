@@ -4,6 +4,7 @@
  * reaches it through textContent and attributes: it is data, never markup.
  */
 import type { BadgeInfo } from '../messages';
+import type { PageText, PageTextKey } from './text';
 
 export const BADGE_TAG = 'consent-guard-badge';
 
@@ -37,10 +38,10 @@ function sheetFor(doc: Document): CSSStyleSheet | null {
 }
 
 const MARK: Record<BadgeInfo['consent'], string> = { 'all-party': '●', unknown: '▲', 'one-party': '✓' };
-const WORDS: Record<BadgeInfo['consent'], string> = {
-  'all-party': 'all-party',
-  unknown: 'unknown',
-  'one-party': 'one-party',
+const WORDS: Record<BadgeInfo['consent'], PageTextKey> = {
+  'all-party': 'badgeAllParty',
+  unknown: 'badgeUnknown',
+  'one-party': 'badgeOneParty',
 };
 
 export function createBadge(doc: Document, e164: string): HTMLElement {
@@ -62,7 +63,7 @@ export function createBadge(doc: Document, e164: string): HTMLElement {
 }
 
 /** Fills in the answer: colour and words (never colour alone), and the full sentence for screen readers. */
-export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean) {
+export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean, t: PageText) {
   host.setAttribute('data-consent', info.consent);
   if (info.ambiguous) host.setAttribute('data-consent-ambiguous', 'true');
   else host.removeAttribute('data-consent-ambiguous');
@@ -72,8 +73,8 @@ export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean
     mark.className = 'mark';
     mark.setAttribute('aria-hidden', 'true');
     mark.textContent = MARK[info.consent];
-    button.replaceChildren(mark, `${info.place} · ${WORDS[info.consent]}${info.ambiguous ? '*' : ''}`);
-    button.setAttribute('aria-label', `${info.sentence} Open details.`);
+    button.replaceChildren(mark, `${info.place} · ${t(WORDS[info.consent])}${info.ambiguous ? '*' : ''}`);
+    button.setAttribute('aria-label', `${info.sentence} ${t('badgeOpenDetails')}`);
     button.title = info.sentence;
   }
   host.hidden = !visible;

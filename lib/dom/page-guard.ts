@@ -22,6 +22,7 @@ import {
 } from './collect';
 import { linkShowsNumber } from './dedupe';
 import { createPanel } from './panel';
+import type { PageText } from './text';
 
 export interface GuardDeps {
   scan: Scan;
@@ -30,6 +31,8 @@ export interface GuardDeps {
   send: (message: PageScan) => Promise<PageScanResponse | undefined>;
   /** The full answer for one number, for the details panel. */
   details: (e164: string) => Promise<Answer | null>;
+  /** The words of badges and panel, in the browser's language. */
+  text: PageText;
   /** Delay that gathers a burst of changes into one pass (ms). */
   batchMs?: number;
   /** How often form fields are checked for values set by script (ms); 0 turns it off. */
@@ -116,7 +119,7 @@ export class PageGuard {
   ) {
     const View = doc.defaultView as (Window & typeof globalThis) | null;
     this.observer = new (View?.MutationObserver ?? MutationObserver)((records) => this.onMutations(records));
-    this.panel = createPanel(doc);
+    this.panel = createPanel(doc, deps.text);
   }
 
   start() {
@@ -398,7 +401,7 @@ export class PageGuard {
       this.badgeOwner.set(badge, owner);
       this.index(f.e164, badge);
       const info = this.infos.get(f.e164);
-      if (info) updateBadge(badge, info, this.visible(info));
+      if (info) updateBadge(badge, info, this.visible(info), this.deps.text);
       next.push({ e164: f.e164, after, badge });
     }
     for (const p of before) {
@@ -468,7 +471,7 @@ export class PageGuard {
     for (const e164 of apply) {
       const info = this.infos.get(e164);
       if (!info) continue;
-      for (const badge of this.byNumber.get(e164) ?? []) updateBadge(badge, info, this.visible(info));
+      for (const badge of this.byNumber.get(e164) ?? []) updateBadge(badge, info, this.visible(info), this.deps.text);
     }
     this.applying = false;
     this.observer.takeRecords();

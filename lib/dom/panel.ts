@@ -3,6 +3,7 @@
  * time and calling window, and copies the disclaimer. Plain DOM in a shadow root; text only.
  */
 import type { Answer } from '../messages';
+import type { PageText, PageTextKey } from './text';
 
 export const PANEL_TAG = 'consent-guard-panel';
 
@@ -33,17 +34,17 @@ button{background:#344054;color:#f2f4f7;border-color:#475467}
 }
 `;
 
-const HEADLINE: Record<string, string> = {
-  'all-party': 'All-party consent needed',
-  unknown: 'Consent rule unknown: get everyone’s consent',
-  'one-party': 'One-party consent',
+const HEADLINE: Record<string, PageTextKey> = {
+  'all-party': 'panelAllParty',
+  unknown: 'panelUnknown',
+  'one-party': 'panelOneParty',
 };
 
-function windowText(w: Answer['inCallingWindow']): string {
-  if (w === true) return 'inside the 8 am–9 pm calling window';
-  if (w === false) return 'outside the 8 am–9 pm calling window';
-  if (w === 'partly') return 'inside the calling window in only part of the area';
-  return 'calling window unknown';
+function windowKey(w: Answer['inCallingWindow']): PageTextKey {
+  if (w === true) return 'panelWindowIn';
+  if (w === false) return 'panelWindowOut';
+  if (w === 'partly') return 'panelWindowPartly';
+  return 'panelWindowUnknown';
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string) {
@@ -54,10 +55,10 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?:
 }
 
 /** Copies text: the async clipboard first, then a selected textarea, then asks the user. */
-async function copyText(doc: Document, root: ShadowRoot, text: string): Promise<string> {
+async function copyText(doc: Document, root: ShadowRoot, text: string, t: PageText): Promise<string> {
   try {
     await doc.defaultView?.navigator.clipboard.writeText(text);
-    return 'Copied';
+    return t('panelCopied');
   } catch {
     const area = el(doc, 'textarea');
     area.value = text;
@@ -66,7 +67,7 @@ async function copyText(doc: Document, root: ShadowRoot, text: string): Promise<
     area.select();
     const ok = doc.execCommand?.('copy') ?? false;
     area.remove();
-    return ok ? 'Copied' : 'Copy was refused: select the text and press Ctrl+C';
+    return ok ? t('panelCopied') : t('panelCopyRefused');
   }
 }
 
@@ -77,7 +78,7 @@ export interface Panel {
   remove(): void;
 }
 
-export function createPanel(doc: Document): Panel {
+export function createPanel(doc: Document, t: PageText): Panel {
   let host: HTMLElement | null = null;
   let opener: HTMLElement | null = null;
 
@@ -98,9 +99,9 @@ export function createPanel(doc: Document): Panel {
       const style = el(doc, 'style', PANEL_CSS);
       const box = el(doc, 'div', undefined, 'panel');
       box.setAttribute('role', 'dialog');
-      box.setAttribute('aria-label', 'Consent Guard details');
+      box.setAttribute('aria-label', t('panelLabel'));
       box.tabIndex = -1;
-      box.append(el(doc, 'p', 'Checking…', 'meta'));
+      box.append(el(doc, 'p', t('panelChecking'), 'meta'));
       root.append(style, box);
       const rect = badge.getBoundingClientRect();
       const view = doc.defaultView;
@@ -112,28 +113,30 @@ export function createPanel(doc: Document): Panel {
 
       const answer = await load().catch(() => null);
       if (!host || !answer) {
-        box.replaceChildren(el(doc, 'p', 'The details could not be loaded. Reload the page and try again.', 'meta'));
+        box.replaceChildren(el(doc, 'p', t('panelFailed'), 'meta'));
         return;
       }
       const consent = answer.requirement === 'unknown' ? 'unknown' : answer.treatAs;
       box.className = `panel ${consent}`;
       const close = el(doc, 'button', '×', 'close');
-      close.setAttribute('aria-label', 'Close');
+      close.setAttribute('aria-label', t('panelClose'));
       close.addEventListener('click', () => panel.close());
       const reasons = el(doc, 'ul');
       for (const reason of answer.reasons) reasons.append(el(doc, 'li', reason));
-      const where = answer.localTime ? `Local time ${answer.localTime}, ${windowText(answer.inCallingWindow)}.` : '';
+      const where = answer.localTime ? t('panelLocalTime', answer.localTime, t(windowKey(answer.inCallingWindow))) : '';
       const law = answer.rules[0];
-      const cite = answer.citations.length ? `${answer.citations[0]}${law ? ` (as of ${law.asOf})` : ''}` : '';
-      const copy = el(doc, 'button', 'Copy disclaimer', 'primary');
+      const cite = answer.citations.length
+        ? `${answer.citations[0]}${law ? ` (${t('panelAsOf', law.asOf)})` : ''}`
+        : '';
+      const copy = el(doc, 'button', t('panelCopy'), 'primary');
       const status = el(doc, 'span', '', 'status');
       status.setAttribute('aria-live', 'polite');
       copy.addEventListener('click', async () => {
-        status.textContent = await copyText(doc, root, answer.disclaimer);
+        status.textContent = await copyText(doc, root, answer.disclaimer, t);
       });
       box.replaceChildren(
         close,
-        el(doc, 'h2', `${HEADLINE[consent]}${answer.ambiguous ? ' (the law is unsettled)' : ''}`),
+        el(doc, 'h2', `${t(HEADLINE[consent] ?? 'panelUnknown')}${answer.ambiguous ? ` ${t('panelUnsettled')}` : ''}`),
         el(doc, 'p', `${answer.e164 ?? answer.input} · ${answer.place}`, 'meta'),
         reasons,
         ...(where ? [el(doc, 'p', where, 'meta')] : []),

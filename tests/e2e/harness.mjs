@@ -73,8 +73,8 @@ export async function startServer(headers = {}) {
   };
 }
 
-/** Launches Chromium with the built extension; returns the context, the extension id and a cleanup. */
-export async function launchBrowser() {
+/** Launches Chromium with the built extension; returns the context, the extension id and a cleanup. `args`: extra flags; `env`: extra environment (on Linux, LANGUAGE sets the UI language). */
+export async function launchBrowser({ args = [], env } = {}) {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`,
@@ -87,6 +87,7 @@ export async function launchBrowser() {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(env ? { env: { ...process.env, ...env } } : {}),
     // Playwright adds --disable-extensions by default; this flag lets ours through.
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,

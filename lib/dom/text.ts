@@ -1,0 +1,30 @@
+/**
+ * The words the badges and the details panel show. The content script answers them from the
+ * browser's i18n (public/_locales, English and Spanish); the strings live there, not here, so the
+ * content script carries none of them.
+ */
+export type PageTextKey =
+  | 'badgeAllParty'
+  | 'badgeOneParty'
+  | 'badgeUnknown'
+  | 'badgeOpenDetails'
+  | 'panelLabel'
+  | 'panelChecking'
+  | 'panelFailed'
+  | 'panelClose'
+  | 'panelAllParty'
+  | 'panelOneParty'
+  | 'panelUnknown'
+  | 'panelUnsettled'
+  | 'panelLocalTime'
+  | 'panelAsOf'
+  | 'panelWindowIn'
+  | 'panelWindowOut'
+  | 'panelWindowPartly'
+  | 'panelWindowUnknown'
+  | 'panelCopy'
+  | 'panelCopied'
+  | 'panelCopyRefused';
+
+/** Looks a key up, with `$1`… substitutions. */
+export type PageText = (key: PageTextKey, ...subs: string[]) => string;
