@@ -94,6 +94,7 @@ export async function launchBrowser({ args = [], env } = {}) {
       `--load-extension=${EXTENSION_DIR}`,
       ...FLAGS,
       ...HOST_FLAGS,
+      ...args,
     ],
   });
   let [worker] = context.serviceWorkers();
