@@ -351,7 +351,8 @@ export class PageGuard {
   private find(owner: Node): Found[] {
     if (owner.nodeType === 1) {
       const element = owner as Element;
-      if (element.tagName.toUpperCase() === 'A' && /^\s*tel:/i.test(element.getAttribute('href') ?? '')) {
+      if (element.tagName.toUpperCase() === 'A') {
+        // A link is an owner for its href only (its text belongs to its block): no tel: href, no badge.
         const number = telLinkNumber(element, this.deps.scan, this.deps.scanOptions);
         // A link whose text shows the same number gets its badge from the text.
         if (!number || linkShowsNumber(element, number.e164, this.blockFound(this.ownerOf(element)))) return [];

@@ -1,0 +1,96 @@
+// The page engine on happy-dom: what the e2e tests show in Chromium, here change by change.
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageGuard } from '@/lib/dom/page-guard';
+import type { PageScan } from '@/lib/messages';
+import { scanText } from '@/lib/scanner/scan-text';
+
+const sent: PageScan[] = [];
+let guard: PageGuard | undefined;
+
+function start(html: string) {
+  document.body.innerHTML = html;
+  sent.length = 0;
+  guard = new PageGuard(document, {
+    scan: scanText,
+    send: async (message) => {
+      sent.push(message);
+      return {
+        ok: true,
+        showOneParty: true,
+        badges: message.lookup.map((e164) => ({
+          e164,
+          consent: 'all-party' as const,
+          ambiguous: false,
+          place: 'CA',
+          sentence: 'All-party consent.',
+          localTime: null,
+          inCallingWindow: null,
+        })),
+      };
+    },
+    details: async () => null,
+    text: (key) => key,
+    batchMs: 0,
+    fieldPollMs: 0,
+  });
+  guard.start();
+}
+
+/** Lets the observer, the batching timer and the answer run. */
+async function settle() {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+const badges = () =>
+  [...document.querySelectorAll('consent-guard-badge')].map((b) => b.getAttribute('data-consent-number'));
+
+afterEach(() => {
+  guard?.stop();
+  guard = undefined;
+});
+
+describe('PageGuard', () => {
+  it('puts one badge after each number and asks the background once', async () => {
+    start('<p>Call (415) 555-0134 or 212-555-0175.</p><p>Order #4155550199</p>');
+    await settle();
+    expect(badges()).toEqual(['+14155550134', '+12125550175']);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ lookup: ['+14155550134', '+12125550175'], reset: true });
+    expect(document.querySelector('consent-guard-badge')?.getAttribute('data-consent')).toBe('all-party');
+  });
+
+  it('a tel: link showing its number gets one badge; changing its href adds none', async () => {
+    start('<div><a href="tel:+14155550134">(415) 555-0134</a></div>');
+    await settle();
+    expect(badges()).toEqual(['+14155550134']);
+    document.querySelector('a')?.setAttribute('href', 'https://crm.example.com/contact/7');
+    await settle();
+    expect(badges()).toEqual(['+14155550134']);
+  });
+
+  it('follows text edited in place, rows added and removed, and never rewrites the page text', async () => {
+    start('<table><tbody><tr><td id="a">415-555-0134</td></tr></tbody></table>');
+    await settle();
+    const cell = document.getElementById('a') as HTMLElement;
+    const text = cell.firstChild as Text;
+    text.data = '305-555-0188';
+    const row = document.createElement('tr');
+    row.innerHTML = '<td>212-555-0175</td>';
+    document.querySelector('tbody')?.append(row);
+    await settle();
+    expect(badges()).toEqual(['+13055550188', '+12125550175']);
+    expect(cell.firstChild).toBe(text); // the page's own node, untouched but for the page's edit
+    row.remove();
+    await settle();
+    expect(badges()).toEqual(['+13055550188']);
+  });
+
+  it('stop() removes every badge and listens no more', async () => {
+    start('<p>415-555-0134</p>');
+    await settle();
+    guard?.stop();
+    document.body.insertAdjacentHTML('beforeend', '<p>212-555-0175</p>');
+    await settle();
+    expect(badges()).toEqual([]);
+  });
+});
