@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PageGuard } from '@/lib/dom/page-guard';
 import type { PageScan } from '@/lib/messages';
 import { scanText } from '@/lib/scanner/scan-text';
+import { instantAnswer } from '../instant-background';
 
 const sent: PageScan[] = [];
 let guard: PageGuard | undefined;
@@ -14,19 +15,7 @@ function start(html: string) {
     scan: scanText,
     send: async (message) => {
       sent.push(message);
-      return {
-        ok: true,
-        showOneParty: true,
-        badges: message.lookup.map((e164) => ({
-          e164,
-          consent: 'all-party' as const,
-          ambiguous: false,
-          place: 'CA',
-          sentence: 'All-party consent.',
-          localTime: null,
-          inCallingWindow: null,
-        })),
-      };
+      return instantAnswer(message);
     },
     details: async () => null,
     text: (key) => key,

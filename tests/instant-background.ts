@@ -1,0 +1,19 @@
+// A background that answers every number at once, all-party, for tests and benchmarks that run the
+// page engine without the extension (tests/unit/page-guard.test.ts, tests/bench/page-entry.ts).
+import type { PageScan, PageScanResponse } from '@/lib/messages';
+
+export function instantAnswer(message: PageScan): Extract<PageScanResponse, { ok: true }> {
+  return {
+    ok: true,
+    showOneParty: true,
+    badges: message.lookup.map((e164) => ({
+      e164,
+      consent: 'all-party',
+      ambiguous: false,
+      place: 'CA',
+      sentence: 'All-party consent.',
+      localTime: null,
+      inCallingWindow: null,
+    })),
+  };
+}
