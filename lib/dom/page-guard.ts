@@ -97,6 +97,8 @@ export class PageGuard {
   private readonly readds = new WeakMap<Node, number>();
   private readonly infos = new Map<string, BadgeInfo>();
   private readonly requested = new Set<string>();
+  /** Numbers the background refused (an unassigned area code): never badged. */
+  private readonly notNumbers = new Set<string>();
   private readonly dirty = new Set<Node>();
   /** Text nodes of blocks just walked whole (by adopt), used once by the flush that follows. */
   private readonly walkedNodes = new Map<Node, (Text | Element)[]>();
@@ -384,6 +386,7 @@ export class PageGuard {
     const keep = new Set<Placed>();
     const next: Placed[] = [];
     for (const f of found) {
+      if (this.notNumbers.has(f.e164)) continue;
       const after = placementOf(f, owner);
       const existing = before.find(
         (p) => !keep.has(p) && p.e164 === f.e164 && p.after === after && p.badge.isConnected,
@@ -455,9 +458,27 @@ export class PageGuard {
         for (const n of lookup.slice(start)) this.requested.delete(n);
         return;
       }
+      // What the background did not answer is no number (an area code not in service): its hidden
+      // badges go, and it is not badged again.
+      const answered = new Set(response.badges.map((b) => b.e164));
+      for (const n of chunk) if (!answered.has(n)) this.dropNumber(n);
       // Shown as each answer comes: on a page of 50,000 numbers the first are up well before the last.
       this.apply(response);
     }
+  }
+
+  private dropNumber(e164: string) {
+    this.notNumbers.add(e164);
+    this.requested.delete(e164);
+    for (const badge of this.byNumber.get(e164) ?? []) {
+      const owner = this.badgeOwner.get(badge);
+      const left = owner ? (this.placed.get(owner) ?? []).filter((p) => p.badge !== badge) : [];
+      if (owner && left.length > 0) this.placed.set(owner, left);
+      else if (owner) this.placed.delete(owner);
+      badge.remove();
+    }
+    this.byNumber.delete(e164);
+    this.observer.takeRecords();
   }
 
   private apply(response: Extract<PageScanResponse, { ok: true }>) {

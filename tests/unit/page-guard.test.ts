@@ -8,14 +8,15 @@ import { instantAnswer } from '../instant-background';
 const sent: PageScan[] = [];
 let guard: PageGuard | undefined;
 
-function start(html: string) {
+function start(html: string, refuse: string[] = []) {
   document.body.innerHTML = html;
   sent.length = 0;
   guard = new PageGuard(document, {
     scan: scanText,
     send: async (message) => {
       sent.push(message);
-      return instantAnswer(message);
+      // The background answers no badge for what is not a number (here, the `refuse` list).
+      return instantAnswer({ ...message, lookup: message.lookup.filter((n) => !refuse.includes(n)) });
     },
     details: async () => null,
     text: (key) => key,
@@ -72,6 +73,16 @@ describe('PageGuard', () => {
     row.remove();
     await settle();
     expect(badges()).toEqual(['+13055550188']);
+  });
+
+  it('a number the background refuses (area code not in service) leaves no badge, even hidden', async () => {
+    start('<p>Call 370-555-0134 or 415-555-0134.</p>', ['+13705550134']);
+    await settle();
+    expect(badges()).toEqual(['+14155550134']);
+    document.querySelector('p')?.append(' Again: 370-555-0134.');
+    await settle();
+    expect(badges()).toEqual(['+14155550134']);
+    expect(sent.flatMap((m) => m.lookup)).toEqual(['+13705550134', '+14155550134']);
   });
 
   it('stop() removes every badge and listens no more', async () => {
