@@ -32,6 +32,9 @@ export interface BlockText {
   starts: number[];
 }
 
+/** The fewest digits a phone number has: 7 (a short +CC number); fewer, and the scanner is spared. */
+const MIN_DIGITS = 7;
+
 /** How many digits `text` holds, counting no further than `enough`. */
 function countDigits(text: string, enough: number): number {
   let digits = 0;
@@ -42,14 +45,14 @@ function countDigits(text: string, enough: number): number {
   return digits;
 }
 
-/** Digits enough for a number somewhere in this text? A cheap test that spares most blocks the scanner. */
+/** Digits enough for a number somewhere in this text? A cheap test that spares most text the scanner. */
 export function mayHoldNumber(text: string): boolean {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57 && ++digits >= 7) return true;
-  }
-  return false;
+  return countDigits(text, MIN_DIGITS) >= MIN_DIGITS;
+}
+
+/** A detection, placed: where it was found and what it belongs to. */
+function placed(where: Where, d: Detection, node: Node, owner: Node, raw = d.raw): Found {
+  return { where, e164: d.e164, kind: d.kind, ext: d.ext, raw, start: d.start, end: d.end, node, owner };
 }
 
 /** White space, checked on one character so joining stays linear in the block's length. */
@@ -104,8 +107,8 @@ function nodeAt(block: BlockText, index: number): Text | undefined {
 export function blockMayHoldNumber(nodes: (Text | Element)[]): boolean {
   let digits = 0;
   for (const node of nodes) {
-    if (node.nodeType === 3) digits += countDigits((node as Text).data, 7 - digits);
-    if (digits >= 7) return true;
+    if (node.nodeType === 3) digits += countDigits((node as Text).data, MIN_DIGITS - digits);
+    if (digits >= MIN_DIGITS) return true;
   }
   return false;
 }
@@ -116,21 +119,7 @@ export function scanBlock(owner: Node, nodes: (Text | Element)[], scan: Scan, op
   const block = joinBlock(nodes);
   return scan(block.text, options).flatMap((d) => {
     const node = nodeAt(block, d.end - 1);
-    return node
-      ? [
-          {
-            where: 'text' as const,
-            e164: d.e164,
-            kind: d.kind,
-            ext: d.ext,
-            raw: d.raw,
-            start: d.start,
-            end: d.end,
-            node,
-            owner,
-          },
-        ]
-      : [];
+    return node ? [placed('text', d, node, owner)] : [];
   });
 }
 
@@ -145,18 +134,7 @@ export function telLinkNumber(link: Element, scan: Scan, options?: ScanOptions):
     // A malformed escape: read the href as it is.
   }
   const [number] = scan(raw, options);
-  if (!number) return null;
-  return {
-    where: 'tel-link',
-    e164: number.e164,
-    kind: number.kind,
-    ext: number.ext,
-    raw,
-    start: number.start,
-    end: number.end,
-    node: link,
-    owner: link,
-  };
+  return number ? placed('tel-link', number, link, link, raw) : null;
 }
 
 const FIELD_TYPES = new Set(['', 'text', 'tel', 'search', 'number']);
@@ -170,17 +148,7 @@ export function isPhoneField(element: Element): element is HTMLInputElement | HT
 export function scanField(field: HTMLInputElement | HTMLTextAreaElement, scan: Scan, options?: ScanOptions): Found[] {
   const value = String(field.value ?? '');
   if (!mayHoldNumber(value)) return [];
-  return scan(value, options).map((d) => ({
-    where: 'input' as const,
-    e164: d.e164,
-    kind: d.kind,
-    ext: d.ext,
-    raw: d.raw,
-    start: d.start,
-    end: d.end,
-    node: field,
-    owner: field,
-  }));
+  return scan(value, options).map((d) => placed('input', d, field, field));
 }
 
 export interface Walked {

@@ -60,6 +60,7 @@ export const MAX_PER_MESSAGE = 5000;
 const MAX_READDS = 3;
 
 const INTERACTIVE = new Set(['A', 'BUTTON', 'LABEL', 'SUMMARY', 'SELECT']);
+const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 
 /** Where the badge goes: after the number, but outside links, buttons and editable text. */
 export function placementOf(found: Found, owner: Node): Node {
@@ -76,17 +77,9 @@ export function placementOf(found: Found, owner: Node): Node {
   }
   // Inside editable text, a badge would be saved with the agent's note: it goes after the editor.
   const start = after.nodeType === 1 ? (after as Element) : after.parentElement;
-  const editor = start?.closest?.('[contenteditable]:not([contenteditable="false"])');
-  if (editor) {
-    let host: Element = editor;
-    for (
-      let up = editor.parentElement?.closest('[contenteditable]:not([contenteditable="false"])');
-      up;
-      up = up.parentElement?.closest('[contenteditable]:not([contenteditable="false"])')
-    )
-      host = up;
-    after = host;
-  }
+  let editor = start?.closest?.(EDITABLE);
+  for (let up = editor?.parentElement?.closest(EDITABLE); up; up = up.parentElement?.closest(EDITABLE)) editor = up;
+  if (editor) after = editor;
   return after;
 }
 
@@ -114,6 +107,8 @@ export class PageGuard {
   private showOneParty = true;
   private stopped = false;
   private lastPresent = '';
+  /** True while we change the page ourselves: the removals it causes are not the page's doing. */
+  private applying = false;
 
   constructor(
     private readonly doc: Document,
@@ -128,13 +123,13 @@ export class PageGuard {
     const root = this.doc.body ?? this.doc.documentElement;
     if (!root) return;
     this.observeRoot(this.doc);
-    this.adopt(root, this.doc.body ? this.doc.body : root);
+    this.adopt(root, root);
     this.doc.addEventListener('input', this.onInput, true);
     this.doc.addEventListener('change', this.onInput, true);
     this.doc.addEventListener('click', this.onClick, true);
     this.doc.addEventListener(SHADOW_EVENT, this.onShadow, true);
-    if ((this.deps.fieldPollMs ?? 750) > 0)
-      this.poll = setInterval(() => this.checkFields(), this.deps.fieldPollMs ?? 750);
+    const pollMs = this.deps.fieldPollMs ?? 750;
+    if (pollMs > 0) this.poll = setInterval(() => this.checkFields(), pollMs);
     this.flushSoon(0);
   }
 
@@ -148,7 +143,7 @@ export class PageGuard {
     this.doc.removeEventListener('change', this.onInput, true);
     this.doc.removeEventListener('click', this.onClick, true);
     this.doc.removeEventListener(SHADOW_EVENT, this.onShadow, true);
-    for (const list of this.placed.values()) for (const p of list) p.badge.remove();
+    for (const list of this.placed.values()) for (const p of list) this.removeBadge(p.e164, p.badge);
     this.placed.clear();
     this.byNumber.clear();
     this.panel.remove();
@@ -323,8 +318,6 @@ export class PageGuard {
     }, delay);
   }
 
-  private applying = false;
-
   /** Rescans what changed and brings its badges in line, for at most `budgetMs` (the rest stays dirty). */
   flush(budgetMs = Number.POSITIVE_INFINITY) {
     const deadline = performance.now() + budgetMs;
@@ -408,14 +401,17 @@ export class PageGuard {
       if (info) updateBadge(badge, info, this.visible(info), this.deps.text);
       next.push({ e164: f.e164, after, badge });
     }
-    for (const p of before) {
-      if (keep.has(p)) continue;
-      p.badge.remove();
-      this.byNumber.get(p.e164)?.delete(p.badge);
-      if (this.byNumber.get(p.e164)?.size === 0) this.byNumber.delete(p.e164);
-    }
+    for (const p of before) if (!keep.has(p)) this.removeBadge(p.e164, p.badge);
     if (next.length > 0) this.placed.set(owner, next);
     else this.placed.delete(owner);
+  }
+
+  /** Takes one of our badges off the page and out of the number index. */
+  private removeBadge(e164: string, badge: HTMLElement) {
+    badge.remove();
+    const set = this.byNumber.get(e164);
+    set?.delete(badge);
+    if (set?.size === 0) this.byNumber.delete(e164);
   }
 
   private index(e164: string, badge: HTMLElement) {
@@ -470,14 +466,13 @@ export class PageGuard {
   private dropNumber(e164: string) {
     this.notNumbers.add(e164);
     this.requested.delete(e164);
-    for (const badge of this.byNumber.get(e164) ?? []) {
+    for (const badge of [...(this.byNumber.get(e164) ?? [])]) {
       const owner = this.badgeOwner.get(badge);
       const left = owner ? (this.placed.get(owner) ?? []).filter((p) => p.badge !== badge) : [];
       if (owner && left.length > 0) this.placed.set(owner, left);
       else if (owner) this.placed.delete(owner);
-      badge.remove();
+      this.removeBadge(e164, badge);
     }
-    this.byNumber.delete(e164);
     this.observer.takeRecords();
   }
 
