@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { SentenceText } from '@/lib/answer';
 import { handleMessage } from '@/lib/background/handle-message';
 import type { Classification } from '@/lib/classify';
+import { oneAtATime } from '@/lib/one-at-a-time';
 import { syncContentScript } from '@/utils/content-registration';
 import { t } from '@/utils/i18n';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
@@ -43,12 +44,11 @@ export default defineBackground(() => {
     return response;
   });
   // One sync at a time: two settings changes in a row must not both register the same script id.
-  let syncing = Promise.resolve();
+  const serially = oneAtATime();
   const register = () => {
-    syncing = syncing
-      .then(() => loadSettings())
-      .then(({ settings }) => syncContentScript(settings))
-      .catch((error) => console.error('[Consent Guard] could not register the content script', error));
+    serially(async () => syncContentScript((await loadSettings()).settings)).catch((error) =>
+      console.error('[Consent Guard] could not register the content script', error),
+    );
   };
   register();
   onSettingsChanged(register);

@@ -4,6 +4,7 @@
  * The decisions themselves are pure functions in lib/site-access.ts.
  */
 import { browser } from 'wxt/browser';
+import { oneAtATime } from '@/lib/one-at-a-time';
 import { SETTINGS_VERSION } from '@/lib/settings';
 import {
   choicesEqual,
@@ -45,14 +46,11 @@ export async function updateSiteChoices(change: (current: SiteChoices) => SiteCh
  * Changing the settings is enough: the background re-registers the content script on every change.
  */
 export function followPermissions(): void {
-  let queue = Promise.resolve();
+  const serially = oneAtATime();
   const apply = (change: (c: SiteChoices) => SiteChoices) => {
-    queue = queue
-      .then(() => updateSiteChoices(change))
-      .then(
-        () => {},
-        (error) => console.error('[Consent Guard] could not update the sites', error),
-      );
+    serially(() => updateSiteChoices(change)).catch((error) =>
+      console.error('[Consent Guard] could not update the sites', error),
+    );
   };
   try {
     browser.permissions.onAdded.addListener(({ origins = [] }) => {

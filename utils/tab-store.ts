@@ -3,16 +3,20 @@
  * restart (so the popup still has them) and is gone when the browser closes.
  */
 import { browser } from 'wxt/browser';
+import { oneAtATime } from '@/lib/one-at-a-time';
 
 type Frames = Record<string, string[]>;
 const key = (tabId: number) => `tab:${tabId}`;
 
 // One write at a time per tab: frames of one page report together and must not overwrite each other.
-const queues = new Map<number, Promise<unknown>>();
+const queues = new Map<number, ReturnType<typeof oneAtATime>>();
 function serial<T>(tabId: number, task: () => Promise<T>): Promise<T> {
-  const next = (queues.get(tabId) ?? Promise.resolve()).then(task, task);
-  queues.set(tabId, next);
-  return next;
+  let serially = queues.get(tabId);
+  if (!serially) {
+    serially = oneAtATime();
+    queues.set(tabId, serially);
+  }
+  return serially(task);
 }
 
 async function framesOf(tabId: number): Promise<Frames> {
@@ -38,6 +42,7 @@ export async function tabNumbers(tabId: number): Promise<string[]> {
   return distinct(await framesOf(tabId));
 }
 
-export function forgetTab(tabId: number): Promise<void> {
-  return serial(tabId, () => browser.storage.session.remove(key(tabId)));
+export async function forgetTab(tabId: number): Promise<void> {
+  await serial(tabId, () => browser.storage.session.remove(key(tabId)));
+  queues.delete(tabId);
 }
