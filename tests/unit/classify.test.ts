@@ -103,7 +103,7 @@ describe('classify: the agent and the policy', () => {
     expect(result.rules.map((r) => `${r.role}:${r.code}`)).toEqual(['callee:NY', 'agent:FL', 'callee:US-FED']);
   });
 
-  it('a California agent calling Texas is all-party under every policy (the agent\'s own law always counts)', () => {
+  it("a California agent calling Texas is all-party under every policy (the agent's own law always counts)", () => {
     for (const policy of POLICIES) {
       const result = classify('(512) 555-0134', { agentRegion: 'CA', policy, at: AT });
       expect(result).toMatchObject({ requirement: 'all-party', treatAs: 'all-party', action: 'ask-consent' });
@@ -111,7 +111,7 @@ describe('classify: the agent and the policy', () => {
     }
   });
 
-  it('an unknown or removed policy passed by a caller still counts the agent\'s law', () => {
+  it("an unknown or removed policy passed by a caller still counts the agent's law", () => {
     const result = classify('(212) 555-0134', { agentRegion: 'FL', policy: 'callee-only' as Policy, at: AT });
     expect(result).toMatchObject({ treatAs: 'all-party', action: 'ask-consent' });
   });
