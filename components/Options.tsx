@@ -74,7 +74,7 @@ export function Options({ api }: { api: OptionsApi }) {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <Notices notices={resolved.notices} />
+      <Notices notices={resolved.notices} changes={resolved.changes} />
       <form onSubmit={save} class="form" noValidate>
         <YouSection {...section} locked={resolved.locked} regions={api.regions} />
         <TemplatesSection {...section} locked={resolved.locked} />

@@ -6,10 +6,10 @@ import { AREA_CODES } from './data/area-codes';
 import { effectiveRule, jurisdiction, NANP_OTHER, strictestRequirement } from './jurisdiction-index';
 import { localTimeAt } from './local-time';
 import { npaIndex, type ParsedNumber, parseNumber, plainNanpE164 } from './parse-number';
+import type { Policy } from './policy';
 import type { AreaCode, Jurisdiction, Requirement } from './types';
 
-export type Policy = 'strictest' | 'callee-only';
-export const POLICIES: readonly Policy[] = ['strictest', 'callee-only'];
+export { POLICIES, type Policy, REMOVED_POLICIES } from './policy';
 export type NumberKind = 'nanp' | 'tollfree' | 'international' | 'invalid';
 /** announce: say the call is recorded; ask-consent: get an explicit yes first; do-not-record: there is nothing to record. */
 export type Action = 'announce' | 'ask-consent' | 'do-not-record';
@@ -17,7 +17,7 @@ export type Action = 'announce' | 'ask-consent' | 'do-not-record';
 export interface ClassifyContext {
   /** The agent's own state, territory or province (USPS or Canadian postal code). */
   agentRegion?: string | null;
-  /** `strictest` (default): the stricter of the agent's and the callee's rules; `callee-only`: the callee's. */
+  /** `strictest` (default): the stricter of the agent's and the callee's rules; `announce-always`: all-party always. */
   policy?: Policy;
   /** When to evaluate the callee's local time and calling window; default now. */
   at?: Date;
@@ -64,6 +64,8 @@ type Verdict = Omit<Classification, 'input' | 'e164' | 'ext'>;
 const CAVEAT_AREA_CODE =
   'An area code shows where a number was issued, not where the person is now: mobile and VoIP numbers move with their owners.';
 const CAVEAT_NOT_LEGAL_ADVICE = 'This is guidance, not legal advice; company policy and counsel decide.';
+const ANNOUNCE_ALWAYS_REASON =
+  'Your company treats every call as all-party (policy announce-always): ask for an explicit yes before recording.';
 const TOLL_FREE_TYPES = new Set<AreaCode['type']>(['toll-free', 'toll-free-reserved']);
 
 function applied(j: Jurisdiction, role: AppliedRule['role']): AppliedRule {
@@ -213,17 +215,16 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
   const policy = context.policy ?? 'strictest';
   const agentJurisdiction = context.agentRegion ? jurisdiction(context.agentRegion) : undefined;
 
+  // The agent's own rule always counts, whatever the policy: no setting may hide it.
   if (callee.kind !== 'invalid' && agentJurisdiction) {
-    if (policy === 'strictest') {
-      rules.push(applied(agentJurisdiction, 'agent'));
-      reasons.push(
-        sentence(`You are in ${agentJurisdiction.name}, where ${describeRule(agentJurisdiction)}`),
-        'The stricter rule of both ends applies.',
-      );
-    } else {
-      reasons.push(`Your policy is callee-only: your own location (${agentJurisdiction.name}) is not considered.`);
-    }
+    rules.push(applied(agentJurisdiction, 'agent'));
+    reasons.push(
+      sentence(`You are in ${agentJurisdiction.name}, where ${describeRule(agentJurisdiction)}`),
+      'The stricter rule of both ends applies.',
+    );
   }
+  const announceAlways = policy === 'announce-always' && callee.kind !== 'invalid';
+  if (announceAlways) reasons.push(ANNOUNCE_ALWAYS_REASON);
 
   // Unknown callee jurisdictions (toll-free, international, other NANP) count as an unknown rule.
   const calleeUnknown = callee.kind !== 'invalid' && callee.rules.length === 0;
@@ -232,7 +233,7 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
       ? 'unknown'
       : strictestRequirement([...rules.map((r) => r.requirement), ...(calleeUnknown ? (['unknown'] as const) : [])]);
   const ambiguous = rules.some((r) => r.ambiguous);
-  const treatAs = effectiveRule({ requirement, ambiguous });
+  const treatAs = announceAlways ? 'all-party' : effectiveRule({ requirement, ambiguous });
   if (callee.kind !== 'invalid' && callee.country === 'US') {
     const federal = jurisdiction('US-FED');
     if (federal) rules.push(applied(federal, 'callee'));

@@ -6,11 +6,12 @@
 import * as z from 'zod/mini';
 import { DISCLAIMER_LANGUAGES, type DisclaimerLanguage } from './data/disclaimers';
 import { AGENT_REGIONS } from './data/regions';
+import { POLICIES, type Policy as PolicyName, REMOVED_POLICIES } from './policy';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 const Region = z.nullable(z.enum(AGENT_REGIONS as [string, ...string[]]));
-const Policy = z.enum(['strictest', 'callee-only']);
+const Policy = z.enum(POLICIES as [PolicyName, ...PolicyName[]]);
 const Language = z.enum(DISCLAIMER_LANGUAGES as [DisclaimerLanguage, ...DisclaimerLanguage[]]);
 const Name = z.string().check(z.maxLength(80));
 const Template = z.string().check(z.maxLength(600));
@@ -55,21 +56,36 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   disabledSites: [],
 }) as Settings;
 
-/** Older stored shapes, oldest first. Each takes the previous version's object to the next. */
-export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
-  // 0: the pre-release shape, { agentState, policy: 'strict' | 'callee' }.
-  0: ({ agentState, policy, ...rest }) => ({
-    ...rest,
-    agentRegion: agentState ?? null,
-    policy: policy === 'callee' ? 'callee-only' : 'strictest',
-    version: 1,
-  }),
-};
+/** Said when a stored or pushed callee-only policy is replaced (the options page shows it). */
+export const CALLEE_ONLY_NOTICE =
+  'The "callee\u2019s law only" policy was removed because it could hide your own state\u2019s all-party law; the stricter rule of both ends now applies.';
+
+/**
+ * Older stored shapes, oldest first. Each takes the previous version's object to the next and may
+ * push a notice for the agent (what changed and why).
+ */
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>, notices: string[]) => Record<string, unknown>> =
+  {
+    // 0: the pre-release shape, { agentState, policy: 'strict' | 'callee' }.
+    0: ({ agentState, policy, ...rest }) => ({
+      ...rest,
+      agentRegion: agentState ?? null,
+      policy: policy === 'callee' ? 'callee-only' : 'strictest',
+      version: 1,
+    }),
+    // 1: callee-only is gone (issue #12): it let an agent in an all-party state record on one-party terms.
+    1: ({ policy, ...rest }, notices) => {
+      if (policy === 'callee-only') notices.push(CALLEE_ONLY_NOTICE);
+      return { ...rest, policy: policy === 'callee-only' ? 'strictest' : policy, version: 2 };
+    },
+  };
 
 export interface ReadResult {
   settings: Settings;
   /** Why some of what was stored could not be used (empty when all was fine). */
   notices: string[];
+  /** What an upgrade changed in the agent's or administrator's settings, and why (shown, not an error). */
+  changes?: string[];
 }
 
 /**
@@ -77,16 +93,18 @@ export interface ReadResult {
  * invalid one with its default, with a notice naming it. Never throws.
  */
 export function readSettings(stored: unknown): ReadResult {
-  if (stored === undefined || stored === null) return { settings: DEFAULT_SETTINGS, notices: [] };
+  if (stored === undefined || stored === null) return { settings: DEFAULT_SETTINGS, notices: [], changes: [] };
   if (typeof stored !== 'object' || Array.isArray(stored)) {
     return {
       settings: DEFAULT_SETTINGS,
       notices: ['The stored settings were not readable, so the defaults are in use.'],
+      changes: [],
     };
   }
   let value = { ...(stored as Record<string, unknown>) };
   let version = typeof value.version === 'number' ? value.version : 0;
   const notices: string[] = [];
+  const changes: string[] = [];
   if (version > SETTINGS_VERSION) {
     notices.push(`The stored settings come from a newer version (${version}); fields this version knows are kept.`);
     version = SETTINGS_VERSION;
@@ -94,7 +112,7 @@ export function readSettings(stored: unknown): ReadResult {
   while (version < SETTINGS_VERSION) {
     const migrate = MIGRATIONS[version];
     if (!migrate) break;
-    value = migrate(value);
+    value = migrate(value, changes);
     version += 1;
   }
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
@@ -104,7 +122,7 @@ export function readSettings(stored: unknown): ReadResult {
     if (field.success) settings[key] = field.data;
     else notices.push(`The stored setting "${key}" was not valid, so its default is in use.`);
   }
-  return { settings: settings as Settings, notices };
+  return { settings: settings as Settings, notices, changes };
 }
 
 /** Settings an administrator may push through enterprise policy (storage.managed). */
@@ -114,7 +132,8 @@ export type Manageable = (typeof MANAGEABLE)[number];
 const Managed = z.object({
   company: z.optional(Name),
   agentRegion: z.optional(z.string()),
-  policy: z.optional(Policy),
+  // Any string: a removed policy (callee-only) is replaced below with a notice, not a refusal of the whole policy.
+  policy: z.optional(z.string()),
   language: z.optional(Language),
   templates: z.optional(Settings.def.shape.templates),
   /** Which of the managed settings the agent may not change. */
@@ -141,6 +160,11 @@ export function resolveSettings(stored: unknown, managed: unknown): ResolvedSett
     };
   }
   const { locked: lockedNames = [], ...values } = policy.data;
+  const changes = [...(mine.changes ?? [])];
+  if (values.policy !== undefined && Object.hasOwn(REMOVED_POLICIES, values.policy)) {
+    changes.push(`Your administrator's policy asks for "${values.policy}": ${CALLEE_ONLY_NOTICE}`);
+    values.policy = 'strictest';
+  }
   const pushed: Partial<Settings> = {};
   for (const key of MANAGEABLE) {
     const value = key === 'agentRegion' ? values.agentRegion?.toUpperCase() : values[key];
@@ -155,5 +179,5 @@ export function resolveSettings(stored: unknown, managed: unknown): ResolvedSett
     const agentChoseIt = ownKeys.includes(key) || (key === 'agentRegion' && ownKeys.includes('agentState'));
     if (!agentChoseIt || locked.includes(key as Manageable)) Object.assign(settings, { [key]: value });
   }
-  return { settings, notices: mine.notices, locked };
+  return { settings, notices: mine.notices, changes, locked };
 }

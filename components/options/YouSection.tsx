@@ -51,7 +51,7 @@ export function YouSection({ draft, locked, onChange, regions }: SectionProps & 
         {(
           [
             ['strictest', t('policyStrictest'), t('policyStrictestHelp')],
-            ['callee-only', t('policyCalleeOnly'), t('policyCalleeOnlyHelp')],
+            ['announce-always', t('policyAnnounceAlways'), t('policyAnnounceAlwaysHelp')],
           ] as const
         ).map(([value, label, help]) => (
           <label key={value} class="choice">

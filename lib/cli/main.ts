@@ -2,7 +2,14 @@
  * The `consent` command: the same rules as the extension, from a terminal. Pure: the caller
  * (bin/consent.mjs) hands in the arguments and the output streams, so tests run it in-process.
  */
-import { type Classification, type ClassifyContext, classify, POLICIES, type Policy } from '../classify';
+import {
+  type Classification,
+  type ClassifyContext,
+  classify,
+  POLICIES,
+  type Policy,
+  REMOVED_POLICIES,
+} from '../classify';
 import { AREA_CODES } from '../data/area-codes';
 import { JURISDICTIONS } from '../data/jurisdictions';
 import { AGENT_REGIONS } from '../jurisdiction-index';
@@ -23,7 +30,7 @@ export type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 export const USAGE = `Usage: consent <command> [options]
 
 Commands:
-  lookup [--agent-state XX] [--policy strictest|callee-only] [--at ISO-TIME] [--json] NUMBER...
+  lookup [--agent-state XX] [--policy strictest|announce-always] [--at ISO-TIME] [--json] NUMBER...
       What recording a call to each number needs, why, and the callee's local time.
   jurisdictions [--json]     The recording-consent law of every jurisdiction covered.
   area-codes [--json]        Every North American area code: type, country, regions, time zones.
@@ -36,7 +43,8 @@ Commands:
 
 Options:
   --agent-state XX   Your own state, territory or province (e.g. TX, ON); the stricter rule wins.
-  --policy P         strictest (default: the stricter of your rule and the callee's) or callee-only.
+  --policy P         strictest (default: the stricter of your rule and the callee's) or announce-always
+                     (your company treats every call as all-party).
   --at ISO-TIME      Evaluate local time and the 8 am-9 pm calling window at this instant (default now).
   --json             One JSON document on stdout instead of a table.
   --csv              (scan) The lead list again, with consent columns added, as CSV on stdout.
@@ -84,7 +92,9 @@ function classifyContext(args: ParsedArgs, io: CliIO): ClassifyContext {
     throw new UsageError(`unknown state or province code "${args.values['agent-state']}" (e.g. TX, CA, ON)`);
   }
   const policy = (args.values.policy ?? 'strictest') as Policy;
-  if (!POLICIES.includes(policy)) throw new UsageError(`--policy must be strictest or callee-only, not "${policy}"`);
+  const removed = REMOVED_POLICIES[policy];
+  if (removed !== undefined && Object.hasOwn(REMOVED_POLICIES, policy)) throw new UsageError(removed);
+  if (!POLICIES.includes(policy)) throw new UsageError(`--policy must be ${POLICIES.join(' or ')}, not "${policy}"`);
   const at = args.values.at ? new Date(args.values.at) : (io.now?.() ?? new Date());
   if (Number.isNaN(at.getTime()))
     throw new UsageError(`--at needs an ISO time such as 2026-11-27T15:00:00Z, not "${args.values.at}"`);

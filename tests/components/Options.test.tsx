@@ -51,7 +51,7 @@ describe('<Options>', () => {
     ]);
     expect((screen.getByTestId('company') as HTMLInputElement).value).toBe('Acme');
     fireEvent.change(region, { target: { value: 'FL' } });
-    fireEvent.click(screen.getByTestId('policy-callee-only'));
+    fireEvent.click(screen.getByTestId('policy-announce-always'));
     fireEvent.input(screen.getByTestId('agent'), { target: { value: 'Dana' } });
     fireEvent.change(screen.getByTestId('language'), { target: { value: 'fr-CA' } });
     fireEvent.click(screen.getByTestId('badge-one-party'));
@@ -61,7 +61,7 @@ describe('<Options>', () => {
       company: 'Acme',
       agent: 'Dana',
       agentRegion: 'FL',
-      policy: 'callee-only',
+      policy: 'announce-always',
       language: 'fr-CA',
       badgeOneParty: false,
       enabledSites: ['https://crm.example.com/*'],
@@ -161,6 +161,22 @@ describe('<Options> with browser storage', () => {
     await waitFor(() => expect(screen.getByTestId('save-status').textContent).toContain('Saved'));
     const stored = (await fakeBrowser.storage.sync.get('settings')).settings;
     expect(resolveSettings(stored, {}).notices).toEqual([]);
+  });
+
+  it('a stored callee-only policy (version 1) shows what changed and why, and is saved as strictest', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, version: 1, policy: 'callee-only' } });
+    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    const changed = await screen.findByTestId('settings-changed');
+    expect(changed.textContent).toMatch(/^Your settings were updated: .*removed.*all-party law/);
+    expect(screen.queryByTestId('settings-notice')).toBeNull();
+    expect((screen.getByTestId('policy-strictest') as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByTestId('policy-callee-only')).toBeNull();
+    fireEvent.click(screen.getByTestId('save'));
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toContain('Saved'));
+    const stored = (await fakeBrowser.storage.sync.get('settings')).settings;
+    expect(stored).toMatchObject({ version: 2, policy: 'strictest' });
+    expect(resolveSettings(stored, {}).changes).toEqual([]);
   });
 
   it('an administrator’s locked policy comes through storage.managed', async () => {

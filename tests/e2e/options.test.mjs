@@ -54,13 +54,40 @@ test('a saved agent state persists across a reload and changes the answers (FL m
   assert.equal(await page.getByTestId('agent-region').inputValue(), 'FL');
   assert.equal(await page.getByTestId('company').inputValue(), 'Acme Health');
   assert.equal(await lookupNY(), 'NY · All-party');
-  // And back: callee-only ignores the agent's own state.
-  await page.getByTestId('policy-callee-only').check();
+  // No choice hides the agent's own law: callee-only is gone; announce-always makes a one-party call all-party.
+  assert.equal(await page.getByTestId('policy-callee-only').count(), 0);
+  await page.getByTestId('agent-region').selectOption('TX');
+  await page.getByTestId('policy-announce-always').check();
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor();
+  assert.equal(await lookupNY(), 'NY · All-party');
+  await page.getByTestId('policy-strictest').check();
   await page.getByTestId('save').click();
   await page.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor();
   assert.equal(await lookupNY(), 'NY · One-party');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a stored callee-only policy (settings version 1) is shown as changed, and a CA agent calling TX is all-party', async () => {
+  const saved = await browser.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+  await browser.worker.evaluate(() =>
+    chrome.storage.sync.set({ settings: { version: 1, agentRegion: 'CA', policy: 'callee-only', agent: 'Dana' } }),
+  );
+  const { page, errors } = await openOptions();
+  const changed = await page.getByTestId('settings-changed').textContent();
+  assert.match(changed, /^Your settings were updated: .*removed/);
+  assert.equal(await page.getByTestId('settings-notice').count(), 0);
+  assert.equal(await page.getByTestId('policy-strictest').isChecked(), true);
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await popup.getByTestId('lookup-input').fill('512-555-0175');
+  const answer = popup.getByTestId('lookup-answer');
+  await answer.filter({ hasText: 'TX ·' }).waitFor();
+  assert.equal(await answer.textContent(), 'TX · All-party');
+  await popup.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+  await browser.worker.evaluate((s) => chrome.storage.sync.set({ settings: s }), saved);
 });
 
 test('a corrupted stored value shows a notice, not a crash', async () => {

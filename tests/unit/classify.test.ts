@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, type Policy } from '@/lib/classify';
+import { classify, POLICIES, type Policy } from '@/lib/classify';
 import { JURISDICTIONS } from '@/lib/data/jurisdictions';
 import { AGENT_REGIONS } from '@/lib/jurisdiction-index';
 
@@ -103,10 +103,25 @@ describe('classify: the agent and the policy', () => {
     expect(result.rules.map((r) => `${r.role}:${r.code}`)).toEqual(['callee:NY', 'agent:FL', 'callee:US-FED']);
   });
 
-  it('callee-only: the agent state is not considered', () => {
-    const result = classify('(212) 555-0134', { agentRegion: 'FL', policy: 'callee-only', at: AT });
-    expect(result).toMatchObject({ requirement: 'one-party', treatAs: 'one-party', action: 'announce' });
-    expect(result.reasons.join(' ')).toContain('callee-only');
+  it("a California agent calling Texas is all-party under every policy (the agent's own law always counts)", () => {
+    for (const policy of POLICIES) {
+      const result = classify('(512) 555-0134', { agentRegion: 'CA', policy, at: AT });
+      expect(result).toMatchObject({ requirement: 'all-party', treatAs: 'all-party', action: 'ask-consent' });
+      expect(result.rules.map((r) => `${r.role}:${r.code}`)).toEqual(['callee:TX', 'agent:CA', 'callee:US-FED']);
+    }
+  });
+
+  it("an unknown or removed policy passed by a caller still counts the agent's law", () => {
+    const result = classify('(212) 555-0134', { agentRegion: 'FL', policy: 'callee-only' as Policy, at: AT });
+    expect(result).toMatchObject({ treatAs: 'all-party', action: 'ask-consent' });
+  });
+
+  it('announce-always: a one-party call is followed as all-party, and the law is still named', () => {
+    const result = classify('(212) 555-0134', { agentRegion: 'TX', policy: 'announce-always', at: AT });
+    expect(result).toMatchObject({ requirement: 'one-party', treatAs: 'all-party', action: 'ask-consent' });
+    expect(result.reasons.join(' ')).toContain('treats every call as all-party');
+    // An invalid number is still not a call to record.
+    expect(classify('555', { policy: 'announce-always', at: AT }).action).toBe('do-not-record');
   });
 
   it('an agent in an ambiguous state makes the call ambiguous', () => {
@@ -175,7 +190,7 @@ describe('classify: properties', () => {
       fc.property(
         plain,
         regions,
-        fc.constantFrom<Policy | undefined>(undefined, 'callee-only'),
+        fc.constantFrom<Policy | undefined>(undefined, ...POLICIES),
         (number, agentRegion, policy) => {
           const context = { agentRegion, policy, at: AT };
           expect(classify(number, context)).toStrictEqual({ ...classify(`${number}\u00a0`, context), input: number });

@@ -179,10 +179,12 @@ describe('consent scan (tables)', () => {
     });
     expect(late.stdout).toMatch(/\+12125550199\s+text\s+NY\s+all-party\s+11:30 PM\s+NO/);
     expect(late.stdout).toContain('1 number (1 distinct): 1 all-party, 0 one-party; 1 outside');
-    const calleeOnly = await run(['--agent-state=CA', '--policy=callee-only', 'x.txt'], {
+    const plain = await run(['x.txt'], { 'x.txt': 'NY office: 212-555-0199' });
+    expect(plain.stdout).toMatch(/NY\s+one-party/);
+    const always = await run(['--agent-state=TX', '--policy=announce-always', 'x.txt'], {
       'x.txt': 'NY office: 212-555-0199',
     });
-    expect(calleeOnly.stdout).toMatch(/NY\s+one-party/);
+    expect(always.stdout).toMatch(/NY\s+all-party \(one-party\)/);
   });
 
   it('says when a file has no numbers, and reports an unreadable file on stderr; exit 1', async () => {
@@ -251,7 +253,7 @@ describe('consent scan usage errors', () => {
     [['--csv', LEADS, LEADS], '--csv needs exactly one .csv file'],
     [['--json', '--csv', LEADS], '--json and --csv exclude each other'],
     [['--agent-state', 'ZZ', NOTES], 'unknown state or province code "ZZ"'],
-    [['--policy', 'loosest', NOTES], '--policy must be strictest or callee-only'],
+    [['--policy', 'loosest', NOTES], '--policy must be strictest or announce-always'],
     [['--at', 'yesterday', NOTES], '--at needs an ISO time'],
   ])('%j fails with one line and exit 2', async (argv, message) => {
     const { code, stdout, stderr } = await run(argv);

@@ -63,17 +63,28 @@ describe('consent lookup', () => {
     const { stdout } = await run(
       'lookup',
       '--json',
-      '--agent-state=FL',
-      '--policy=callee-only',
+      '--agent-state=TX',
+      '--policy=announce-always',
       '--at',
       '2026-11-28T03:00:00Z',
       '212-555-0134',
     );
     expect(JSON.parse(stdout)[0]).toMatchObject({
       requirement: 'one-party',
+      treatAs: 'all-party',
+      action: 'ask-consent',
       localTime: '10:00 PM',
       inCallingWindow: false,
     });
+  });
+
+  it('--policy callee-only is refused with one line saying why (exit 2)', async () => {
+    const { code, stdout, stderr } = await run('lookup', '--agent-state=CA', '--policy', 'callee-only', '512-555-0134');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('callee-only was removed');
+    expect(stderr).toContain('strictest or announce-always');
   });
 
   it('prints a readable table with the reasons', async () => {
@@ -85,7 +96,7 @@ describe('consent lookup', () => {
 
   it.each([
     [['lookup', '--agent-state', 'ZZ', '4155550134'], 'unknown state or province code "ZZ"'],
-    [['lookup', '--policy', 'loosest', '4155550134'], '--policy must be strictest or callee-only'],
+    [['lookup', '--policy', 'loosest', '4155550134'], '--policy must be strictest or announce-always'],
     [['lookup', '--at', 'yesterday', '4155550134'], '--at needs an ISO time'],
     [['lookup', '--verbose', '4155550134'], 'unknown option --verbose'],
     [['lookup'], 'at least one number'],

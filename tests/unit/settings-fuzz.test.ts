@@ -3,6 +3,7 @@
 // and keep every valid field the agent chose.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { POLICIES } from '@/lib/classify';
 import { AGENT_REGIONS } from '@/lib/data/regions';
 import { DEFAULT_SETTINGS, readSettings, resolveSettings, SETTINGS_VERSION, Settings } from '@/lib/settings';
 import { recordRows } from '../robustness-rows.mjs';
@@ -11,9 +12,9 @@ const FIELDS = Object.keys(Settings.def.shape).filter((k) => k !== 'version') as
 
 /** Valid values for each field: what an agent could have saved. */
 const validSettings: fc.Arbitrary<Settings> = fc.record({
-  version: fc.constant(SETTINGS_VERSION as 1),
+  version: fc.constant(SETTINGS_VERSION as 2),
   agentRegion: fc.option(fc.constantFrom(...AGENT_REGIONS), { nil: null }),
-  policy: fc.constantFrom('strictest', 'callee-only'),
+  policy: fc.constantFrom(...POLICIES),
   company: fc.string({ maxLength: 80 }),
   agent: fc.string({ maxLength: 80 }),
   language: fc.constantFrom(DEFAULT_SETTINGS.language, 'es'),
