@@ -28,6 +28,7 @@ function fakeDeps(): { deps: BackgroundDeps; calls: Calls } {
   const calls: Calls = { recorded: [], summaries: [] };
   const deps: BackgroundDeps = {
     extensionId: ID,
+    extensionOrigin: `chrome-extension://${ID}/`,
     settings: async () => DEFAULT_SETTINGS,
     recordFrame: async (tabId, frameId, numbers, reset) => {
       calls.recorded.push({ tabId, frameId, numbers, reset });
