@@ -17,6 +17,13 @@ export function placeOf(c: Classification): string {
   return c.country && c.country !== '001' ? c.country : c.kind === 'international' ? 'Intl' : '?';
 }
 
+/** Where the answer points, with the record's place first when one was applied: "record CA · number NY". */
+export function whereOf(c: Classification, t: SentenceText = englishSentenceText): string {
+  const place = placeOf(c);
+  if (c.calleeLocation === null) return place;
+  return c.calleeLocation === place ? t('sentenceRecordSame', place) : t('sentenceRecord', c.calleeLocation, place);
+}
+
 /** The badge sentence's words, by message key; English here, the browser's language in the extension. */
 export const SENTENCE_WORDS = {
   sentenceAllParty: 'All-party consent',
@@ -25,6 +32,8 @@ export const SENTENCE_WORDS = {
   sentenceUnsettled: ' (the law is unsettled: follow all-party)',
   // `$1$2` would read as a named placeholder `$1$` in Chrome's message format: one $ a slot.
   sentenceFor: '$1 for $2 ($3).',
+  sentenceRecord: 'record: $1; number issued in $2',
+  sentenceRecordSame: 'record and number: $1',
   actionAnnounce: 'Announce the recording.',
   actionAskConsent: 'Ask for an explicit yes before recording.',
   actionDoNotRecord: 'Do not record.',
@@ -50,7 +59,7 @@ const ACTION_KEY: Record<Classification['action'], SentenceKey> = {
 /** The whole answer in one sentence, for screen readers and the badge's tooltip. */
 export function sentenceOf(c: Classification, t: SentenceText = englishSentenceText): string {
   const unsettled = c.ambiguous ? t('sentenceUnsettled') : '';
-  const head = t('sentenceFor', `${t(CONSENT_KEY[consentOf(c)])}${unsettled}`, c.e164 ?? c.input, placeOf(c));
+  const head = t('sentenceFor', `${t(CONSENT_KEY[consentOf(c)])}${unsettled}`, c.e164 ?? c.input, whereOf(c, t));
   return `${head} ${t(ACTION_KEY[c.action])}`;
 }
 
@@ -63,6 +72,8 @@ export function badgeInfo(c: Classification & { e164: string }, t: SentenceText 
     sentence: sentenceOf(c, t),
     localTime: c.localTime,
     inCallingWindow: c.inCallingWindow,
+    ...(c.calleeLocation !== null ? { location: c.calleeLocation } : {}),
+    ...(c.recordLocation ? { locationKey: c.recordLocation.regions.join('/') } : {}),
   };
 }
 
@@ -86,6 +97,7 @@ export function answerOf(c: Classification, settings: Settings): Answer {
     caveats: [...c.caveats],
     timezones: [...c.timezones],
     rules: c.rules.map((r) => ({ ...r, notes: [...r.notes] })),
+    recordLocation: c.recordLocation && { ...c.recordLocation, regions: [...c.recordLocation.regions] },
     place: placeOf(c),
     disclaimer: disclaimerFor(c, settings),
   };

@@ -5,6 +5,7 @@
 import { AREA_CODES } from './data/area-codes';
 import { effectiveRule, jurisdiction, NANP_OTHER, strictestRequirement } from './jurisdiction-index';
 import { localTimeAt } from './local-time';
+import type { LocationSource } from './location/read';
 import { npaIndex, type ParsedNumber, parseNumber, plainNanpE164 } from './parse-number';
 import type { Policy } from './policy';
 import type { AreaCode, Jurisdiction, Requirement } from './types';
@@ -21,13 +22,25 @@ export interface ClassifyContext {
   policy?: Policy;
   /** When to evaluate the callee's local time and calling window; default now. */
   at?: Date;
+  /** Where the callee's own record says they are: beats nothing, adds its rule (the stricter wins). */
+  calleeLocation?: CalleeLocation | null;
+}
+
+/** A location read from the callee's record (or given by hand): one region, or several where it is unclear. */
+export interface CalleeLocation {
+  /** USPS or Canadian province codes; several when a record shows two places, a ZIP crosses a state line, or an X postal code. */
+  regions: readonly string[];
+  /** What was read, as written ("Oakland, CA 94607"). */
+  text?: string | null;
+  source?: LocationSource | null;
 }
 
 /** A jurisdiction whose rule was applied, as shown in the details. */
 export interface AppliedRule {
   code: string;
   name: string;
-  role: 'callee' | 'agent';
+  /** callee: the area code's; record: the callee's record location; agent: the agent's own. */
+  role: 'callee' | 'record' | 'agent';
   requirement: Requirement;
   ambiguous: boolean;
   ambiguousReason: string | null;
@@ -58,10 +71,19 @@ export interface Classification {
   localTime: string | null;
   inCallingWindow: boolean | 'partly' | null;
   rules: readonly AppliedRule[];
+  /** The record location's region whose rule was applied (the strictest of them), or null when none was. */
+  calleeLocation: string | null;
+  /** The location as read from the record, when one was given and applied. */
+  recordLocation: { regions: readonly string[]; text: string | null; source: LocationSource | null } | null;
 }
 
-/** Everything in a Classification that does not depend on the exact number. */
-type Verdict = Omit<Classification, 'input' | 'e164' | 'ext'>;
+/** Everything in a Classification that does not depend on the exact number or the record's wording. */
+type Verdict = Omit<Classification, 'input' | 'e164' | 'ext' | 'recordLocation'> & {
+  /** "California (CA)": the location's regions by name, for a location given without its wording. */
+  locationNames: string;
+  /** " · number issued in NY": the area code's side, for the record summary. */
+  issuedIn: string;
+};
 
 const CAVEAT_AREA_CODE =
   'An area code shows where a number was issued, not where the person is now: mobile and VoIP numbers move with their owners.';
@@ -218,6 +240,10 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
   const policy = context.policy ?? 'strictest';
   const agentJurisdiction = context.agentRegion ? jurisdiction(context.agentRegion) : undefined;
 
+  const record = recordSide(callee, context.calleeLocation);
+  rules.push(...record.rules);
+  reasons.push(...record.reasons);
+
   // The agent's own rule always counts, whatever the policy: no setting may hide it.
   if (callee.kind !== 'invalid' && agentJurisdiction) {
     rules.push(applied(agentJurisdiction, 'agent'));
@@ -261,7 +287,53 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
     localTime,
     inCallingWindow,
     rules,
+    calleeLocation: record.decisive,
+    locationNames: record.names,
+    issuedIn: ` · number issued in ${issuedPlace(callee)}`,
   };
+}
+
+/** How strict a rule is in practice: all-party first, then unknown and unsettled, then one-party. */
+function strictness(r: Pick<AppliedRule, 'requirement' | 'ambiguous'>): number {
+  return r.requirement === 'all-party' ? 0 : r.requirement === 'unknown' || r.ambiguous ? 1 : 2;
+}
+
+function issuedPlace(callee: ReturnType<typeof calleeSide>): string {
+  if (callee.kind === 'tollfree') return 'no place (toll-free)';
+  if (callee.regions.length > 0) return callee.regions.join('/');
+  return callee.country && callee.country !== '001' ? callee.country : 'no known place';
+}
+
+/**
+ * The record's side: the rules of the places the callee's record names. Several places (two
+ * addresses, a ZIP across a state line, an X postal code) all count: the strictest decides.
+ */
+function recordSide(
+  callee: ReturnType<typeof calleeSide>,
+  location: CalleeLocation | null | undefined,
+): { rules: AppliedRule[]; reasons: string[]; decisive: string | null; names: string } {
+  const known = (location?.regions ?? []).flatMap((code) => {
+    const j = code === NANP_OTHER ? undefined : jurisdiction(code);
+    return j && j.code !== 'US-FED' && j.code !== 'CA-FED' ? [applied(j, 'record')] : [];
+  });
+  const names = known.map((r) => `${r.name} (${r.code})`).join(' / ');
+  if (callee.kind === 'invalid' || known.length === 0) return { rules: [], reasons: [], decisive: null, names };
+  const decisive = known.reduce((best, r) => (strictness(r) < strictness(best) ? r : best));
+  const reasons = known.map((r) => sentence(`The callee's record puts them in ${r.name}, where ${describeRule(r)}`));
+  if (known.length > 1)
+    reasons.push(`The record names ${names}: the strictest of their rules applies (${decisive.name}).`);
+  const areaCodeStrictness = callee.rules.length > 0 ? Math.min(...callee.rules.map(strictness)) : 1;
+  const sameRegions = callee.rules.length === known.length && known.every((r) => callee.regions.includes(r.code));
+  if (!sameRegions) {
+    reasons.push(
+      strictness(decisive) < areaCodeStrictness
+        ? `The record's location is stricter than the area code's, so ${decisive.name}'s rule wins: an area code says where a number was issued, not where its owner lives.`
+        : strictness(decisive) > areaCodeStrictness
+          ? `The area code's rule is stricter than the record's (${decisive.name}), so it still applies: a record location never relaxes the rule.`
+          : `The record's location and the area code call for the same rule.`,
+    );
+  }
+  return { rules: known, reasons, decisive: decisive.code, names };
 }
 
 // Verdicts depend on the area code (or calling code), the context and the minute, not on the whole
@@ -342,18 +414,39 @@ function cacheVerdict(table: VerdictTable, parsed: ParsedNumber, context: Classi
 /** Classifies one number as typed, pasted or found on a page. Never throws. */
 export function classify(input: string, context: ClassifyContext = {}): Classification {
   const at = context.at ?? new Date();
-  const table = tableFor(context.agentRegion ?? '', context.policy ?? 'strictest', Math.floor(at.getTime() / 60_000));
+  const location = context.calleeLocation;
+  // A record location is one more part of the context: its verdicts get a table of their own.
+  const where =
+    location && location.regions.length > 0 ? `${context.agentRegion ?? ''}@${location.regions.join('/')}` : '';
+  const table = tableFor(
+    where || (context.agentRegion ?? ''),
+    context.policy ?? 'strictest',
+    Math.floor(at.getTime() / 60_000),
+  );
   // Most numbers are plain NANP numbers: for those, only their E.164 form is made, no ParsedNumber.
   const e164 = plainNanpE164(input);
   if (e164 !== undefined) {
     const verdict = table.byNpa[npaIndex(e164)] ?? cacheVerdict(table, parseNumber(input), context, at);
-    return classification(input, e164, null, verdict);
+    return located(classification(input, e164, null, verdict), verdict, location);
   }
   const parsed = parseNumber(input);
   const verdict = cachedVerdict(table, parsed) ?? cacheVerdict(table, parsed, context, at);
-  return parsed.kind === 'invalid'
-    ? classification(input, null, null, verdict)
-    : classification(input, parsed.e164, parsed.ext ?? null, verdict);
+  return located(
+    parsed.kind === 'invalid'
+      ? classification(input, null, null, verdict)
+      : classification(input, parsed.e164, parsed.ext ?? null, verdict),
+    verdict,
+    location,
+  );
+}
+
+/** A classification that applied a record location says so first, in the record's own words. */
+function located(c: Classification, v: Verdict, location: CalleeLocation | null | undefined): Classification {
+  if (!location || v.calleeLocation === null) return c;
+  const text = location.text?.trim() || null;
+  c.recordLocation = { regions: location.regions, text, source: location.source ?? null };
+  c.reasons = [`Record: ${text ?? v.locationNames}${v.issuedIn}.`, ...v.reasons];
+  return c;
 }
 
 /**
@@ -380,5 +473,7 @@ function classification(input: string, e164: string | null, ext: string | null, 
     localTime: v.localTime,
     inCallingWindow: v.inCallingWindow,
     rules: v.rules,
+    calleeLocation: v.calleeLocation,
+    recordLocation: null,
   };
 }

@@ -16,6 +16,23 @@ const E164 = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/));
 const Consent = z.enum(['all-party', 'one-party', 'unknown']);
 const Window = z.nullable(z.union([z.boolean(), z.literal('partly')]));
 
+/** A region code: USPS (CA, DC, PR) or Canadian (ON, NT). */
+const RegionCode = z.string().check(z.regex(/^[A-Z]{2}$/));
+/** The places a record names: one, or a few where it is unclear (an X postal code, two addresses). */
+const Regions = z.array(RegionCode).check(z.minLength(1), z.maxLength(8));
+const LocationSource = z.enum(['address', 'field', 'column', 'given']);
+/** A location read from the callee's record: its places, what it said, and where it was read. */
+export const RecordLocation = z.strictObject({
+  regions: Regions,
+  text: z.nullable(z.string().check(z.maxLength(200))),
+  source: z.nullable(LocationSource),
+});
+export type RecordLocation = z.infer<typeof RecordLocation>;
+
+/** A number that sits in a record with a location: its answer takes the record's places into account. */
+const Located = z.strictObject({ e164: E164, regions: Regions });
+export type Located = z.infer<typeof Located>;
+
 /**
  * Content script → background, once per burst of page changes: the numbers the frame has not had
  * answered yet, and every number the frame shows now (for the tab's summary and toolbar count).
@@ -26,6 +43,8 @@ export const PageScan = z.strictObject({
   lookup: z.array(E164).check(z.maxLength(MAX_PAGE_NUMBERS)),
   present: z.array(E164).check(z.maxLength(MAX_PAGE_NUMBERS)),
   reset: z.optional(z.boolean()),
+  /** Numbers to answer with their record's location (each answered as a badge with `locationKey`). */
+  located: z.optional(z.array(Located).check(z.maxLength(MAX_PAGE_NUMBERS))),
 });
 export type PageScan = z.infer<typeof PageScan>;
 
@@ -41,6 +60,10 @@ export const BadgeInfo = z.object({
   sentence: z.string(),
   localTime: z.nullable(z.string()),
   inCallingWindow: Window,
+  /** data-consent-location: the record location's region whose rule the answer used. */
+  location: z.optional(z.string()),
+  /** The record's places this answer is for ("CA", "NT/NU"), as asked in `located`. */
+  locationKey: z.optional(z.string()),
 });
 export type BadgeInfo = z.infer<typeof BadgeInfo>;
 
@@ -54,6 +77,8 @@ export type PageScanResponse = z.infer<typeof PageScanResponse>;
 export const Lookup = z.strictObject({
   type: z.literal('lookup'),
   numbers: z.array(NumberText).check(z.minLength(1), z.maxLength(MAX_LOOKUP)),
+  /** Each number's record location (same order as `numbers`), where its record has one. */
+  locations: z.optional(z.array(z.nullable(RecordLocation)).check(z.maxLength(MAX_LOOKUP))),
 });
 export type Lookup = z.infer<typeof Lookup>;
 
@@ -67,7 +92,7 @@ export type PopupTabSummary = z.infer<typeof PopupTabSummary>;
 const AppliedRule = z.object({
   code: z.string(),
   name: z.string(),
-  role: z.enum(['callee', 'agent']),
+  role: z.enum(['callee', 'record', 'agent']),
   requirement: Consent,
   ambiguous: z.boolean(),
   ambiguousReason: z.nullable(z.string()),
@@ -99,6 +124,9 @@ export const Answer = z.object({
   rules: z.array(AppliedRule),
   place: z.string(),
   disclaimer: z.string(),
+  /** The record location's region whose rule was applied, or null. */
+  calleeLocation: z.optional(z.nullable(z.string())),
+  recordLocation: z.optional(z.nullable(RecordLocation)),
 });
 export type Answer = z.infer<typeof Answer>;
 

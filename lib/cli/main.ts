@@ -13,6 +13,7 @@ import {
 import { AREA_CODES } from '../data/area-codes';
 import { JURISDICTIONS } from '../data/jurisdictions';
 import { AGENT_REGIONS } from '../jurisdiction-index';
+import { locationOfValue } from '../location/read';
 import { type ParsedArgs, parseArgs, UsageError } from './args';
 import { runScan } from './scan';
 import { table } from './table';
@@ -30,7 +31,8 @@ export type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 export const USAGE = `Usage: consent <command> [options]
 
 Commands:
-  lookup [--agent-state XX] [--policy strictest|announce-always] [--at ISO-TIME] [--json] NUMBER...
+  lookup [--agent-state XX] [--policy strictest|announce-always] [--at ISO-TIME] [--callee-location WHERE]
+         [--json] NUMBER...
       What recording a call to each number needs, why, and the callee's local time.
   jurisdictions [--json]     The recording-consent law of every jurisdiction covered.
   area-codes [--json]        Every North American area code: type, country, regions, time zones.
@@ -39,13 +41,18 @@ Commands:
       --json: per file {file, detections: [{e164, kind, where, start, end, ext, raw}]}; start/end are
       string indices into the .txt text, the HTML block's text (or the tel: link or field value), or
       the CSV cell (with row and column, header = row 0). --csv: the single .csv lead list with
-      consent_* columns for the first number of each row.
+      consent_* columns for the first number of each row; a State, Province, ZIP or Postal Code column
+      (or an address) in the row is the callee's location, written in consent_location.
 
 Options:
   --agent-state XX   Your own state, territory or province (e.g. TX, ON); the stricter rule wins.
   --policy P         strictest (default: the stricter of your rule and the callee's) or announce-always
                      (your company treats every call as all-party).
   --at ISO-TIME      Evaluate local time and the 8 am-9 pm calling window at this instant (default now).
+  --callee-location WHERE
+                     (lookup) Where the callee lives, from their record: a state or province (CA, Texas,
+                     ON), a ZIP (94607, 94607-1234) or a postal code (M5V 2T6). Its rule counts too: the
+                     strictest of the area code's, the location's and yours wins.
   --json             One JSON document on stdout instead of a table.
   --csv              (scan) The lead list again, with consent columns added, as CSV on stdout.
 `;
@@ -69,6 +76,7 @@ export function lookupJson(c: Classification) {
     inCallingWindow: c.inCallingWindow,
     ext: c.ext,
     action: c.action,
+    calleeLocation: c.calleeLocation,
   };
 }
 
@@ -115,9 +123,21 @@ function verdictCells(c: Classification): string[] {
   ];
 }
 
+/** `--callee-location`, read as a record's field would be. */
+function calleeLocation(args: ParsedArgs): ClassifyContext['calleeLocation'] {
+  const given = args.values['callee-location'];
+  if (given === undefined) return null;
+  const found = locationOfValue(given);
+  if (!found)
+    throw new UsageError(
+      `--callee-location needs a US state or Canadian province (CA, Texas, ON), a ZIP (94607) or a postal code (M5V 2T6), not "${given}"`,
+    );
+  return { regions: found.regions, text: given.trim(), source: 'given' };
+}
+
 const lookup: Command = async (argv, io) => {
-  const args = parseArgs(argv, { values: CLASSIFY_FLAGS, switches: ['json'] });
-  const context = classifyContext(args, io);
+  const args = parseArgs(argv, { values: [...CLASSIFY_FLAGS, 'callee-location'], switches: ['json'] });
+  const context = { ...classifyContext(args, io), calleeLocation: calleeLocation(args) };
   if (args.positionals.length === 0) throw new UsageError('lookup needs at least one number');
 
   const results = args.positionals.map((number) => classify(number, context));

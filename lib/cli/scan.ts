@@ -3,11 +3,12 @@
  * (and, for HTML, its own DOM walker on linkedom), and says what recording a call to each one needs.
  */
 import { parseHTML } from 'linkedom';
-import { type Classification, type ClassifyContext, classify } from '../classify';
+import { type CalleeLocation, type Classification, type ClassifyContext, classify } from '../classify';
 import { csvEol, parseCsv, toCsv } from '../csv';
 import { AREA_CODES } from '../data/area-codes';
 import { collectAll, type Where } from '../dom/collect';
 import { dropEchoedLinks } from '../dom/dedupe';
+import { findLocations, isLocationLabel, locationOfValue } from '../location/read';
 import { type Detection, type ScanOptions, scanText } from '../scanner/scan-text';
 import { UsageError } from './args';
 import type { CliIO } from './main';
@@ -162,7 +163,49 @@ export const CSV_COLUMNS = [
   'consent_requirement',
   'consent_local_time',
   'consent_calling_window',
+  'consent_location',
+  'consent_location_from',
 ] as const;
+
+/** Columns whose cells hold a whole address ("Mailing Address", "City, State"): read as address lines. */
+const ADDRESS_HEADER = /\b(?:address|city|location)\b/i;
+
+/**
+ * The lead list's own location columns, by index: State / Province / ZIP / Postal Code (read as
+ * values) and address columns (read as address lines).
+ */
+export interface LocationColumn {
+  index: number;
+  name: string;
+  address: boolean;
+}
+
+export function locationColumns(header: readonly string[]): LocationColumn[] {
+  return header.flatMap((cell, index): LocationColumn[] => {
+    const name = cell.replace(/^\uFEFF/, '').trim();
+    if (isLocationLabel(name)) return [{ index, name, address: false }];
+    return ADDRESS_HEADER.test(name) ? [{ index, name, address: true }] : [];
+  });
+}
+
+/** A row's location: every place its location columns name (two different places: all count, the strictest wins). */
+export function rowLocation(
+  row: readonly string[],
+  columns: readonly LocationColumn[],
+): (CalleeLocation & { text: string }) | null {
+  const regions: string[] = [];
+  const read: string[] = [];
+  for (const column of columns) {
+    const cell = row[column.index] ?? '';
+    if (cell.trim() === '') continue;
+    const hits = column.address ? findLocations(cell) : [locationOfValue(cell)].filter((h) => h !== null);
+    for (const hit of hits) {
+      for (const r of hit.regions) if (!regions.includes(r)) regions.push(r);
+      read.push(`${column.name}: ${hit.text}`);
+    }
+  }
+  return regions.length > 0 ? { regions, text: read.join('; '), source: 'column' } : null;
+}
 
 /** Control characters would upset a terminal: shown as `?`. */
 const printable = (text: string) => text.replace(/\p{Cc}/gu, '?');
@@ -170,7 +213,15 @@ const printable = (text: string) => text.replace(/\p{Cc}/gu, '?');
 function csvVerdict(c: Classification): string[] {
   const region = c.kind === 'tollfree' ? 'toll-free' : c.regions.join(' ') || c.country || '';
   const window = c.inCallingWindow === true ? 'yes' : c.inCallingWindow === false ? 'no' : (c.inCallingWindow ?? '');
-  return [c.e164 ?? '', region, c.kind === 'invalid' ? '' : c.treatAs, c.localTime ?? '', window];
+  return [
+    c.e164 ?? '',
+    region,
+    c.kind === 'invalid' ? '' : c.treatAs,
+    c.localTime ?? '',
+    window,
+    c.calleeLocation ?? '',
+    c.calleeLocation !== null ? (c.recordLocation?.text ?? '') : '',
+  ];
 }
 
 export async function runScan(run: ScanRun, io: CliIO): Promise<number> {
@@ -185,11 +236,12 @@ export async function runScan(run: ScanRun, io: CliIO): Promise<number> {
     throw new UsageError('--csv needs exactly one .csv file');
 
   const verdicts = new Map<string, Classification>();
-  const verdict = (e164: string) => {
-    let c = verdicts.get(e164);
+  const verdict = (e164: string, location: CalleeLocation | null = null) => {
+    const key = location ? `${e164}@${location.text}` : e164;
+    let c = verdicts.get(key);
     if (!c) {
-      c = classify(e164, run.context);
-      verdicts.set(e164, c);
+      c = classify(e164, location ? { ...run.context, calleeLocation: location } : run.context);
+      verdicts.set(key, c);
     }
     return c;
   };
@@ -222,10 +274,14 @@ export async function runScan(run: ScanRun, io: CliIO): Promise<number> {
       }
       return undefined;
     };
+    const columns = locationColumns(rows[0] ?? []);
     const out = rows.map((row, r) => {
       if (r === 0) return [...pad(row), ...CSV_COLUMNS];
       const first = firstNumber(row);
-      return [...pad(row), ...(first ? csvVerdict(verdict(first.e164)) : CSV_COLUMNS.map(() => ''))];
+      return [
+        ...pad(row),
+        ...(first ? csvVerdict(verdict(first.e164, rowLocation(row, columns))) : CSV_COLUMNS.map(() => '')),
+      ];
     });
     if (out.length === 0) out.push([...CSV_COLUMNS]);
     io.stdout(toCsv(out, { eol: csvEol(input.text), bom: input.text.charCodeAt(0) === 0xfeff }));
@@ -265,7 +321,7 @@ export async function runScan(run: ScanRun, io: CliIO): Promise<number> {
       d.row === undefined ? d.where : `row ${d.row}, col ${d.column}`,
       ...run.cells(verdict(d.e164)),
     ]);
-    const distinct = [...new Set(result.detections.map((d) => d.e164))].map(verdict);
+    const distinct = [...new Set(result.detections.map((d) => d.e164))].map((n) => verdict(n));
     const allParty = distinct.filter((c) => c.treatAs === 'all-party').length;
     const outside = distinct.filter((c) => c.inCallingWindow === false).length;
     const n = result.detections.length;

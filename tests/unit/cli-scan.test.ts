@@ -202,7 +202,7 @@ describe('consent scan --csv', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout.split('\r\n')[0]).toBe(
-      'name,company,phone,notes,consent_e164,consent_region,consent_requirement,consent_local_time,consent_calling_window',
+      'name,company,phone,notes,consent_e164,consent_region,consent_requirement,consent_local_time,consent_calling_window,consent_location,consent_location_from',
     );
     const before = parseCsv(original);
     const after = parseCsv(stdout);
@@ -211,15 +211,42 @@ describe('consent scan --csv', () => {
     expect(after.map((row) => row.slice(0, 4))).toEqual(before);
     expect(after.map((row) => row.slice(4))).toEqual([
       [...CSV_COLUMNS],
-      ['+14155550134', 'CA', 'all-party', '9:00 AM', 'yes'],
-      ['+12125550199', 'NY', 'one-party', '12:00 PM', 'yes'],
-      ['+442079460958', 'GB', 'all-party', '', ''],
-      ['', '', '', '', ''],
-      ['+16135550142', 'ON', 'one-party', '12:00 PM', 'yes'], // the first of two numbers; Canada: one-party + notice
+      ['+14155550134', 'CA', 'all-party', '9:00 AM', 'yes', '', ''],
+      ['+12125550199', 'NY', 'one-party', '12:00 PM', 'yes', '', ''],
+      ['+442079460958', 'GB', 'all-party', '', '', '', ''],
+      ['', '', '', '', '', '', ''],
+      ['+16135550142', 'ON', 'one-party', '12:00 PM', 'yes', '', ''], // the first of two numbers; Canada: one-party + notice
     ]);
     // Same line ends as the input (CRLF here; a line break inside a cell stays as it was).
-    expect(stdout.endsWith('yes\r\n')).toBe(true);
+    expect(stdout.endsWith('yes,,\r\n')).toBe(true);
     expect(stdout).toContain('"Call the office:\n212-555-0199 ext. 12"');
+  });
+
+  it('reads the location from State, Province, ZIP and Postal Code columns, row by row, and writes it', async () => {
+    const text = [
+      'Name,Phone,Mailing State,Zip/Postal Code,Mailing Address',
+      'Ann,(212) 555-0134,CA,94607,',
+      'Bo,(212) 555-0135,,73301,',
+      'Cy,(212) 555-0136,NY,,',
+      'Di,(212) 555-0137,TX,98101,',
+      'Ed,(212) 555-0138,,,"9 Elm St, Halifax, NS B3H 1A1"',
+      'Flo,(212) 555-0139,,,',
+      'Gus,(212) 555-0140,EMEA,,',
+    ].join('\n');
+    const { code, stdout } = await run(['--csv', 'l.csv'], { 'l.csv': text });
+    expect(code).toBe(0);
+    const rows = parseCsv(stdout).map((row) => [row[0], row[7], row[10], row[11]]);
+    expect(rows).toEqual([
+      ['Name', 'consent_requirement', 'consent_location', 'consent_location_from'],
+      ['Ann', 'all-party', 'CA', 'Mailing State: CA; Zip/Postal Code: 94607'],
+      ['Bo', 'one-party', 'TX', 'Zip/Postal Code: 73301'],
+      ['Cy', 'one-party', 'NY', 'Mailing State: NY'],
+      // Two places in one row (a Texas state, a Washington ZIP): the stricter, Washington's, decides.
+      ['Di', 'all-party', 'WA', 'Mailing State: TX; Zip/Postal Code: 98101'],
+      ['Ed', 'one-party', 'NS', 'Mailing Address: Halifax, NS B3H 1A1'], // Canada: one-party + business notice
+      ['Flo', 'one-party', '', ''],
+      ['Gus', 'one-party', '', ''],
+    ]);
   });
 
   it('keeps a BOM and LF line ends, and pads short rows so the consent columns line up', async () => {
@@ -284,5 +311,5 @@ describe('bin/consent.mjs scan', () => {
     await expect(
       promisify(execFile)('node', ['bin/consent.mjs', 'scan', '--json', NOTES, `${DIR}/missing.txt`]),
     ).rejects.toMatchObject({ code: 1 });
-  });
+  }, 30_000);
 });

@@ -35,6 +35,31 @@ const LOOKUP_FIELDS = [
 ];
 
 describe('consent lookup', () => {
+  it('--callee-location applies the callee’s own place: the stricter rule wins, and --json says which place', async () => {
+    const { code, stdout } = await run('lookup', '--json', '--callee-location', 'Oakland, CA 94607', '212-555-0134');
+    expect(code).toBe(0);
+    const [row] = JSON.parse(stdout);
+    expect(row).toMatchObject({ regions: ['NY'], treatAs: 'all-party', calleeLocation: 'CA' });
+    expect(row.reasons[0]).toBe('Record: Oakland, CA 94607 · number issued in NY.');
+    for (const [where, region] of [
+      ['94607', 'CA'],
+      ['texas', 'TX'],
+      ['M5V 2T6', 'ON'],
+      ['ny', 'NY'],
+    ] as const) {
+      const out = JSON.parse((await run('lookup', '--json', '--callee-location', where, '212-555-0134')).stdout);
+      expect(out[0].calleeLocation, where).toBe(region);
+    }
+    const plain = JSON.parse((await run('lookup', '--json', '212-555-0134')).stdout);
+    expect(plain[0]).toMatchObject({ treatAs: 'one-party', calleeLocation: null });
+  });
+
+  it('--callee-location refuses what is no place', async () => {
+    const { code, stderr } = await run('lookup', '--callee-location', 'EMEA', '212-555-0134');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--callee-location needs a US state/);
+  });
+
   it('--json prints one document with the contract fields, invalid rows included', async () => {
     const { code, stdout } = await run('lookup', '--json', '--agent-state', 'fl', '(212) 555-0134', 'call me');
     expect(code).toBe(0);
@@ -161,5 +186,5 @@ describe('bin/consent.mjs', () => {
     await expect(promisify(execFile)('node', ['bin/consent.mjs', 'lookup', '--nope'])).rejects.toMatchObject({
       code: 2,
     });
-  });
+  }, 30_000);
 });

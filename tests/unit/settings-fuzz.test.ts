@@ -108,7 +108,7 @@ describe('readSettings / resolveSettings under corrupted storage', () => {
         result: 'each broken field reset to its default with a notice naming it; all other fields kept',
       },
     ]);
-  });
+  }, 30_000);
 
   it('a broken enterprise policy is ignored with a notice, and the agent’s settings stay', () => {
     fc.assert(
