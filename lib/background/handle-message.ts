@@ -26,6 +26,8 @@ export interface Sender {
 
 export interface BackgroundDeps {
   extensionId: string;
+  /** The extension pages' origin, `runtime.getURL('/')`: chrome-extension://<id>/ or, in Firefox, moz-extension://<uuid>/. */
+  extensionOrigin: string;
   settings: () => Promise<Settings>;
   /** Records the numbers a frame shows now; returns every distinct number on the tab. */
   recordFrame: (tabId: number, frameId: number, numbers: string[], reset: boolean) => Promise<string[]>;
@@ -43,7 +45,7 @@ const SUMMARY_LIMIT = 200;
 const STRICTNESS = { 'all-party': 0, unknown: 1, 'one-party': 2 } as const;
 
 function fromExtensionPage(sender: Sender, deps: BackgroundDeps): boolean {
-  return sender.id === deps.extensionId && (sender.url ?? '').startsWith(`chrome-extension://${deps.extensionId}/`);
+  return sender.id === deps.extensionId && (sender.url ?? '').startsWith(deps.extensionOrigin);
 }
 
 export async function handleMessage(message: unknown, sender: Sender, deps: BackgroundDeps): Promise<Response> {

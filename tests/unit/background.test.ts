@@ -13,6 +13,7 @@ function deps(settings: Partial<Settings> = {}) {
   const changed: { tabId: number; count: number }[] = [];
   const d: BackgroundDeps = {
     extensionId: ID,
+    extensionOrigin: `chrome-extension://${ID}/`,
     settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
     recordFrame: async (tabId, frameId, numbers) => {
       frames.set(`${tabId}:${frameId}`, numbers);
@@ -90,6 +91,20 @@ describe('handleMessage', () => {
       ok: false,
       error: expect.stringContaining('only the popup'),
     });
+  });
+
+  it('knows the popup by the extension’s own origin: Firefox’s moz-extension:// pages too', async () => {
+    const { d } = deps();
+    const firefox = { ...d, extensionOrigin: 'moz-extension://0c1b7ad2-5a53-4d8e-9c36-0f5d2c3f0a11/' };
+    const ask = (url: string) => handleMessage({ type: 'popup-tab-summary', tabId: 7 }, { id: ID, url }, firefox);
+    expect(await ask('moz-extension://0c1b7ad2-5a53-4d8e-9c36-0f5d2c3f0a11/popup.html')).toMatchObject({ ok: true });
+    // Another origin is not ours, whatever its scheme or id.
+    for (const url of [
+      `chrome-extension://${ID}/popup.html`,
+      'moz-extension://11111111-2222-3333-4444-555555555555/popup.html',
+      'https://moz-extension.example/0c1b7ad2-5a53-4d8e-9c36-0f5d2c3f0a11/popup.html',
+    ])
+      expect(await ask(url)).toMatchObject({ ok: false, error: expect.stringContaining('only the popup') });
   });
 
   it.each([
