@@ -1,4 +1,4 @@
-import { CALLING_CODES } from './data/calling-codes';
+import { CALLING_CODES, countriesOf } from './data/calling-codes';
 
 /** One phone number as typed or pasted by a person: the popup's lookup box, the CLI. */
 export type ParsedNumber =
@@ -236,7 +236,7 @@ function readInternational(digits: string, ext: string | undefined): ParsedNumbe
   const subscriber = digits.length - callingCode.length;
   if (subscriber < 4 || digits.length > 15)
     return { kind: 'invalid', reason: 'Too few or too many digits for an international number.' };
-  const countries = CALLING_CODES[callingCode] ?? [];
+  const countries = countriesOf(callingCode, digits.slice(callingCode.length));
   return ext
     ? { kind: 'international', e164: `+${digits}`, callingCode, countries, ext }
     : { kind: 'international', e164: `+${digits}`, callingCode, countries };
