@@ -56,6 +56,14 @@ export const SHADOW_EVENT = 'consent-guard-shadow';
 /** The most numbers one page-scan may carry: MAX_PAGE_NUMBERS in lib/messages.ts (not imported: it would bring zod). */
 export const MAX_PER_MESSAGE = 5000;
 
+/**
+ * A failed page-scan (the worker restarting, say) is asked again after RETRY_MS, doubled each time
+ * up to RETRY_MAX_MS, at most MAX_RETRIES times in a row (a change on the page starts again).
+ */
+const RETRY_MS = 250;
+const RETRY_MAX_MS = 8000;
+const MAX_RETRIES = 10;
+
 /** A page may remove our badges; after this many re-adds in one place we leave it alone. */
 const MAX_READDS = 3;
 
@@ -101,6 +109,8 @@ export class PageGuard {
   private readonly observer: MutationObserver;
   private readonly panel;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
   private poll: ReturnType<typeof setInterval> | undefined;
   private sweepNeeded = false;
   private firstReport = true;
@@ -138,6 +148,7 @@ export class PageGuard {
     this.stopped = true;
     this.observer.disconnect();
     clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
     clearInterval(this.poll);
     this.doc.removeEventListener('input', this.onInput, true);
     this.doc.removeEventListener('change', this.onInput, true);
@@ -431,7 +442,7 @@ export class PageGuard {
    * One message for the burst: the numbers never answered, and all the frame shows now. A page
    * may show more numbers than one message may carry (MAX_PER_MESSAGE): those are asked in turn.
    */
-  private async report() {
+  private async report(retry = false) {
     const present = [...this.byNumber.keys()];
     const lookup = present.filter((n) => !this.infos.has(n) && !this.requested.has(n));
     const presentKey = present.join(',');
@@ -444,16 +455,19 @@ export class PageGuard {
     const shown = present.length > MAX_PER_MESSAGE ? present.slice(0, MAX_PER_MESSAGE) : present;
     for (let start = 0; start === 0 || start < lookup.length; start += MAX_PER_MESSAGE) {
       const chunk = lookup.length > MAX_PER_MESSAGE ? lookup.slice(start, start + MAX_PER_MESSAGE) : lookup;
-      const response = await this.deps.send({
-        type: 'page-scan',
-        lookup: chunk,
-        present: shown,
-        ...(reset && start === 0 ? { reset } : {}),
-      });
-      if (this.stopped || !response || !response.ok) {
+      const response = await this.deps
+        .send({ type: 'page-scan', lookup: chunk, present: shown, ...(reset && start === 0 ? { reset } : {}) })
+        .catch((error) => this.deps.onError?.(error));
+      if (this.stopped) return;
+      if (!response?.ok) {
         for (const n of lookup.slice(start)) this.requested.delete(n);
+        if (reset && start === 0) this.firstReport = true;
+        this.lastPresent = '';
+        if (!retry) this.retries = 0;
+        this.retrySoon();
         return;
       }
+      this.retries = 0;
       // What the background did not answer is no number (an area code not in service): its hidden
       // badges go, and it is not badged again.
       const answered = new Set(response.badges.map((b) => b.e164));
@@ -461,6 +475,17 @@ export class PageGuard {
       // Shown as each answer comes: on a page of 50,000 numbers the first are up well before the last.
       this.apply(response);
     }
+  }
+
+  /** No answer (a worker stopped mid-request, say): the same report again, later each time. */
+  private retrySoon() {
+    if (this.retryTimer !== undefined || this.stopped || this.retries >= MAX_RETRIES) return;
+    const delay = Math.min(RETRY_MS * 2 ** this.retries, RETRY_MAX_MS);
+    this.retries++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.report(true).catch((error) => this.deps.onError?.(error));
+    }, delay);
   }
 
   private dropNumber(e164: string) {
