@@ -65,6 +65,12 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
       const c = classify(number, context);
       return c.kind === 'invalid' || c.e164 === null ? [] : [badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText)];
     });
+    // Numbers in a record that names a place: answered with that place (the key it was asked by comes back).
+    for (const { e164, regions } of parsed.data.located ?? []) {
+      const c = classify(e164, { ...context, calleeLocation: { regions } });
+      if (c.kind === 'invalid' || c.e164 === null) continue;
+      badges.push({ ...badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText), locationKey: regions.join('/') });
+    }
     const all = await deps.recordFrame(tabId, sender.frameId ?? 0, parsed.data.present, parsed.data.reset ?? false);
     deps.tabChanged?.(
       tabId,
@@ -78,7 +84,13 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
     if (!parsed.success) return refusal(parsed.error);
     const settings = await deps.settings();
     const context = { agentRegion: settings.agentRegion, policy: settings.policy, at: now };
-    return { ok: true, results: parsed.data.numbers.map((n) => answerOf(classify(n, context), settings)) };
+    const locations = parsed.data.locations ?? [];
+    return {
+      ok: true,
+      results: parsed.data.numbers.map((n, i) =>
+        answerOf(classify(n, { ...context, calleeLocation: locations[i] ?? null }), settings),
+      ),
+    };
   }
 
   if (type === 'popup-tab-summary') {
