@@ -1,0 +1,644 @@
+/**
+ * Calling hours for telephone solicitations: the national rules (US federal, Canada's CRTC) and every
+ * US state, DC, territory and Canadian province, researched. A jurisdiction without a rule of its own
+ * has one row with `ownRule: false` (the national rule alone applies there) and notes on what was
+ * found. Laws change: a jurisdiction may have several rows, each in force from `from` until `until`
+ * (local calendar dates, `until` exclusive; null = open-ended).
+ *
+ * Times are minutes after local midnight at the callee's location; `null` for a day means no calls.
+ * `confidence`: 'confirmed' where the statute and two independent sources agree; 'single-source' where
+ * only one independent source (or the statute read from knowledge) backs the row; 'disputed' where
+ * sources disagree: the row then takes the stricter reading (the safe side) and `confidenceNote` says
+ * why. Not legal advice.
+ */
+import type { HolidayId, Observance } from '../holidays';
+
+export type CallPurpose = 'sales' | 'existing-customer' | 'service' | 'business';
+export const CALL_PURPOSES: readonly CallPurpose[] = ['sales', 'existing-customer', 'service', 'business'];
+export type Confidence = 'confirmed' | 'single-source' | 'disputed';
+
+export interface HoursWindow {
+  start: number;
+  end: number;
+}
+
+export interface CallingHoursRule {
+  /** USPS code or Canadian postal abbreviation; 'US-FED' or 'CA-FED' for the national rules. */
+  code: string;
+  name: string;
+  country: 'US' | 'CA';
+  /** False where research found no calling-hour rule beyond the national one. */
+  ownRule: boolean;
+  /** In force from this local date (YYYY-MM-DD); null: since before the history kept here. */
+  from: string | null;
+  /** In force until this local date, exclusive; null: still in force. */
+  until: string | null;
+  weekday: HoursWindow | null;
+  saturday: HoursWindow | null;
+  sunday: HoursWindow | null;
+  /** Holidays with no calls at all, and how a holiday on a weekend is observed. */
+  holidays: readonly HolidayId[];
+  observance: Observance;
+  /** A cap on calls to one person in 24 hours, shown as a note (calls cannot be counted here). */
+  callsPer24h: number | null;
+  /** Whom the rule covers, in a sentence. */
+  covers: string;
+  /** Call purposes the rule does not restrict (service calls are never solicitations). */
+  exempt: readonly CallPurpose[];
+  citation: string;
+  asOf: string;
+  sources: readonly string[];
+  notes: readonly string[];
+  confidence: Confidence;
+  confidenceNote?: string;
+}
+
+const AS_OF = '2026-12-02';
+const h = (start: number, end: number): HoursWindow => ({ start: start * 60, end: end * 60 });
+const EVERY_DAY_8_9 = { weekday: h(8, 21), saturday: h(8, 21), sunday: h(8, 21) };
+
+// Independent secondary sources, read for this check (vendor tables, law-firm notes, news).
+const CLICKPOINT =
+  "ClickPoint Software, 'Telemarketing Calling Restrictions & Hours by State' (reviewed July 2025; https://blog.clickpointsoftware.com/telemarketing-calling-hours-by-state)";
+const CLICKPOINT_HOLIDAYS =
+  "ClickPoint Software help centre, 'State Calling Hours' and legal holidays by state (https://leadmanagerhelp.clickpointsoftware.com/en/articles/5753977-state-calling-hours)";
+const DROPCOWBOY =
+  "Drop Cowboy, 'State Calling Restrictions Guide' (updated 2025-11-01; https://www.dropcowboy.com/state-compliance)";
+const STELLO = 'Stello, state send-window table with statutes (reviewed 2026-04-08; https://usestello.com/compliance)';
+const G2 =
+  "G2 Leads to Sales, '2025 State-by-State Calling Restrictions' (https://g2leadstosales.com/2025-state-by-state-calling-restrictions-telemarketing-call-centers.html)";
+const DNC_HOLIDAYS =
+  'DNC.com restricted-call-date alerts (https://www.dnc.com/news/2019-january-restricted-call-dates; https://www.dnc.com/news/february-2018-holiday-call-restrictions)';
+const VICIFAST =
+  "VICIfast, 'Telemarketing-Prohibited Holidays' (https://vicifast.com/blog/what-are-telemarketing-prohibited-holidays)";
+const VICIDIAL_FORUM =
+  "VICIdial forum, 'Calling in the U.S.A notice: Oklahoma and Washington' (2022-11-01; http://eflo.net/VICIDIALforum/viewtopic.php?t=41540)";
+const NO_OWN_RULE_SOURCES = [CLICKPOINT, DROPCOWBOY, STELLO] as const;
+
+const SALES_TO_CONSUMERS = 'Telephone solicitations (sales calls) to consumers at residential and mobile numbers.';
+
+interface RowInput extends Partial<CallingHoursRule> {
+  code: string;
+  name: string;
+  citation: string;
+  sources: readonly string[];
+}
+
+/** A row with the defaults most rows share: US, own rule, always in force, sales calls only. */
+function row(input: RowInput): CallingHoursRule {
+  return {
+    country: 'US',
+    ownRule: true,
+    from: null,
+    until: null,
+    ...EVERY_DAY_8_9,
+    holidays: [],
+    observance: 'none',
+    callsPer24h: null,
+    covers: SALES_TO_CONSUMERS,
+    exempt: ['service'],
+    asOf: AS_OF,
+    notes: [],
+    confidence: 'confirmed',
+    ...input,
+  };
+}
+
+/** A researched jurisdiction with no calling-hour rule of its own. */
+function none(code: string, name: string, note?: string, country: 'US' | 'CA' = 'US'): CallingHoursRule {
+  const national = country === 'US' ? 'the federal 8 am–9 pm window' : "the CRTC's hours";
+  return row({
+    code,
+    name,
+    country,
+    ownRule: false,
+    citation:
+      country === 'US'
+        ? '47 C.F.R. § 64.1200(c)(1) (no state rule)'
+        : 'CRTC Unsolicited Telecommunications Rules (no provincial rule)',
+    sources: NO_OWN_RULE_SOURCES,
+    notes: [note ?? `No calling-hour rule of its own was found: ${national} applies.`],
+    confidence: 'single-source',
+    confidenceNote:
+      'Absence of a rule rests on secondary tables that list only stricter states; no statute was read to rule one out.',
+  });
+}
+
+const AL_HOLIDAYS: HolidayId[] = [
+  'new-year',
+  'mlk',
+  'washington',
+  'mardi-gras',
+  'confederate-memorial',
+  'memorial',
+  'jefferson-davis',
+  'juneteenth',
+  'independence',
+  'labor',
+  'columbus',
+  'veterans',
+  'thanksgiving',
+  'christmas',
+];
+const MS_HOLIDAYS: HolidayId[] = [
+  'new-year',
+  'mlk',
+  'washington',
+  'confederate-memorial',
+  'memorial',
+  'independence',
+  'labor',
+  'veterans',
+  'thanksgiving',
+  'christmas',
+];
+
+export const CALLING_HOURS: readonly CallingHoursRule[] = [
+  // ------------------------------------------------------------------ national rules
+  row({
+    code: 'US-FED',
+    name: 'United States (federal)',
+    citation: '47 C.F.R. § 64.1200(c)(1); 16 C.F.R. § 310.4(c)',
+    covers:
+      'Telephone solicitations to residential subscribers (FCC) and telemarketing (FTC), 8 am–9 pm at the called party’s location, every day.',
+    exempt: ['service', 'business'],
+    sources: [
+      'https://legalclarity.org/how-late-can-a-telemarketer-call-you',
+      'https://consumerprotection.uslegal.com/mail-order-purchases-telemarketing/telephone-solicitation/',
+      DROPCOWBOY,
+    ],
+    notes: [
+      'The FTC’s Telemarketing Sales Rule keeps the 8 am–9 pm hours for calls to existing customers too; calls between businesses are exempt (16 C.F.R. § 310.6(b)(7)).',
+    ],
+  }),
+  row({
+    code: 'CA-FED',
+    name: 'Canada (CRTC)',
+    country: 'CA',
+    weekday: { start: 9 * 60, end: 21 * 60 + 30 },
+    saturday: h(10, 18),
+    sunday: h(10, 18),
+    citation:
+      'CRTC Unsolicited Telecommunications Rules, Part III (Telemarketing Rules); Telecom Decision CRTC 2007-48',
+    covers:
+      'Every telemarketing call, including those exempt from the National Do Not Call List (charities, existing business relationships, calls to businesses).',
+    sources: [
+      'https://www.lnnte-dncl.gc.ca/ind/ntr-nrt-eng',
+      'http://www.crtc.gc.ca/eng/trules-reglest.htm',
+      'https://www.northerntel.ca/eng/inside_ntl/donotcalllist/donotcalllist.htm',
+    ],
+    notes: [
+      'Weekdays 9:00 am–9:30 pm, Saturday and Sunday 10:00 am–6:00 pm, in the called person’s time zone.',
+      'The rules do not apply to surveys, market research, collections or service calls; the CRTC notes the hours may vary where provincial restrictions apply.',
+    ],
+  }),
+
+  // ------------------------------------------------------------------ US states, DC, territories
+  none('AK', 'Alaska'),
+  row({
+    code: 'AL',
+    name: 'Alabama',
+    weekday: h(8, 20),
+    saturday: h(8, 20),
+    sunday: null,
+    holidays: AL_HOLIDAYS,
+    observance: 'weekend-to-nearest-weekday',
+    citation: 'Ala. Admin. Code r. 770-X-5-.17 (Alabama PSC); holidays Ala. Code § 1-3-8',
+    sources: [CLICKPOINT, DROPCOWBOY, 'https://www.dropcowboy.com/state-compliance/al', DNC_HOLIDAYS, VICIFAST],
+    notes: [
+      'Mardi Gras is a holiday only in Baldwin and Mobile counties; it is kept statewide here (the safe side).',
+      'A holiday on a Saturday is kept on the Friday before, one on a Sunday on the Monday after (Ala. Code § 1-3-8(a)).',
+    ],
+    confidence: 'disputed',
+    confidenceNote:
+      'The rule is a Public Service Commission rule that on its face binds telephone utilities (DNC.com); vendor tables apply it to all telemarketers. Applied here as the safe side.',
+  }),
+  none('AR', 'Arkansas'),
+  none('AS', 'American Samoa', 'No territorial calling-hour rule was found: the federal window applies.'),
+  none(
+    'AZ',
+    'Arizona',
+    'No state rule: the federal window applies. Arizona keeps no daylight saving time (except the Navajo Nation).',
+  ),
+  none(
+    'CA',
+    'California',
+    'Cal. Pub. Util. Code § 2872(c) limits automatic dialing-announcing devices to 9 am–9 pm; live agent calls follow the federal window.',
+  ),
+  none('CO', 'Colorado'),
+  row({
+    code: 'CT',
+    name: 'Connecticut',
+    until: '2023-10-01',
+    ...{ weekday: h(9, 21), saturday: h(9, 21), sunday: h(9, 21) },
+    citation: 'Conn. Gen. Stat. § 42-288a (before Public Act 23-98)',
+    sources: [
+      CLICKPOINT,
+      'https://tcpaworld.com/2023/06/28/connecticut-rolls-out-new-telemarketing-requirements-here-is-what-you-need-to-know/',
+    ],
+    notes: ['9 am–9 pm until 30 September 2023.'],
+  }),
+  row({
+    code: 'CT',
+    name: 'Connecticut',
+    from: '2023-10-01',
+    ...{ weekday: h(9, 20), saturday: h(9, 20), sunday: h(9, 20) },
+    citation: 'Conn. Gen. Stat. § 42-288a, as amended by Public Act 23-98 (SB 1058), eff. 2023-10-01',
+    sources: [
+      'https://tcpaworld.com/2023/06/28/connecticut-rolls-out-new-telemarketing-requirements-here-is-what-you-need-to-know/',
+      'https://app.legiplex.com/ct/legislature/2023/2023-r/bills/sb01058/drafts-latest',
+      STELLO,
+      DROPCOWBOY,
+    ],
+    notes: ['A Connecticut area code is presumed to be a Connecticut resident (Public Act 23-98).'],
+  }),
+  none('DC', 'District of Columbia'),
+  none('DE', 'Delaware'),
+  row({
+    code: 'FL',
+    name: 'Florida',
+    until: '2021-07-01',
+    citation: 'Fla. Stat. § 501.616(6) (before ch. 2021-185)',
+    sources: [
+      'https://flsenate.gov/Session/Bill/2021/1120/BillText/Filed/HTML',
+      'https://www.nolo.com/legal-encyclopedia/florida-restrictions-telemarketers.html',
+    ],
+    notes: ['8 am–9 pm until 30 June 2021.'],
+  }),
+  row({
+    code: 'FL',
+    name: 'Florida',
+    from: '2021-07-01',
+    ...{ weekday: h(8, 20), saturday: h(8, 20), sunday: h(8, 20) },
+    callsPer24h: 3,
+    citation: 'Fla. Stat. § 501.616(6)(a)–(b), as amended by ch. 2021-185 (SB 1120), eff. 2021-07-01',
+    sources: [
+      'https://flsenate.gov/Session/Bill/2021/1120/BillText/er/HTML',
+      'https://www.nolo.com/legal-encyclopedia/florida-restrictions-telemarketers.html',
+      'https://www.floridaroof.com/What-You-Should-Know-About-Florida-s-Telephone-Solicitation-Laws---July-2022-1-14064.html',
+      CLICKPOINT,
+    ],
+    notes: [
+      'No more than 3 commercial solicitation calls to a person in 24 hours on the same subject (§ 501.616(6)(b)).',
+      'Calls to a Florida area code are presumed to reach a Florida resident (§ 501.059).',
+    ],
+  }),
+  none('GA', 'Georgia'),
+  none('GU', 'Guam', 'No territorial calling-hour rule was found: the federal window applies.'),
+  none('HI', 'Hawaii', 'No state rule: the federal window applies. Hawaii keeps no daylight saving time.'),
+  none('IA', 'Iowa'),
+  none('ID', 'Idaho'),
+  row({
+    code: 'IL',
+    name: 'Illinois',
+    ...{ weekday: h(9, 21), saturday: h(9, 21), sunday: h(9, 21) },
+    citation: '815 ILCS 305/15 (Automatic Telephone Dialers Act); 815 ILCS 413/15 (Telephone Solicitations Act)',
+    sources: [STELLO, CLICKPOINT, DROPCOWBOY],
+    notes: [
+      'The 9 am start is in the Automatic Telephone Dialers Act; live calls under 815 ILCS 413 may follow 8 am–9 pm.',
+    ],
+    confidence: 'disputed',
+    confidenceNote:
+      'Stello and ClickPoint give 9 am–9 pm (ClickPoint: for prerecorded calls); Drop Cowboy gives 8 am–9 pm. The stricter 9 am start is used.',
+  }),
+  none('IN', 'Indiana'),
+  none('KS', 'Kansas'),
+  row({
+    code: 'KY',
+    name: 'Kentucky',
+    ...{ weekday: h(10, 21), saturday: h(10, 21), sunday: h(10, 21) },
+    citation: 'KRS 367.46955',
+    sources: [CLICKPOINT, DROPCOWBOY, STELLO, G2],
+    notes: ['Telephone solicitations only between 10 am and 9 pm.'],
+  }),
+  row({
+    code: 'LA',
+    name: 'Louisiana',
+    weekday: h(8, 20),
+    saturday: h(8, 20),
+    sunday: null,
+    holidays: [
+      'new-year',
+      'mlk',
+      'mardi-gras',
+      'good-friday',
+      'memorial',
+      'independence',
+      'labor',
+      'veterans',
+      'thanksgiving',
+      'day-after-thanksgiving',
+      'christmas',
+    ],
+    exempt: ['service', 'business'],
+    citation: 'La. R.S. 45:844.11 et seq.; exemptions La. R.S. 45:844.31; LPSC General Order R-29617',
+    sources: [CLICKPOINT, DROPCOWBOY, STELLO, DNC_HOLIDAYS, VICIFAST, 'https://lpsc.louisiana.gov/DNC_Emergency'],
+    notes: [
+      'During a declared state of emergency the Public Service Commission may ban all telephone solicitation; check lpsc.louisiana.gov (Consent Guard cannot know).',
+      'Business-to-business calls and calls with prior consent are exempt (La. R.S. 45:844.31).',
+    ],
+    confidence: 'disputed',
+    confidenceNote:
+      'The Commission’s own holiday list was not read; the list is the union of vendor calendars (the safe side: Memorial Day, Veterans Day and the day after Thanksgiving may not be on it).',
+  }),
+  row({
+    code: 'MA',
+    name: 'Massachusetts',
+    ...{ weekday: h(8, 20), saturday: h(8, 20), sunday: h(8, 20) },
+    citation: 'Mass. Gen. Laws ch. 159C, § 3; 201 CMR 12.00',
+    sources: [CLICKPOINT, DROPCOWBOY, STELLO],
+  }),
+  row({
+    code: 'MD',
+    name: 'Maryland',
+    from: '2024-01-01',
+    ...{ weekday: h(8, 20), saturday: h(8, 20), sunday: h(8, 20) },
+    callsPer24h: 3,
+    citation: 'Stop the Spam Calls Act of 2023 (SB 90), Md. Code, Com. Law Title 14, eff. 2024-01-01',
+    sources: [
+      'https://www.wmar2news.com/local/law-to-prevent-spam-calls-takes-effect-first-of-the-year',
+      'https://www.dnc.com/index.php/news/maryland-governor-signs-stop-spam-calls-act-2023-law',
+      'https://www.kelleydrye.com/viewpoints/podcasts/ad-law-access/marylands-new-telemarketing-law-now-in-effect',
+      DROPCOWBOY,
+    ],
+    notes: ['No more than 3 calls or texts to a person in 24 hours on the same subject.'],
+  }),
+  none(
+    'ME',
+    'Maine',
+    'No live-call hours of its own; automated calls are limited to one per number each 8 hours (G2).',
+  ),
+  row({
+    code: 'MI',
+    name: 'Michigan',
+    ...{ weekday: h(9, 21), saturday: h(9, 21), sunday: h(9, 21) },
+    citation: 'Mich. Comp. Laws § 445.111b (Home Solicitation Sales Act)',
+    sources: [DROPCOWBOY, STELLO],
+    confidence: 'disputed',
+    confidenceNote: 'Both sources give 9 am–9 pm, but they cite different sections (Stello cites MCL 750.540e).',
+  }),
+  row({
+    code: 'MN',
+    name: 'Minnesota',
+    ...{ weekday: h(9, 21), saturday: h(9, 21), sunday: h(9, 21) },
+    citation: 'Minn. Stat. §§ 325E.27, 325E.30',
+    sources: [DROPCOWBOY, STELLO],
+    confidence: 'disputed',
+    confidenceNote:
+      'The 9 am–9 pm limit may cover only automatic dialing-announcing devices (§ 325E.27); applied to every sales call as the safe side.',
+  }),
+  none('MO', 'Missouri'),
+  none('MP', 'Northern Mariana Islands', 'No territorial calling-hour rule was found: the federal window applies.'),
+  row({
+    code: 'MS',
+    name: 'Mississippi',
+    until: '2023-07-01',
+    weekday: h(8, 20),
+    saturday: h(8, 20),
+    sunday: null,
+    holidays: MS_HOLIDAYS,
+    observance: 'sunday-to-monday',
+    exempt: ['service', 'existing-customer'],
+    citation:
+      'Miss. Code Ann. § 77-3-723; 39 Miss. Admin. Code Pt. I, R. 1:28 (holidays, since repealed); Miss. Code § 3-3-7',
+    sources: [
+      'https://www.dnc.com/blog/no-more-holidays-mississippi-marketers-magnolia-state-lifts-prohibition-telemarketing-legal',
+      DNC_HOLIDAYS,
+      CLICKPOINT_HOLIDAYS,
+    ],
+    notes: ['Until the Public Service Commission’s rules were repealed, no calls on legal holidays either.'],
+    confidence: 'disputed',
+    confidenceNote:
+      'The exact date the holiday rule ended is not confirmed: HB 1225 (2023) moved enforcement to the Attorney General and the PSC repealed its rules afterwards; 2023-07-01 is used.',
+  }),
+  row({
+    code: 'MS',
+    name: 'Mississippi',
+    from: '2023-07-01',
+    weekday: h(8, 20),
+    saturday: h(8, 20),
+    sunday: null,
+    exempt: ['service', 'existing-customer'],
+    citation: 'Miss. Code Ann. § 77-3-723 (Mississippi Telephone Solicitation Act)',
+    sources: [
+      'https://getpocketlaw.com/law/state_mississippi/section-77-3-723-rules-for-authorized-calls_57b73fa7ff73',
+      'https://www.dnc.com/blog/no-more-holidays-mississippi-marketers-magnolia-state-lifts-prohibition-telemarketing-legal',
+      DROPCOWBOY,
+    ],
+    notes: [
+      'The statute says 8:00 am–8:00 pm “Central Standard Time”; during daylight saving time that is 9 am–9 pm CDT, so keep to 9 am–8 pm local in summer to be safe.',
+      'No holiday ban since the PSC rules were repealed (confirmed by the Attorney General’s office, per DNC.com, 2024).',
+      'Miss. Code § 77-3-603 (unsolicited sales calls) says 8 am–9 pm; the stricter 8 pm of § 77-3-723 is used.',
+    ],
+  }),
+  none('MT', 'Montana'),
+  none('NC', 'North Carolina'),
+  none('ND', 'North Dakota'),
+  none(
+    'NE',
+    'Nebraska',
+    'Prerecorded messages are limited to 1–9 pm on Sundays and holidays (Neb. Admin. Code tit. 291 ch. 11 § 3); live calls follow the federal window.',
+  ),
+  none('NH', 'New Hampshire'),
+  none('NJ', 'New Jersey', 'N.J.S.A. 56:8-130 et seq. keeps the federal 8 am–9 pm hours.'),
+  row({
+    code: 'NM',
+    name: 'New Mexico',
+    ...{ weekday: h(9, 21), saturday: h(9, 21), sunday: h(9, 21) },
+    citation: 'N.M. Stat. § 57-12-22 (section not confirmed)',
+    sources: [DROPCOWBOY],
+    confidence: 'single-source',
+    confidenceNote: 'Only one table gives 9 am–9 pm and the statute was not read.',
+  }),
+  row({
+    code: 'NV',
+    name: 'Nevada',
+    ...{ weekday: h(9, 20), saturday: h(9, 20), sunday: h(9, 20) },
+    citation: 'Nev. Rev. Stat. ch. 228 / 599B (section not confirmed)',
+    sources: [DROPCOWBOY],
+    confidence: 'single-source',
+    confidenceNote: 'Only one table gives 9 am–8 pm and the statute was not read.',
+  }),
+  none('NY', 'New York', 'N.Y. Gen. Bus. Law § 399-z keeps the federal 8 am–9 pm hours.'),
+  none('OH', 'Ohio'),
+  row({
+    code: 'OK',
+    name: 'Oklahoma',
+    from: '2022-11-01',
+    ...{ weekday: h(8, 20), saturday: h(8, 20), sunday: h(8, 20) },
+    callsPer24h: 3,
+    citation: 'Okla. Stat. tit. 15, § 775C.4 (Telephone Solicitation Act of 2022, HB 3168), eff. 2022-11-01',
+    sources: [VICIDIAL_FORUM, CLICKPOINT, DROPCOWBOY],
+    notes: ['No more than 3 solicitation calls to a person in 24 hours on the same subject.'],
+  }),
+  none('OR', 'Oregon'),
+  row({
+    code: 'PA',
+    name: 'Pennsylvania',
+    until: '2019-12-03',
+    citation: '73 P.S. § 2245(a)(1) (Telemarketer Registration Act)',
+    exempt: ['service', 'existing-customer'],
+    sources: [
+      'https://govt.westlaw.com/pac/Document/NE4CC77F0E9F711E9BEFE89A994168F89',
+      'https://cliclaw.com/node/7134',
+    ],
+  }),
+  row({
+    code: 'PA',
+    name: 'Pennsylvania',
+    from: '2019-12-03',
+    holidays: [
+      'new-year',
+      'mlk',
+      'washington',
+      'good-friday',
+      'memorial',
+      'flag-day',
+      'juneteenth',
+      'independence',
+      'labor',
+      'columbus',
+      'election',
+      'veterans',
+      'thanksgiving',
+      'christmas',
+    ],
+    observance: 'sunday-to-monday',
+    exempt: ['service', 'existing-customer'],
+    citation: '73 P.S. § 2245(a)(1), (a)(10), as amended by Act 73 of 2019; legal holidays 44 P.S. § 11',
+    sources: [
+      'https://govt.westlaw.com/pac/Document/NE4CC77F0E9F711E9BEFE89A994168F89',
+      'https://mslawgroup.com/regulatory-alert-pennsylvania-amends-telemarketing-registration-act/',
+      'https://www.jenkinslaw.org/blog/2019/12/03/amendments-pennsylvanias-telemarketer-registration-act-effective-today',
+      VICIFAST,
+    ],
+    notes: [
+      '8 am–9 pm, and no telephone solicitation on legal holidays since 3 December 2019.',
+      'Calls to people with an established business relationship in the last 12 months are not “telephone solicitation calls”.',
+    ],
+    confidence: 'disputed',
+    confidenceNote:
+      'The list of Pennsylvania legal holidays (44 P.S. § 11) was taken from knowledge and vendor calendars, not read; Good Friday, Election Day and Juneteenth are kept as the safe side.',
+  }),
+  none('PR', 'Puerto Rico', 'No territorial calling-hour rule was found: the federal window applies.'),
+  row({
+    code: 'RI',
+    name: 'Rhode Island',
+    weekday: h(9, 18),
+    saturday: h(10, 17),
+    sunday: null,
+    holidays: [
+      'new-year',
+      'mlk',
+      'washington',
+      'ri-independence',
+      'memorial',
+      'juneteenth',
+      'independence',
+      'victory',
+      'labor',
+      'columbus',
+      'veterans',
+      'thanksgiving',
+      'christmas',
+    ],
+    observance: 'sunday-to-monday',
+    citation: 'R.I. Gen. Laws §§ 5-61-2 (hours of operation), 5-61-3.6',
+    sources: [
+      'https://instalawyer.io/laws/rhode-island-general-laws/section-5-61-2-definitions',
+      'http://webserver.rilin.state.ri.us/Statutes/TITLE5/5-61/5-61-3.6.HTM',
+      DROPCOWBOY,
+      DNC_HOLIDAYS,
+    ],
+    notes: [
+      'Unsolicited sales calls only Monday–Friday 9 am–6 pm and Saturday 10 am–5 pm, never on Sunday or a state or federal holiday.',
+    ],
+  }),
+  none('SC', 'South Carolina', 'S.C. Code § 37-21-70 keeps the federal 8 am–9 pm hours.'),
+  none('SD', 'South Dakota'),
+  none('TN', 'Tennessee'),
+  row({
+    code: 'TX',
+    name: 'Texas',
+    weekday: h(9, 21),
+    saturday: h(9, 21),
+    sunday: h(12, 21),
+    citation: 'Tex. Bus. & Com. Code § 301.051',
+    sources: [CLICKPOINT, 'https://instalawyer.io/laws/texas-statutes/subtitle-a-telephones'],
+    notes: ['Weekdays and Saturday 9 am–9 pm; Sunday noon–9 pm.'],
+    confidence: 'single-source',
+    confidenceNote:
+      'The hours come from the statute as known and one vendor table; the statute page found lists § 301.051 without its text.',
+  }),
+  row({
+    code: 'UT',
+    name: 'Utah',
+    sunday: null,
+    weekday: h(8, 21),
+    saturday: h(8, 21),
+    holidays: [
+      'new-year',
+      'mlk',
+      'washington',
+      'memorial',
+      'juneteenth',
+      'independence',
+      'pioneer',
+      'labor',
+      'columbus',
+      'veterans',
+      'thanksgiving',
+      'christmas',
+    ],
+    observance: 'weekend-to-nearest-weekday',
+    citation: 'Utah Code § 13-25a-103(3); legal holidays Utah Code § 63G-1-301',
+    sources: [
+      'https://codes.findlaw.com/ut/title-13-commerce-and-trade/ut-code-sect-13-25a-103/',
+      'https://www.findlaw.com/state/utah-law/utah-telemarketing-fraud-laws.html',
+      DNC_HOLIDAYS,
+    ],
+    notes: ['Calls made with the person’s prior express consent are not restricted.'],
+  }),
+  none('VA', 'Virginia', 'Va. Code § 59.1-514 keeps the federal 8 am–9 pm hours.'),
+  none('VI', 'U.S. Virgin Islands', 'No territorial calling-hour rule was found: the federal window applies.'),
+  none('VT', 'Vermont'),
+  row({
+    code: 'WA',
+    name: 'Washington',
+    ...{ weekday: h(8, 20), saturday: h(8, 20), sunday: h(8, 20) },
+    citation: 'RCW 80.36.390; RCW 19.158 (HB 1497, 2022)',
+    sources: [VICIDIAL_FORUM],
+    notes: ['Covers calls soliciting money for any organization too.'],
+    confidence: 'single-source',
+    confidenceNote: 'Only one independent source was read; the statute is relied on from knowledge.',
+  }),
+  none('WI', 'Wisconsin'),
+  none('WV', 'West Virginia'),
+  none('WY', 'Wyoming'),
+
+  // ------------------------------------------------------------------ Canadian provinces and territories
+  ...(
+    [
+      ['AB', 'Alberta'],
+      ['BC', 'British Columbia'],
+      ['MB', 'Manitoba'],
+      ['NB', 'New Brunswick'],
+      ['NL', 'Newfoundland and Labrador'],
+      ['NS', 'Nova Scotia'],
+      ['NT', 'Northwest Territories'],
+      ['NU', 'Nunavut'],
+      ['ON', 'Ontario'],
+      ['PE', 'Prince Edward Island'],
+      ['QC', 'Quebec'],
+      ['SK', 'Saskatchewan'],
+      ['YT', 'Yukon'],
+    ] as const
+  ).map(([code, name]) =>
+    none(
+      code,
+      name,
+      'No provincial calling-hour rule was found: the CRTC hours apply. Statutory holidays are not no-call days under the CRTC rules.',
+      'CA',
+    ),
+  ),
+];

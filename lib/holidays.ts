@@ -1,0 +1,155 @@
+/**
+ * Legal holidays for any year: fixed dates, nth-weekday ones (Memorial Day, Thanksgiving) and
+ * Easter-based ones (Good Friday, Mardi Gras). Pure date arithmetic on calendar dates (no time zone):
+ * the caller asks with the callee's local date.
+ */
+
+/** A calendar date: month 1-12. */
+export interface CivilDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export type HolidayId =
+  | 'new-year'
+  | 'mlk'
+  | 'washington'
+  | 'mardi-gras'
+  | 'good-friday'
+  | 'confederate-memorial'
+  | 'ri-independence'
+  | 'memorial'
+  | 'jefferson-davis'
+  | 'flag-day'
+  | 'juneteenth'
+  | 'independence'
+  | 'pioneer'
+  | 'victory'
+  | 'labor'
+  | 'columbus'
+  | 'election'
+  | 'veterans'
+  | 'thanksgiving'
+  | 'day-after-thanksgiving'
+  | 'christmas';
+
+/** How a holiday that falls on a weekend is observed in a state. */
+export type Observance = 'none' | 'sunday-to-monday' | 'weekend-to-nearest-weekday';
+
+interface HolidayDef {
+  name: string;
+  /** The date the holiday falls on in `year`. */
+  date: (year: number) => CivilDate;
+  /** Fixed-date holidays move when they fall on a weekend (per the state's observance rule). */
+  fixed: boolean;
+}
+
+/** 0 = Sunday … 6 = Saturday, for a calendar date. */
+export function weekdayOf(d: CivilDate): number {
+  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+}
+
+function addDays(d: CivilDate, days: number): CivilDate {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/** The nth (1-based) `weekday` of a month; n = -1 is the last one. */
+export function nthWeekday(year: number, month: number, weekday: number, n: number): CivilDate {
+  if (n > 0) {
+    const first = weekdayOf({ year, month, day: 1 });
+    return { year, month, day: 1 + ((weekday - first + 7) % 7) + (n - 1) * 7 };
+  }
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const last = weekdayOf({ year, month, day: lastDay });
+  return { year, month, day: lastDay - ((last - weekday + 7) % 7) };
+}
+
+/** Western (Gregorian) Easter Sunday: the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+export function easterSunday(year: number): CivilDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { year, month, day };
+}
+
+const fixed = (name: string, month: number, day: number): HolidayDef => ({
+  name,
+  date: (year) => ({ year, month, day }),
+  fixed: true,
+});
+const nth = (name: string, month: number, weekday: number, n: number): HolidayDef => ({
+  name,
+  date: (year) => nthWeekday(year, month, weekday, n),
+  fixed: false,
+});
+
+export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
+  'new-year': fixed("New Year's Day", 1, 1),
+  mlk: nth('Martin Luther King Jr. Day', 1, 1, 3),
+  washington: nth("Washington's Birthday (Presidents' Day)", 2, 1, 3),
+  // Mardi Gras is the Tuesday 47 days before Easter Sunday.
+  'mardi-gras': { name: 'Mardi Gras', date: (year) => addDays(easterSunday(year), -47), fixed: false },
+  'good-friday': { name: 'Good Friday', date: (year) => addDays(easterSunday(year), -2), fixed: false },
+  'confederate-memorial': nth('Confederate Memorial Day', 4, 1, 4),
+  'ri-independence': fixed('Rhode Island Independence Day', 5, 4),
+  memorial: nth('Memorial Day', 5, 1, -1),
+  'jefferson-davis': nth("Jefferson Davis's Birthday", 6, 1, 1),
+  'flag-day': fixed('Flag Day', 6, 14),
+  juneteenth: fixed('Juneteenth', 6, 19),
+  independence: fixed('Independence Day', 7, 4),
+  pioneer: fixed('Pioneer Day', 7, 24),
+  victory: nth('Victory Day', 8, 1, 2),
+  labor: nth('Labor Day', 9, 1, 1),
+  columbus: nth('Columbus Day', 10, 1, 2),
+  // The Tuesday after the first Monday of November (every year: states differ on off-years; the safe side).
+  election: { name: 'Election Day', date: (year) => addDays(nthWeekday(year, 11, 1, 1), 1), fixed: false },
+  veterans: fixed('Veterans Day', 11, 11),
+  thanksgiving: nth('Thanksgiving Day', 11, 4, 4),
+  'day-after-thanksgiving': {
+    name: 'Day after Thanksgiving',
+    date: (year) => addDays(nthWeekday(year, 11, 4, 4), 1),
+    fixed: false,
+  },
+  christmas: fixed('Christmas Day', 12, 25),
+};
+
+function sameDate(a: CivilDate, b: CivilDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/** The dates a holiday is kept in `year`: the day itself, and its observed weekday when it moves. */
+export function holidayDates(id: HolidayId, year: number, observance: Observance): CivilDate[] {
+  const def = HOLIDAYS[id];
+  const date = def.date(year);
+  if (!def.fixed || observance === 'none') return [date];
+  const weekday = weekdayOf(date);
+  if (weekday === 0) return [date, addDays(date, 1)];
+  if (weekday === 6 && observance === 'weekend-to-nearest-weekday') return [date, addDays(date, -1)];
+  return [date];
+}
+
+/**
+ * The holiday of `ids` that `date` is (or is observed on), or null. Checks the next year too: New
+ * Year's Day on a Saturday is observed on the Friday before, in the old year.
+ */
+export function holidayOn(date: CivilDate, ids: readonly HolidayId[], observance: Observance): HolidayId | null {
+  for (const id of ids) {
+    for (const year of [date.year, date.year + 1]) {
+      if (holidayDates(id, year, observance).some((d) => sameDate(d, date))) return id;
+    }
+  }
+  return null;
+}
