@@ -7,7 +7,7 @@ import { type BackgroundDeps, handleMessage, type Sender } from '@/lib/backgroun
 import { MAX_PER_MESSAGE } from '@/lib/dom/page-guard';
 import { LookupResponse, MAX_LOOKUP, MAX_PAGE_NUMBERS, PageScanResponse, TabSummaryResponse } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { recordRows } from '../robustness-rows.mjs';
+import { robustnessRow } from '../support/robustness';
 
 const ID = 'consentguardid';
 const CONTENT: Sender = {
@@ -126,6 +126,12 @@ describe('handleMessage under fuzzed input', () => {
   it('never throws; refuses clearly; records only validated numbers from a content script in a tab', async () => {
     let refused = 0;
     let answered = 0;
+    const row = robustnessRow({
+      id: 'unit-messages-fuzz',
+      area: 'Background messages (unit, fast-check)',
+      tried: `${runs.any} random messages (any JSON/JS value, our shapes with any field wrong) × random senders (forged ids, other extensions, pages posing as the popup)`,
+      result: 'never threw; every refusal a one-line `{ok:false, error}`; nothing recorded unless validated',
+    });
     await fc.assert(
       fc.asyncProperty(anyMessage, anySender, async (message, sender) => {
         const { deps, calls } = fakeDeps();
@@ -149,15 +155,7 @@ describe('handleMessage under fuzzed input', () => {
     );
     expect(answered).toBeGreaterThan(0);
     expect(refused).toBeGreaterThan(0);
-    recordRows([
-      {
-        id: 'unit-messages-fuzz',
-        area: 'Background messages (unit, fast-check)',
-        tried: `${runs.any} random messages (any JSON/JS value, our shapes with any field wrong) × random senders (forged ids, other extensions, pages posing as the popup)`,
-        result: 'never threw; every refusal a one-line `{ok:false, error}`; nothing recorded unless validated',
-        figures: `${refused} refused, ${answered} answered`,
-      },
-    ]);
+    row.figures = `${refused} refused, ${answered} answered`;
   });
 
   it('a message from anyone but this extension is refused, whatever it says', async () => {
