@@ -8,11 +8,13 @@ import {
   type ErrorResponse,
   Lookup,
   type LookupResponse,
-  PageScan,
+  PageScanBatch,
   type PageScanResponse,
   PopupTabSummary,
   refusal,
   type TabSummaryResponse,
+  wellFormedLocated,
+  wellFormedNumbers,
 } from '../messages';
 import type { Settings } from '../settings';
 
@@ -26,6 +28,8 @@ export interface Sender {
 
 export interface BackgroundDeps {
   extensionId: string;
+  /** The extension pages' origin, `runtime.getURL('/')`: chrome-extension://<id>/ or, in Firefox, moz-extension://<uuid>/. */
+  extensionOrigin: string;
   settings: () => Promise<Settings>;
   /** Records the numbers a frame shows now; returns every distinct number on the tab. */
   recordFrame: (tabId: number, frameId: number, numbers: string[], reset: boolean) => Promise<string[]>;
@@ -43,7 +47,7 @@ const SUMMARY_LIMIT = 200;
 const STRICTNESS = { 'all-party': 0, unknown: 1, 'one-party': 2 } as const;
 
 function fromExtensionPage(sender: Sender, deps: BackgroundDeps): boolean {
-  return sender.id === deps.extensionId && (sender.url ?? '').startsWith(`chrome-extension://${deps.extensionId}/`);
+  return sender.id === deps.extensionId && (sender.url ?? '').startsWith(deps.extensionOrigin);
 }
 
 export async function handleMessage(message: unknown, sender: Sender, deps: BackgroundDeps): Promise<Response> {
@@ -53,30 +57,41 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
   const now = deps.now?.() ?? new Date();
 
   if (type === 'page-scan') {
-    const parsed = PageScan.safeParse(message);
+    const parsed = PageScanBatch.safeParse(message);
     if (!parsed.success) return refusal(parsed.error);
+    // A malformed entry is dropped, never the burst: the frame's other numbers still get their badges.
+    const lookup = wellFormedNumbers(parsed.data.lookup);
+    const present = wellFormedNumbers(parsed.data.present);
+    const located = wellFormedLocated(parsed.data.located ?? []);
+    const dropped =
+      parsed.data.lookup.length -
+      lookup.length +
+      parsed.data.present.length -
+      present.length +
+      (parsed.data.located?.length ?? 0) -
+      located.length;
     const tabId = sender.tab?.id;
     if (tabId === undefined || fromExtensionPage(sender, deps)) {
       return { ok: false, error: 'Refused page-scan: it must come from a content script in a tab.' };
     }
     const settings = await deps.settings();
     const context = { agentRegion: settings.agentRegion, policy: settings.policy, at: now };
-    const badges = parsed.data.lookup.flatMap((number) => {
+    const badges = lookup.flatMap((number) => {
       const c = classify(number, context);
       return c.kind === 'invalid' || c.e164 === null ? [] : [badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText)];
     });
     // Numbers in a record that names a place: answered with that place (the key it was asked by comes back).
-    for (const { e164, regions } of parsed.data.located ?? []) {
+    for (const { e164, regions } of located) {
       const c = classify(e164, { ...context, calleeLocation: { regions } });
       if (c.kind === 'invalid' || c.e164 === null) continue;
       badges.push({ ...badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText), locationKey: regions.join('/') });
     }
-    const all = await deps.recordFrame(tabId, sender.frameId ?? 0, parsed.data.present, parsed.data.reset ?? false);
+    const all = await deps.recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false);
     deps.tabChanged?.(
       tabId,
       all.map((n) => classify(n, context)),
     );
-    return { ok: true, badges, showOneParty: settings.badgeOneParty };
+    return { ok: true, badges, showOneParty: settings.badgeOneParty, dropped };
   }
 
   if (type === 'lookup') {
