@@ -17,6 +17,7 @@ let guard: PageGuard | undefined;
 
 const background: BackgroundDeps = {
   extensionId: ID,
+  extensionOrigin: `chrome-extension://${ID}/`,
   settings: async () => DEFAULT_SETTINGS,
   recordFrame: async (_tab, _frame, numbers) => {
     recorded.push(numbers);

@@ -14,6 +14,7 @@ function fakeDeps() {
   const recorded: string[][] = [];
   const deps: BackgroundDeps = {
     extensionId: ID,
+    extensionOrigin: `chrome-extension://${ID}/`,
     settings: async () => DEFAULT_SETTINGS,
     recordFrame: async (_tab, _frame, numbers) => {
       recorded.push(numbers);
