@@ -133,6 +133,7 @@ const AppliedRule = z.object({
   citation: z.string(),
   notes: z.array(z.string()),
   asOf: z.string(),
+  noticeDuty: z.optional(z.nullable(z.string())),
 });
 
 /** A Classification (lib/classify.ts) plus the disclaimer to read, filled in from the settings. */
