@@ -78,7 +78,7 @@ describe('handleMessage', () => {
       badges: [
         { e164: '+12125550175', consent: 'one-party', place: 'NY' },
         { e164: '+12125550176', consent: 'all-party', place: 'NY', location: 'CA', locationKey: 'CA' },
-        { e164: '+12125550177', consent: 'all-party', locationKey: 'NT/NU' },
+        { e164: '+12125550177', locationKey: 'NT/NU' },
       ],
     });
     expect((response as { badges: object[] }).badges[0]).not.toHaveProperty('location');
