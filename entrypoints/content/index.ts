@@ -14,7 +14,14 @@ export default defineContentScript({
     const guard = new PageGuard(document, {
       scan: scanText,
       send: async (message) => asPageScanResponse(await browser.runtime.sendMessage(message)),
-      details: async (e164) => firstAnswer(await browser.runtime.sendMessage({ type: 'lookup', numbers: [e164] })),
+      details: async (e164, location) =>
+        firstAnswer(
+          await browser.runtime.sendMessage({
+            type: 'lookup',
+            numbers: [e164],
+            ...(location ? { locations: [location] } : {}),
+          }),
+        ),
       text: (key, ...subs) => browser.i18n.getMessage(key, subs),
       // The host page comes first: our failures go to the console, never to the page.
       onError: (error) => console.debug('[Consent Guard]', error),
