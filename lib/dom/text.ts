@@ -24,7 +24,9 @@ export type PageTextKey =
   | 'panelWindowUnknown'
   | 'panelCopy'
   | 'panelCopied'
-  | 'panelCopyRefused';
+  | 'panelCopyRefused'
+  | 'panelHowToAsk'
+  | 'panelHowToAnnounce';
 
 /** Looks a key up, with `$1`… substitutions. */
 export type PageText = (key: PageTextKey, ...subs: string[]) => string;
