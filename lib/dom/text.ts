@@ -8,6 +8,8 @@ export type PageTextKey =
   | 'badgeOneParty'
   | 'badgeUnknown'
   | 'badgeOpenDetails'
+  | 'badgeRecord'
+  | 'badgeRecordSame'
   | 'panelLabel'
   | 'panelChecking'
   | 'panelFailed'
@@ -26,7 +28,13 @@ export type PageTextKey =
   | 'panelCopied'
   | 'panelCopyRefused'
   | 'panelHowToAsk'
-  | 'panelHowToAnnounce';
+  | 'panelHowToAnnounce'
+  | 'panelFromAreaCode'
+  | 'panelFromRecord'
+  | 'panelSourceAddress'
+  | 'panelSourceField'
+  | 'panelSourceColumn'
+  | 'panelSourceGiven';
 
 /** Looks a key up, with `$1`… substitutions. */
 export type PageText = (key: PageTextKey, ...subs: string[]) => string;
