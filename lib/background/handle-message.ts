@@ -8,11 +8,12 @@ import {
   type ErrorResponse,
   Lookup,
   type LookupResponse,
-  PageScan,
+  PageScanBatch,
   type PageScanResponse,
   PopupTabSummary,
   refusal,
   type TabSummaryResponse,
+  wellFormedNumbers,
 } from '../messages';
 import type { Settings } from '../settings';
 
@@ -55,24 +56,28 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
   const now = deps.now?.() ?? new Date();
 
   if (type === 'page-scan') {
-    const parsed = PageScan.safeParse(message);
+    const parsed = PageScanBatch.safeParse(message);
     if (!parsed.success) return refusal(parsed.error);
+    // A malformed entry is dropped, never the burst: the frame's other numbers still get their badges.
+    const lookup = wellFormedNumbers(parsed.data.lookup);
+    const present = wellFormedNumbers(parsed.data.present);
+    const dropped = parsed.data.lookup.length - lookup.length + parsed.data.present.length - present.length;
     const tabId = sender.tab?.id;
     if (tabId === undefined || fromExtensionPage(sender, deps)) {
       return { ok: false, error: 'Refused page-scan: it must come from a content script in a tab.' };
     }
     const settings = await deps.settings();
     const context = { agentRegion: settings.agentRegion, policy: settings.policy, at: now };
-    const badges = parsed.data.lookup.flatMap((number) => {
+    const badges = lookup.flatMap((number) => {
       const c = classify(number, context);
       return c.kind === 'invalid' || c.e164 === null ? [] : [badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText)];
     });
-    const all = await deps.recordFrame(tabId, sender.frameId ?? 0, parsed.data.present, parsed.data.reset ?? false);
+    const all = await deps.recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false);
     deps.tabChanged?.(
       tabId,
       all.map((n) => classify(n, context)),
     );
-    return { ok: true, badges, showOneParty: settings.badgeOneParty };
+    return { ok: true, badges, showOneParty: settings.badgeOneParty, dropped };
   }
 
   if (type === 'lookup') {

@@ -3,7 +3,7 @@
 // 5,000 levels deep, script-like text, a page that removes or restyles our badges, and one that
 // forges them. Each test records what it measured for docs/robustness.md (tests/robustness-report.mjs).
 import assert from 'node:assert/strict';
-import { tabIdOf, useExtension, watchErrors } from './harness.mjs';
+import { badgesIn, tabIdOf, useExtension, waitForBadges, watchErrors } from './harness.mjs';
 import { robustnessSuite } from './robustness-suite.mjs';
 
 const CSP = "default-src 'none'; style-src 'self'; script-src 'self'";
@@ -14,32 +14,8 @@ const suite = robustnessSuite('e2e-hostile-');
 const row = (id, tried, result, figures) => suite.row(id, { area: AREA, tried, result, figures });
 const test = (name, id, body) => suite.test(name, { ids: [id], area: AREA }, body);
 
-/** Our answered badges in the document and its open shadow roots (page-made look-alikes carry an id). */
-function answered(page) {
-  return page.evaluate(() => {
-    const out = [];
-    const visit = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.tagName === 'CONSENT-GUARD-BADGE') {
-          if (el.hasAttribute('data-consent') && !el.id) out.push(el.dataset.consentNumber);
-        } else if (el.shadowRoot) visit(el.shadowRoot);
-      }
-    };
-    visit(document);
-    return out.sort();
-  });
-}
-
-/** Polls with plain evaluate: Playwright's waitForFunction injects a script that a hostile page can break. */
-async function waitAnswered(page, count, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const seen = (await answered(page)).length;
-    if (seen >= count) return;
-    if (Date.now() > deadline) throw new Error(`${seen} answered badges, expected ${count}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Our answered badges' numbers, sorted (page-made look-alikes left out). */
+const answered = async (page) => (await badgesIn(page)).map((b) => b.e164).sort();
 
 async function open(path) {
   const page = await env.browser.context.newPage();
@@ -66,7 +42,7 @@ test('built-ins overridden by the page: badges still right, the page’s own cod
     await page.evaluate(() => JSON.stringify(window.__page)),
   );
   // The late shadow root is reported by the page-world hook, whose helpers the page broke after it ran.
-  await waitAnswered(page, 4);
+  await waitForBadges(page, 4);
   assert.deepEqual(await answered(page), ['+12125550175', '+13055550188', '+14155550134', '+15035550152']);
   const counts = await page.evaluate(() => window.__page);
   assert.ok(counts.attach >= 2 && counts.map >= 1 && counts.parse >= 2 && counts.append >= 1, JSON.stringify(counts));
@@ -81,7 +57,7 @@ test('built-ins overridden by the page: badges still right, the page’s own cod
 
 test('a strict Content-Security-Policy: badges render styled; the details panel too', 'csp', async () => {
   const { page, errors, console } = await open('csp.html');
-  await waitAnswered(page, 3);
+  await waitForBadges(page, 3);
   assert.equal(await page.evaluate(() => document.body.dataset.pageScript), 'ran');
   const style = await page.evaluate(() => {
     const badge = document.querySelector('consent-guard-badge[data-consent="all-party"]');
@@ -117,7 +93,7 @@ test('50,000 numbers: every one badged, the page never frozen for long', '50k', 
   const n = 50_000;
   const started = Date.now();
   const { page, errors } = await open(`many.html?n=${n}`);
-  await waitAnswered(page, 1, 30_000);
+  await waitForBadges(page, 1, 30_000);
   const firstMs = Date.now() - started;
   await page.waitForFunction(
     (count) => document.querySelectorAll('consent-guard-badge[data-consent]').length >= count,
@@ -161,7 +137,7 @@ test('a page that mutates 1,000 times a second for 10 s stays responsive; our wo
     const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${origin}/hostile/storm.html`);
-    if (origin === env.server.origin) await waitAnswered(page, 200);
+    if (origin === env.server.origin) await waitForBadges(page, 200);
     const cdp = await env.browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metrics = async () =>
@@ -175,7 +151,7 @@ test('a page that mutates 1,000 times a second for 10 s stays responsive; our wo
     const result = await page.evaluate((ms) => window.__startStorm(ms), DURATION);
     const afterMetrics = await metrics();
     const messages = await env.browser.worker.evaluate(() => globalThis.__writes);
-    if (origin === env.server.origin) await waitAnswered(page, 200);
+    if (origin === env.server.origin) await waitForBadges(page, 200);
     const badges = await page.evaluate(() => document.querySelectorAll('consent-guard-badge').length);
     await cdp.detach();
     await page.close();
@@ -215,7 +191,7 @@ test('a page that mutates 1,000 times a second for 10 s stays responsive; our wo
 
 test('a 1 MB text node and a DOM 5,000 levels deep: no stack overflow, every number badged', 'extreme', async () => {
   const { page, errors } = await open('extreme.html');
-  await waitAnswered(page, 102, 30_000);
+  await waitForBadges(page, 102, 30_000);
   const numbers = await answered(page);
   assert.equal(numbers.length, 102);
   assert.ok(numbers.includes('+15035550152') && numbers.includes('+14155550134'));
@@ -247,7 +223,7 @@ test(
   'script-text',
   async () => {
     const { page, errors, dialogs } = await open('script-text.html');
-    await waitAnswered(page, 7);
+    await waitForBadges(page, 7);
     assert.deepEqual(await answered(page), [
       '+12125550175',
       '+13055550188',
@@ -298,7 +274,7 @@ test(
   'fight',
   async () => {
     const { page, errors } = await open('fight.html');
-    await waitAnswered(page, 1);
+    await waitForBadges(page, 1);
     await page.waitForTimeout(1500);
     const first = await page.evaluate(() => window.__removals);
     await page.waitForTimeout(1000);
@@ -330,7 +306,7 @@ test(
 test('forged badge-like elements are neither trusted nor counted', 'forged', async () => {
   const { page, errors } = await open('forged.html');
   await page.waitForSelector('body[data-forged-done="true"]');
-  await waitAnswered(page, 1);
+  await waitForBadges(page, 1);
   await page.waitForTimeout(500);
   assert.deepEqual(await answered(page), ['+12125550175']);
   // A click on the page's own element is the page's: no panel, its listener runs.

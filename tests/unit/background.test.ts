@@ -53,6 +53,7 @@ describe('handleMessage', () => {
         expect.objectContaining({ e164: '+12125550175', consent: 'one-party', place: 'NY' }),
       ],
       showOneParty: true,
+      dropped: 0,
     });
     expect(changed).toEqual([{ tabId: 7, count: 2 }]);
   });
@@ -93,6 +94,16 @@ describe('handleMessage', () => {
     });
   });
 
+  it('page-scan drops an entry that is no E.164 number and answers the others, with a count', async () => {
+    const { d } = deps();
+    const response = await handleMessage(
+      { type: 'page-scan', lookup: ['4155550134', '+14155550134', '+4150415415000134'], present: ['4155550134'] },
+      PAGE,
+      d,
+    );
+    expect(response).toMatchObject({ ok: true, badges: [{ e164: '+14155550134' }], dropped: 3 });
+  });
+
   it('knows the popup by the extension’s own origin: Firefox’s moz-extension:// pages too', async () => {
     const { d } = deps();
     const firefox = { ...d, extensionOrigin: 'moz-extension://0c1b7ad2-5a53-4d8e-9c36-0f5d2c3f0a11/' };
@@ -109,7 +120,6 @@ describe('handleMessage', () => {
 
   it.each([
     [{ type: 'page-scan', lookup: 'x', present: [] }, PAGE, 'malformed message at lookup'],
-    [{ type: 'page-scan', lookup: ['4155550134'], present: [] }, PAGE, 'malformed'],
     [{ type: 'page-scan', lookup: [], present: [], extra: 1 }, PAGE, 'malformed'],
     [{ type: 'page-scan', lookup: [], present: [] }, POPUP, 'content script in a tab'],
     [{ type: 'lookup', numbers: [] }, POPUP, 'malformed'],
