@@ -65,6 +65,9 @@ export function createBadge(doc: Document, e164: string): HTMLElement {
 /** Fills in the answer: colour and words (never colour alone), and the full sentence for screen readers. */
 export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean, t: PageText) {
   host.setAttribute('data-consent', info.consent);
+  // Present only when the answer used the callee's record location: that region's code.
+  if (info.location) host.setAttribute('data-consent-location', info.location);
+  else host.removeAttribute('data-consent-location');
   if (info.ambiguous) host.setAttribute('data-consent-ambiguous', 'true');
   else host.removeAttribute('data-consent-ambiguous');
   const button = host.shadowRoot?.querySelector('button');
@@ -73,7 +76,12 @@ export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean
     mark.className = 'mark';
     mark.setAttribute('aria-hidden', 'true');
     mark.textContent = MARK[info.consent];
-    button.replaceChildren(mark, `${info.place} · ${t(WORDS[info.consent])}${info.ambiguous ? '*' : ''}`);
+    const where = !info.location
+      ? info.place
+      : info.location === info.place
+        ? t('badgeRecordSame', info.place)
+        : t('badgeRecord', info.location, info.place);
+    button.replaceChildren(mark, `${where} · ${t(WORDS[info.consent])}${info.ambiguous ? '*' : ''}`);
     button.setAttribute('aria-label', `${info.sentence} ${t('badgeOpenDetails')}`);
     button.title = info.sentence;
   }

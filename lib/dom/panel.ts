@@ -47,6 +47,21 @@ function windowKey(w: Answer['inCallingWindow']): PageTextKey {
   return 'panelWindowUnknown';
 }
 
+const SOURCE_KEY: Record<string, PageTextKey> = {
+  address: 'panelSourceAddress',
+  field: 'panelSourceField',
+  column: 'panelSourceColumn',
+  given: 'panelSourceGiven',
+};
+
+/** Where the answer's place came from: the area code alone, or the record and the area code. */
+export function whereFrom(answer: Answer, t: PageText): string {
+  const record = answer.calleeLocation ? answer.recordLocation : null;
+  if (!record) return t('panelFromAreaCode', answer.place);
+  const source = record.source ? t(SOURCE_KEY[record.source] ?? 'panelSourceAddress') : t('panelSourceAddress');
+  return t('panelFromRecord', record.text ?? record.regions.join('/'), source, answer.place);
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string) {
   const element = doc.createElement(tag);
   if (text !== undefined) element.textContent = text;
@@ -138,6 +153,7 @@ export function createPanel(doc: Document, t: PageText): Panel {
         close,
         el(doc, 'h2', `${t(HEADLINE[consent] ?? 'panelUnknown')}${answer.ambiguous ? ` ${t('panelUnsettled')}` : ''}`),
         el(doc, 'p', `${answer.e164 ?? answer.input} · ${answer.place}`, 'meta'),
+        el(doc, 'p', whereFrom(answer, t), 'meta where'),
         reasons,
         ...(where ? [el(doc, 'p', where, 'meta')] : []),
         ...(cite ? [el(doc, 'p', cite, 'meta')] : []),

@@ -8,6 +8,8 @@ export type PageTextKey =
   | 'badgeOneParty'
   | 'badgeUnknown'
   | 'badgeOpenDetails'
+  | 'badgeRecord'
+  | 'badgeRecordSame'
   | 'panelLabel'
   | 'panelChecking'
   | 'panelFailed'
@@ -24,7 +26,13 @@ export type PageTextKey =
   | 'panelWindowUnknown'
   | 'panelCopy'
   | 'panelCopied'
-  | 'panelCopyRefused';
+  | 'panelCopyRefused'
+  | 'panelFromAreaCode'
+  | 'panelFromRecord'
+  | 'panelSourceAddress'
+  | 'panelSourceField'
+  | 'panelSourceColumn'
+  | 'panelSourceGiven';
 
 /** Looks a key up, with `$1`… substitutions. */
 export type PageText = (key: PageTextKey, ...subs: string[]) => string;
