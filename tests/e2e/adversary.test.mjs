@@ -172,7 +172,10 @@ test(
     // No file the repository tracks holds a private key.
     let keys = '';
     try {
-      keys = execFileSync('git', ['grep', '-lE', '-e', '-{5}BEGIN ([A-Z]+ )?PRIVATE KEY-{5}'], { cwd: ROOT, encoding: 'utf8' }).trim();
+      keys = execFileSync('git', ['grep', '-lE', '-e', '-{5}BEGIN ([A-Z]+ )?PRIVATE KEY-{5}'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }).trim();
     } catch (error) {
       if (error.status !== 1) throw error; // 1: nothing found
     }
