@@ -26,6 +26,7 @@ function showCount(tabId: number, numbers: Classification[]) {
 export default defineBackground(() => {
   const deps = {
     extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
     settings: async () => (await loadSettings()).settings,
     recordFrame,
     tabNumbers,

@@ -12,7 +12,9 @@ export const MAX_LOOKUP = 50;
 export const MAX_PAGE_NUMBERS = 5000;
 
 const NumberText = z.string().check(z.maxLength(64));
-const E164 = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/));
+/** `+`, a calling code that does not start with 0, and at most 15 digits in all (ITU-T E.164). */
+const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
+const E164 = z.string().check(z.regex(E164_PATTERN));
 const Consent = z.enum(['all-party', 'one-party', 'unknown']);
 const Window = z.nullable(z.union([z.boolean(), z.literal('partly')]));
 
@@ -100,6 +102,23 @@ export const CallingHoursAnswer = z.object({
 });
 export type CallingHoursAnswer = z.infer<typeof CallingHoursAnswer>;
 
+/**
+ * What the background accepts as a page-scan: the same envelope, but its lists may hold anything.
+ * One malformed entry (a scanner slip, a page's odd string) must not cost the frame every other
+ * badge: `wellFormedNumbers` drops it and the answer counts it.
+ */
+export const PageScanBatch = z.strictObject({
+  type: z.literal('page-scan'),
+  lookup: z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS)),
+  present: z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS)),
+  reset: z.optional(z.boolean()),
+});
+
+/** The entries of a list that are E.164 numbers, in order. */
+export function wellFormedNumbers(list: readonly unknown[]): string[] {
+  return list.filter((n): n is string => typeof n === 'string' && E164_PATTERN.test(n));
+}
+
 /** What a badge needs: small, so a page of thousands of numbers answers in one light message. */
 export const BadgeInfo = z.object({
   e164: E164,
@@ -122,7 +141,13 @@ export const BadgeInfo = z.object({
 export type BadgeInfo = z.infer<typeof BadgeInfo>;
 
 export const PageScanResponse = z.union([
-  z.object({ ok: z.literal(true), badges: z.array(BadgeInfo), showOneParty: z.boolean() }),
+  z.object({
+    ok: z.literal(true),
+    badges: z.array(BadgeInfo),
+    showOneParty: z.boolean(),
+    /** Entries of lookup and present that were no E.164 number and were left out. */
+    dropped: z.optional(z.number().check(z.int(), z.nonnegative())),
+  }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type PageScanResponse = z.infer<typeof PageScanResponse>;

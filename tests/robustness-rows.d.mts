@@ -6,5 +6,7 @@ export interface RobustnessRow {
   tried: string;
   result: string;
   figures?: string;
+  /** Whether every assertion of the test that owns the row passed. */
+  passed?: boolean;
 }
 export function recordRows(rows: RobustnessRow[]): void;

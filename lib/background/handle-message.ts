@@ -8,11 +8,12 @@ import {
   type ErrorResponse,
   Lookup,
   type LookupResponse,
-  PageScan,
+  PageScanBatch,
   type PageScanResponse,
   PopupTabSummary,
   refusal,
   type TabSummaryResponse,
+  wellFormedNumbers,
 } from '../messages';
 import { companyWindowMinutes, type Settings } from '../settings';
 
@@ -26,6 +27,8 @@ export interface Sender {
 
 export interface BackgroundDeps {
   extensionId: string;
+  /** The extension pages' origin, `runtime.getURL('/')`: chrome-extension://<id>/ or, in Firefox, moz-extension://<uuid>/. */
+  extensionOrigin: string;
   settings: () => Promise<Settings>;
   /** Records the numbers a frame shows now; returns every distinct number on the tab. */
   recordFrame: (tabId: number, frameId: number, numbers: string[], reset: boolean) => Promise<string[]>;
@@ -43,7 +46,7 @@ const SUMMARY_LIMIT = 200;
 const STRICTNESS = { 'all-party': 0, unknown: 1, 'one-party': 2 } as const;
 
 function fromExtensionPage(sender: Sender, deps: BackgroundDeps): boolean {
-  return sender.id === deps.extensionId && (sender.url ?? '').startsWith(`chrome-extension://${deps.extensionId}/`);
+  return sender.id === deps.extensionId && (sender.url ?? '').startsWith(deps.extensionOrigin);
 }
 
 /** How the settings classify: the agent's region and policy, the call purpose and the company window. */
@@ -64,24 +67,28 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
   const now = deps.now?.() ?? new Date();
 
   if (type === 'page-scan') {
-    const parsed = PageScan.safeParse(message);
+    const parsed = PageScanBatch.safeParse(message);
     if (!parsed.success) return refusal(parsed.error);
+    // A malformed entry is dropped, never the burst: the frame's other numbers still get their badges.
+    const lookup = wellFormedNumbers(parsed.data.lookup);
+    const present = wellFormedNumbers(parsed.data.present);
+    const dropped = parsed.data.lookup.length - lookup.length + parsed.data.present.length - present.length;
     const tabId = sender.tab?.id;
     if (tabId === undefined || fromExtensionPage(sender, deps)) {
       return { ok: false, error: 'Refused page-scan: it must come from a content script in a tab.' };
     }
     const settings = await deps.settings();
     const context = contextOf(settings, now);
-    const badges = parsed.data.lookup.flatMap((number) => {
+    const badges = lookup.flatMap((number) => {
       const c = classify(number, context);
       return c.kind === 'invalid' || c.e164 === null ? [] : [badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText)];
     });
-    const all = await deps.recordFrame(tabId, sender.frameId ?? 0, parsed.data.present, parsed.data.reset ?? false);
+    const all = await deps.recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false);
     deps.tabChanged?.(
       tabId,
       all.map((n) => classify(n, context)),
     );
-    return { ok: true, badges, showOneParty: settings.badgeOneParty };
+    return { ok: true, badges, showOneParty: settings.badgeOneParty, dropped };
   }
 
   if (type === 'lookup') {

@@ -310,7 +310,8 @@ function intlAt(): boolean {
     if (s & CLOSE && !(j - 1 >= 1 && openBefore(j - 1))) return false;
     digits += T.slice(gs[j], ge[j]);
   }
-  if (digits.length < 8 || digits.length - cc.length < 4) return false;
+  // E.164 allows 15 digits at most: a longer run (`+4150415415000134`) is no phone number.
+  if (digits.length < 8 || digits.length > 15 || digits.length - cc.length < 4) return false;
   mLast = j - 1;
   mIntl = digits;
   mStart = (gs[0] as number) - 1;

@@ -5,31 +5,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { FIXTURES_DIR, screenshot, useExtension, waitForBadges, watchErrors } from './harness.mjs';
+import { badgesIn, FIXTURES_DIR, screenshot, useExtension, waitForBadges, watchErrors } from './harness.mjs';
 
 const env = useExtension();
 
 const truthOf = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'pages', `${name}.truth.json`), 'utf8'));
-
-/** Every answered badge in a frame, open shadow roots included: number and what it sits after. */
-function badgesIn(frame) {
-  return frame.evaluate(() => {
-    const out = [];
-    const visit = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.tagName === 'CONSENT-GUARD-BADGE') {
-          if (!el.hasAttribute('data-consent')) continue;
-          const prev = el.previousElementSibling;
-          const where =
-            prev && /^(INPUT|TEXTAREA)$/.test(prev.tagName) && el.previousSibling === prev ? 'input' : 'other';
-          out.push({ e164: el.dataset.consentNumber, consent: el.dataset.consent, where });
-        } else if (el.shadowRoot) visit(el.shadowRoot);
-      }
-    };
-    visit(document);
-    return out;
-  });
-}
 
 const key = (b) => `${b.e164}${b.where === 'input' ? ' (input)' : ''}`;
 const expectedKeys = (list) =>

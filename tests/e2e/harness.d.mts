@@ -29,3 +29,6 @@ export function waitForBadges(
   count: number,
   timeout?: number,
 ): Promise<void>;
+export function badgesIn(
+  frame: Page | import('playwright-core').Frame,
+): Promise<{ e164: string; consent: string; location: string | null; where: 'input' | 'other' }[]>;

@@ -180,21 +180,38 @@ export function useExtension(headers = {}) {
   return env;
 }
 
-/** Waits until a frame shows at least `count` answered badges, open shadow roots included. */
+/**
+ * Every answered badge of ours in a frame, open shadow roots included: its number, consent, record
+ * location and whether it sits after an input. Page-made look-alikes (they carry an id) are left out.
+ * A plain evaluate, which a hostile page cannot break (Playwright's waitForFunction injects a script).
+ */
+export function badgesIn(frame) {
+  return frame.evaluate(() => {
+    const out = [];
+    const visit = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'CONSENT-GUARD-BADGE') {
+          if (!el.hasAttribute('data-consent') || el.id) continue;
+          const prev = el.previousElementSibling;
+          const where =
+            prev && /^(INPUT|TEXTAREA)$/.test(prev.tagName) && el.previousSibling === prev ? 'input' : 'other';
+          const location = el.dataset.consentLocation ?? null;
+          out.push({ e164: el.dataset.consentNumber, consent: el.dataset.consent, location, where });
+        } else if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return out;
+  });
+}
+
+/** Waits until a frame shows at least `count` answered badges (see badgesIn). */
 export async function waitForBadges(frame, count, timeout = 15_000) {
-  await frame.waitForFunction(
-    (n) => {
-      let seen = 0;
-      const visit = (root) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.tagName === 'CONSENT-GUARD-BADGE' && el.hasAttribute('data-consent')) seen++;
-          else if (el.shadowRoot) visit(el.shadowRoot);
-        }
-      };
-      visit(document);
-      return seen >= n;
-    },
-    count,
-    { timeout },
-  );
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const seen = (await badgesIn(frame)).length;
+    if (seen >= count) return;
+    if (Date.now() > deadline) throw new Error(`${seen} answered badges after ${timeout} ms, expected ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

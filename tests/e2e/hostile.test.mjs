@@ -3,44 +3,19 @@
 // 5,000 levels deep, script-like text, a page that removes or restyles our badges, and one that
 // forges them. Each test records what it measured for docs/robustness.md (tests/robustness-report.mjs).
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { recordRows } from '../robustness-rows.mjs';
-import { tabIdOf, useExtension, watchErrors } from './harness.mjs';
+import { badgesIn, tabIdOf, useExtension, waitForBadges, watchErrors } from './harness.mjs';
+import { robustnessSuite } from './robustness-suite.mjs';
 
 const CSP = "default-src 'none'; style-src 'self'; script-src 'self'";
 const env = useExtension({ '/hostile/csp.html': { 'content-security-policy': CSP } });
 
-const rows = [];
-after(() => recordRows(rows));
-const row = (id, tried, result, figures) =>
-  rows.push({ id: `e2e-hostile-${id}`, area: 'Hostile pages (e2e)', tried, result, figures });
+const AREA = 'Hostile pages (e2e)';
+const suite = robustnessSuite('e2e-hostile-');
+const row = (id, tried, result, figures) => suite.row(id, { area: AREA, tried, result, figures });
+const test = (name, id, body) => suite.test(name, { ids: [id], area: AREA }, body);
 
-/** Our answered badges in the document and its open shadow roots (page-made look-alikes carry an id). */
-function answered(page) {
-  return page.evaluate(() => {
-    const out = [];
-    const visit = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.tagName === 'CONSENT-GUARD-BADGE') {
-          if (el.hasAttribute('data-consent') && !el.id) out.push(el.dataset.consentNumber);
-        } else if (el.shadowRoot) visit(el.shadowRoot);
-      }
-    };
-    visit(document);
-    return out.sort();
-  });
-}
-
-/** Polls with plain evaluate: Playwright's waitForFunction injects a script that a hostile page can break. */
-async function waitAnswered(page, count, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const seen = (await answered(page)).length;
-    if (seen >= count) return;
-    if (Date.now() > deadline) throw new Error(`${seen} answered badges, expected ${count}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Our answered badges' numbers, sorted (page-made look-alikes left out). */
+const answered = async (page) => (await badgesIn(page)).map((b) => b.e164).sort();
 
 async function open(path) {
   const page = await env.browser.context.newPage();
@@ -58,7 +33,7 @@ async function open(path) {
   return { page, errors, dialogs, console };
 }
 
-test('built-ins overridden by the page: badges still right, the page’s own code still works', async () => {
+test('built-ins overridden by the page: badges still right, the page’s own code still works', 'builtins', async () => {
   const { page, errors } = await open('builtins.html');
   await page.waitForSelector('body[data-page-ok]');
   assert.equal(
@@ -67,7 +42,7 @@ test('built-ins overridden by the page: badges still right, the page’s own cod
     await page.evaluate(() => JSON.stringify(window.__page)),
   );
   // The late shadow root is reported by the page-world hook, whose helpers the page broke after it ran.
-  await waitAnswered(page, 4);
+  await waitForBadges(page, 4);
   assert.deepEqual(await answered(page), ['+12125550175', '+13055550188', '+14155550134', '+15035550152']);
   const counts = await page.evaluate(() => window.__page);
   assert.ok(counts.attach >= 2 && counts.map >= 1 && counts.parse >= 2 && counts.append >= 1, JSON.stringify(counts));
@@ -80,9 +55,9 @@ test('built-ins overridden by the page: badges still right, the page’s own cod
   await page.close();
 });
 
-test('a strict Content-Security-Policy: badges render styled; the details panel too', async () => {
+test('a strict Content-Security-Policy: badges render styled; the details panel too', 'csp', async () => {
   const { page, errors, console } = await open('csp.html');
-  await waitAnswered(page, 3);
+  await waitForBadges(page, 3);
   assert.equal(await page.evaluate(() => document.body.dataset.pageScript), 'ran');
   const style = await page.evaluate(() => {
     const badge = document.querySelector('consent-guard-badge[data-consent="all-party"]');
@@ -114,11 +89,11 @@ test('a strict Content-Security-Policy: badges render styled; the details panel 
   await page.close();
 });
 
-test('50,000 numbers: every one badged, the page never frozen for long', async () => {
+test('50,000 numbers: every one badged, the page never frozen for long', '50k', async () => {
   const n = 50_000;
   const started = Date.now();
   const { page, errors } = await open(`many.html?n=${n}`);
-  await waitAnswered(page, 1, 30_000);
+  await waitForBadges(page, 1, 30_000);
   const firstMs = Date.now() - started;
   await page.waitForFunction(
     (count) => document.querySelectorAll('consent-guard-badge[data-consent]').length >= count,
@@ -156,13 +131,13 @@ test('50,000 numbers: every one badged, the page never frozen for long', async (
   await page.close();
 });
 
-test('a page that mutates 1,000 times a second for 10 s stays responsive; our work is bounded', async () => {
+test('a page that mutates 1,000 times a second for 10 s stays responsive; our work is bounded', 'storm', async () => {
   const DURATION = 10_000;
   const measure = async (origin) => {
     const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${origin}/hostile/storm.html`);
-    if (origin === env.server.origin) await waitAnswered(page, 200);
+    if (origin === env.server.origin) await waitForBadges(page, 200);
     const cdp = await env.browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metrics = async () =>
@@ -176,7 +151,7 @@ test('a page that mutates 1,000 times a second for 10 s stays responsive; our wo
     const result = await page.evaluate((ms) => window.__startStorm(ms), DURATION);
     const afterMetrics = await metrics();
     const messages = await env.browser.worker.evaluate(() => globalThis.__writes);
-    if (origin === env.server.origin) await waitAnswered(page, 200);
+    if (origin === env.server.origin) await waitForBadges(page, 200);
     const badges = await page.evaluate(() => document.querySelectorAll('consent-guard-badge').length);
     await cdp.detach();
     await page.close();
@@ -214,9 +189,9 @@ test('a page that mutates 1,000 times a second for 10 s stays responsive; our wo
   assert.equal(withExt.badges, 200, 'one badge per row at the end');
 });
 
-test('a 1 MB text node and a DOM 5,000 levels deep: no stack overflow, every number badged', async () => {
+test('a 1 MB text node and a DOM 5,000 levels deep: no stack overflow, every number badged', 'extreme', async () => {
   const { page, errors } = await open('extreme.html');
-  await waitAnswered(page, 102, 30_000);
+  await waitForBadges(page, 102, 30_000);
   const numbers = await answered(page);
   assert.equal(numbers.length, 102);
   assert.ok(numbers.includes('+15035550152') && numbers.includes('+14155550134'));
@@ -243,87 +218,95 @@ test('a 1 MB text node and a DOM 5,000 levels deep: no stack overflow, every num
   await page.close();
 });
 
-test('script-like text around numbers stays text: nothing runs, no element is made from it', async () => {
-  const { page, errors, dialogs } = await open('script-text.html');
-  await waitAnswered(page, 7);
-  assert.deepEqual(await answered(page), [
-    '+12125550175',
-    '+13055550188',
-    '+14155550134',
-    '+15035550152',
-    '+16175550123',
-    '+17025550100',
-    '+17755550103',
-  ]);
-  await page.locator('consent-guard-badge[data-consent]').first().click();
-  await page.locator('consent-guard-panel').getByText('Copy disclaimer').waitFor();
-  const check = await page.evaluate(() => {
-    const pageElements = [...document.getElementsByTagName('*')].filter(
-      (el) => !el.closest('consent-guard-badge, consent-guard-panel'),
-    ).length;
-    const inside = [];
-    for (const host of document.querySelectorAll('consent-guard-badge, consent-guard-panel'))
-      for (const el of host.shadowRoot.querySelectorAll('*')) inside.push(el.tagName);
-    return {
-      pageElements,
-      before: window.__elements,
-      pwned: window.__pwned,
-      inside: [...new Set(inside)].sort(),
-      imgs: document.querySelectorAll('img, svg, iframe').length,
-    };
-  });
-  assert.equal(check.pwned, undefined);
-  assert.equal(check.imgs, 0);
-  assert.equal(check.pageElements, check.before, 'no element added to the page but our own');
-  assert.deepEqual(
-    check.inside.filter((t) => !['BUTTON', 'SPAN', 'STYLE', 'DIV', 'H2', 'P', 'UL', 'LI', 'BLOCKQUOTE'].includes(t)),
-    [],
-  );
-  await page.waitForTimeout(300);
-  assert.deepEqual(dialogs, []);
-  assert.deepEqual(errors, []);
-  row(
-    'script-text',
-    '`<img src=x onerror=alert(1)>`, `"><script>`, `<svg onload>`, `{{constructor…}}`, markup in tel: links and a field value, around 7 numbers',
-    'all 7 badged; no dialog, no script ran, no element created from page text (badges and panel use textContent)',
-  );
-  await page.close();
-});
+test(
+  'script-like text around numbers stays text: nothing runs, no element is made from it',
+  'script-text',
+  async () => {
+    const { page, errors, dialogs } = await open('script-text.html');
+    await waitForBadges(page, 7);
+    assert.deepEqual(await answered(page), [
+      '+12125550175',
+      '+13055550188',
+      '+14155550134',
+      '+15035550152',
+      '+16175550123',
+      '+17025550100',
+      '+17755550103',
+    ]);
+    await page.locator('consent-guard-badge[data-consent]').first().click();
+    await page.locator('consent-guard-panel').getByText('Copy disclaimer').waitFor();
+    const check = await page.evaluate(() => {
+      const pageElements = [...document.getElementsByTagName('*')].filter(
+        (el) => !el.closest('consent-guard-badge, consent-guard-panel'),
+      ).length;
+      const inside = [];
+      for (const host of document.querySelectorAll('consent-guard-badge, consent-guard-panel'))
+        for (const el of host.shadowRoot.querySelectorAll('*')) inside.push(el.tagName);
+      return {
+        pageElements,
+        before: window.__elements,
+        pwned: window.__pwned,
+        inside: [...new Set(inside)].sort(),
+        imgs: document.querySelectorAll('img, svg, iframe').length,
+      };
+    });
+    assert.equal(check.pwned, undefined);
+    assert.equal(check.imgs, 0);
+    assert.equal(check.pageElements, check.before, 'no element added to the page but our own');
+    assert.deepEqual(
+      check.inside.filter((t) => !['BUTTON', 'SPAN', 'STYLE', 'DIV', 'H2', 'P', 'UL', 'LI', 'BLOCKQUOTE'].includes(t)),
+      [],
+    );
+    await page.waitForTimeout(300);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(errors, []);
+    row(
+      'script-text',
+      '`<img src=x onerror=alert(1)>`, `"><script>`, `<svg onload>`, `{{constructor…}}`, markup in tel: links and a field value, around 7 numbers',
+      'all 7 badged; no dialog, no script ran, no element created from page text (badges and panel use textContent)',
+    );
+    await page.close();
+  },
+);
 
-test('a page that removes or restyles badges: a few re-adds, then peace; page CSS cannot hide a badge', async () => {
-  const { page, errors } = await open('fight.html');
-  await waitAnswered(page, 1);
-  await page.waitForTimeout(1500);
-  const first = await page.evaluate(() => window.__removals);
-  await page.waitForTimeout(1000);
-  const second = await page.evaluate(() => window.__removals);
-  assert.equal(second, first, 'the fight is over');
-  assert.ok(first >= 1 && first <= 5, `${first} removals`);
-  const styled = await page.evaluate(() => {
-    const badge = document.querySelector('#styled consent-guard-badge');
-    const css = getComputedStyle(badge);
-    return {
-      display: css.display,
-      visibility: css.visibility,
-      opacity: css.opacity,
-      width: badge.getBoundingClientRect().width > 0,
-    };
-  });
-  assert.deepEqual(styled, { display: 'inline-block', visibility: 'visible', opacity: '1', width: true });
-  assert.deepEqual(errors, []);
-  row(
-    'fight',
-    'page removes every badge it sees (its own MutationObserver); page CSS `consent-guard-badge{display:none!important; visibility:hidden!important; opacity:0!important}`',
-    `re-added ${first - 1} times, then left alone (no endless fight); the restyled badge stays visible: the shadow root’s \`:host{all:initial!important}\` wins over the page’s !important (inner context wins for important rules), so only hiding the row hides it`,
-    `${first} removals in total, none after`,
-  );
-  await page.close();
-});
+test(
+  'a page that removes or restyles badges: a few re-adds, then peace; page CSS cannot hide a badge',
+  'fight',
+  async () => {
+    const { page, errors } = await open('fight.html');
+    await waitForBadges(page, 1);
+    await page.waitForTimeout(1500);
+    const first = await page.evaluate(() => window.__removals);
+    await page.waitForTimeout(1000);
+    const second = await page.evaluate(() => window.__removals);
+    assert.equal(second, first, 'the fight is over');
+    assert.ok(first >= 1 && first <= 5, `${first} removals`);
+    const styled = await page.evaluate(() => {
+      const badge = document.querySelector('#styled consent-guard-badge');
+      const css = getComputedStyle(badge);
+      return {
+        display: css.display,
+        visibility: css.visibility,
+        opacity: css.opacity,
+        width: badge.getBoundingClientRect().width > 0,
+      };
+    });
+    assert.deepEqual(styled, { display: 'inline-block', visibility: 'visible', opacity: '1', width: true });
+    assert.deepEqual(errors, []);
+    row(
+      'fight',
+      'page removes every badge it sees (its own MutationObserver); page CSS `consent-guard-badge{display:none!important; visibility:hidden!important; opacity:0!important}`',
+      `re-added ${first - 1} times, then left alone (no endless fight); the restyled badge stays visible: the shadow root’s \`:host{all:initial!important}\` wins over the page’s !important (inner context wins for important rules), so only hiding the row hides it`,
+      `${first} removals in total, none after`,
+    );
+    await page.close();
+  },
+);
 
-test('forged badge-like elements are neither trusted nor counted', async () => {
+test('forged badge-like elements are neither trusted nor counted', 'forged', async () => {
   const { page, errors } = await open('forged.html');
   await page.waitForSelector('body[data-forged-done="true"]');
-  await waitAnswered(page, 1);
+  await waitForBadges(page, 1);
   await page.waitForTimeout(500);
   assert.deepEqual(await answered(page), ['+12125550175']);
   // A click on the page's own element is the page's: no panel, its listener runs.

@@ -13,6 +13,7 @@ function deps(settings: Partial<Settings> = {}) {
   const changed: { tabId: number; count: number }[] = [];
   const d: BackgroundDeps = {
     extensionId: ID,
+    extensionOrigin: `chrome-extension://${ID}/`,
     settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
     recordFrame: async (tabId, frameId, numbers) => {
       frames.set(`${tabId}:${frameId}`, numbers);
@@ -52,6 +53,7 @@ describe('handleMessage', () => {
         expect.objectContaining({ e164: '+12125550175', consent: 'one-party', place: 'NY' }),
       ],
       showOneParty: true,
+      dropped: 0,
     });
     expect(changed).toEqual([{ tabId: 7, count: 2 }]);
   });
@@ -92,9 +94,32 @@ describe('handleMessage', () => {
     });
   });
 
+  it('page-scan drops an entry that is no E.164 number and answers the others, with a count', async () => {
+    const { d } = deps();
+    const response = await handleMessage(
+      { type: 'page-scan', lookup: ['4155550134', '+14155550134', '+4150415415000134'], present: ['4155550134'] },
+      PAGE,
+      d,
+    );
+    expect(response).toMatchObject({ ok: true, badges: [{ e164: '+14155550134' }], dropped: 3 });
+  });
+
+  it('knows the popup by the extension’s own origin: Firefox’s moz-extension:// pages too', async () => {
+    const { d } = deps();
+    const firefox = { ...d, extensionOrigin: 'moz-extension://0c1b7ad2-5a53-4d8e-9c36-0f5d2c3f0a11/' };
+    const ask = (url: string) => handleMessage({ type: 'popup-tab-summary', tabId: 7 }, { id: ID, url }, firefox);
+    expect(await ask('moz-extension://0c1b7ad2-5a53-4d8e-9c36-0f5d2c3f0a11/popup.html')).toMatchObject({ ok: true });
+    // Another origin is not ours, whatever its scheme or id.
+    for (const url of [
+      `chrome-extension://${ID}/popup.html`,
+      'moz-extension://11111111-2222-3333-4444-555555555555/popup.html',
+      'https://moz-extension.example/0c1b7ad2-5a53-4d8e-9c36-0f5d2c3f0a11/popup.html',
+    ])
+      expect(await ask(url)).toMatchObject({ ok: false, error: expect.stringContaining('only the popup') });
+  });
+
   it.each([
     [{ type: 'page-scan', lookup: 'x', present: [] }, PAGE, 'malformed message at lookup'],
-    [{ type: 'page-scan', lookup: ['4155550134'], present: [] }, PAGE, 'malformed'],
     [{ type: 'page-scan', lookup: [], present: [], extra: 1 }, PAGE, 'malformed'],
     [{ type: 'page-scan', lookup: [], present: [] }, POPUP, 'content script in a tab'],
     [{ type: 'lookup', numbers: [] }, POPUP, 'malformed'],

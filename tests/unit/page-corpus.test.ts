@@ -4,8 +4,8 @@ import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AREA_CODES } from '@/lib/data/area-codes';
 import { collectAll, type Found } from '@/lib/dom/collect';
-import { type Badge, type BadgeScore, scoreBadges } from '@/lib/dom/score';
 import { scanText } from '@/lib/scanner/scan-text';
+import { type Badge, type BadgeScore, scoreBadges } from '../support/page-score';
 
 /**
  * The labelled page corpus written by tests/fixtures/pages/make-pages.mjs (truth by construction): each

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classify } from '@/lib/classify';
 import { scanText } from '@/lib/scanner/scan-text';
-import { recordRows } from '../robustness-rows.mjs';
+import { robustnessRow } from '../support/robustness';
 
 const realNumber = fc.constantFrom(
   '(415) 555-0134',
@@ -29,6 +29,12 @@ describe('never throws on random Unicode', () => {
   it('scanText and classify, any string (lone surrogates, bidi marks, emoji, digits in other scripts)', () => {
     const runs = 4000;
     let detections = 0;
+    const row = robustnessRow({
+      id: 'unit-fuzz-unicode',
+      area: 'scanText / classify (unit, fast-check)',
+      tried: `${runs} random strings: any code unit (lone surrogates), graphemes, phone punctuation with bidi and zero-width marks`,
+      result: 'never threw; every detection is its own text and classifies to the same number',
+    });
     fc.assert(
       fc.property(
         unicode,
@@ -39,7 +45,7 @@ describe('never throws on random Unicode', () => {
           for (const d of found) {
             expect(text.slice(d.start, d.end)).toBe(d.raw);
             // What the scanner finds, classify reads back as the same number.
-            expect(classify(d.raw).e164 ?? classify(d.e164).e164).toBe(d.e164);
+            expect(classify(d.raw).e164, d.raw).toBe(d.e164);
           }
           const c = classify(text, { agentRegion: region, at: new Date(0) });
           expect(['nanp', 'tollfree', 'international', 'invalid']).toContain(c.kind);
@@ -48,15 +54,7 @@ describe('never throws on random Unicode', () => {
       ),
       { numRuns: runs },
     );
-    recordRows([
-      {
-        id: 'unit-fuzz-unicode',
-        area: 'scanText / classify (unit, fast-check)',
-        tried: `${runs} random strings: any code unit (lone surrogates), graphemes, phone punctuation with bidi and zero-width marks`,
-        result: 'never threw; every detection is its own text and classifies to the same number',
-        figures: `${detections} detections`,
-      },
-    ]);
+    row.figures = `${detections} detections`;
   });
 });
 
@@ -94,6 +92,13 @@ describe('work is linear in the input', () => {
       }),
       fc.string({ unit: 'binary', minLength: 1, maxLength: 24 }),
     );
+    const row = robustnessRow({
+      id: 'unit-fuzz-linear-scan',
+      area: 'scanText / classify (unit, fast-check)',
+      tried:
+        '300 random units (phone punctuation or any code unit) repeated to 5,000 and 20,000 characters; characters read counted',
+      result: 'linear: 4× the input, at most 4.5× the reads',
+    });
     fc.assert(
       fc.property(unit, (u) => {
         const small = counting(() => scanText(repeatTo(u, 5_000)));
@@ -106,22 +111,19 @@ describe('work is linear in the input', () => {
       }),
       { numRuns: 300 },
     );
-    recordRows([
-      {
-        id: 'unit-fuzz-linear-scan',
-        area: 'scanText / classify (unit, fast-check)',
-        tried:
-          '300 random units (phone punctuation or any code unit) repeated to 5,000 and 20,000 characters; characters read counted',
-        result: 'linear: 4× the input, at most 4.5× the reads',
-        figures: `worst ratio ${worst.toFixed(2)}, worst ${worstPerChar.toFixed(2)} reads/char`,
-      },
-    ]);
+    row.figures = `worst ratio ${worst.toFixed(2)}, worst ${worstPerChar.toFixed(2)} reads/char`;
   });
 
   it('classify: reads at most a constant number of characters, however long the input', () => {
     // The counter counts: a plain number is read character by character.
     expect(counting(() => classify('(415) 555-0134'))).toBeGreaterThan(10);
     let most = 0;
+    const row = robustnessRow({
+      id: 'unit-fuzz-linear-classify',
+      area: 'scanText / classify (unit, fast-check)',
+      tried: '200 random strings of 100 to 1,000,000 characters to classify',
+      result: 'refused as too long before any per-character work (inputs are capped at 64 characters)',
+    });
     fc.assert(
       fc.property(
         fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
@@ -136,14 +138,6 @@ describe('work is linear in the input', () => {
       ),
       { numRuns: 200 },
     );
-    recordRows([
-      {
-        id: 'unit-fuzz-linear-classify',
-        area: 'scanText / classify (unit, fast-check)',
-        tried: '200 random strings of 100 to 1,000,000 characters to classify',
-        result: 'refused as too long before any per-character work (inputs are capped at 64 characters)',
-        figures: `at most ${most} characters read`,
-      },
-    ]);
+    row.figures = `at most ${most} characters read`;
   });
 });

@@ -143,3 +143,28 @@ describe('scanText work is linear in the input', () => {
     expect(large / 80_000).toBeLessThan(8);
   });
 });
+
+describe('scanText: E.164 length', () => {
+  it('never reports more than 15 digits, whatever follows a plus', () => {
+    const group = fc.stringMatching(/^\d{1,17}$/);
+    const text = fc
+      .tuple(
+        fc.constantFrom('', 'Call ', 'Fax: ', '('),
+        fc.array(fc.tuple(group, fc.constantFrom(' ', '-', '.', '', ' (0) ')), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('', ' today', '.', ' x12'),
+      )
+      .map(([before, groups, after]) => `${before}+${groups.map(([g, s]) => g + s).join('')}${after}`);
+    let found = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const d of scanText(t)) {
+          found++;
+          expect(d.e164.length - 1, `${JSON.stringify(t)} → ${d.e164}`).toBeLessThanOrEqual(15);
+          expect(d.e164).toMatch(/^\+[1-9]\d{7,14}$/);
+        }
+      }),
+      { seed: 0xe164, numRuns: 3000 },
+    );
+    expect(found).toBeGreaterThan(100);
+  });
+});

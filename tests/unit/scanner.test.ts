@@ -148,6 +148,8 @@ describe('scanText: international', () => {
     '+999 1234 5678', // no such calling code
     '+44 20 79', // too short
     '+44 2079 4609 5812 34', // too long, no space to stop at within 15 digits... reads none
+    '+4150415415000134', // 16 digits in one run: more than E.164 allows (issue 13)
+    '+441234567890123456',
     '+0 20 7946 0958',
     '44 20 7946 0958', // no plus: not read as international
     '0044 20 7946 0958',

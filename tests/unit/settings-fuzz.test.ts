@@ -7,7 +7,7 @@ import { POLICIES } from '@/lib/classify';
 import { CALL_PURPOSES } from '@/lib/data/calling-hours';
 import { AGENT_REGIONS } from '@/lib/data/regions';
 import { DEFAULT_SETTINGS, readSettings, resolveSettings, SETTINGS_VERSION, Settings } from '@/lib/settings';
-import { recordRows } from '../robustness-rows.mjs';
+import { robustnessRow } from '../support/robustness';
 
 const FIELDS = Object.keys(Settings.def.shape).filter((k) => k !== 'version') as (keyof Settings)[];
 
@@ -63,6 +63,12 @@ describe('readSettings / resolveSettings under corrupted storage', () => {
   it('any stored value: never throws, gives valid settings', () => {
     let notices = 0;
     const runs = 3000;
+    const row = robustnessRow({
+      id: 'unit-settings-any',
+      area: 'Stored settings (unit, fast-check)',
+      tried: `${runs} arbitrary stored × managed values (any JSON/JS value, arrays, strings, deep objects)`,
+      result: 'never threw; the settings in force always pass the schema',
+    });
     fc.assert(
       fc.property(
         fc.oneof(fc.anything(), fc.jsonValue()),
@@ -78,19 +84,17 @@ describe('readSettings / resolveSettings under corrupted storage', () => {
       ),
       { numRuns: runs },
     );
-    recordRows([
-      {
-        id: 'unit-settings-any',
-        area: 'Stored settings (unit, fast-check)',
-        tried: `${runs} arbitrary stored × managed values (any JSON/JS value, arrays, strings, deep objects)`,
-        result: 'never threw; the settings in force always pass the schema',
-        figures: `${notices} notices`,
-      },
-    ]);
+    row.figures = `${notices} notices`;
   });
 
   it('broken fields fall back to their defaults, each with a notice; every valid field is kept', () => {
     const runs = 2000;
+    robustnessRow({
+      id: 'unit-settings-fields',
+      area: 'Stored settings (unit, fast-check)',
+      tried: `${runs} valid settings with 1–3 fields corrupted (wrong type, too long, unknown region, junk)`,
+      result: 'each broken field reset to its default with a notice naming it; all other fields kept',
+    });
     fc.assert(
       fc.property(corrupted, ({ good, broken, stored }) => {
         const { settings, notices } = readSettings(stored);
@@ -106,14 +110,6 @@ describe('readSettings / resolveSettings under corrupted storage', () => {
       }),
       { numRuns: runs },
     );
-    recordRows([
-      {
-        id: 'unit-settings-fields',
-        area: 'Stored settings (unit, fast-check)',
-        tried: `${runs} valid settings with 1–3 fields corrupted (wrong type, too long, unknown region, junk)`,
-        result: 'each broken field reset to its default with a notice naming it; all other fields kept',
-      },
-    ]);
   });
 
   it('a broken enterprise policy is ignored with a notice, and the agent’s settings stay', () => {

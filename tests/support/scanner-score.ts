@@ -1,4 +1,4 @@
-import type { Detection } from './scan-text';
+import type { Detection } from '@/lib/scanner/scan-text';
 
 export interface Score {
   tp: number;
