@@ -61,6 +61,8 @@ export interface CallingHours {
   /** Code of the rule that decided ('FL', 'US-FED', 'CA-FED', 'COMPANY'), and its name. */
   decidedBy: string | null;
   decidedByName: string | null;
+  /** The deciding rule's citation (null for the company window). */
+  decidedByCitation: string | null;
   /** Today's window in the callee's local time ("8:00 AM – 8:00 PM", "no calls today"), per zone where they differ. */
   window: string | null;
   /** The next instant calls are allowed in every zone (when not allowed now), ISO. */
@@ -387,6 +389,7 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
     binding: false,
     decidedBy: null,
     decidedByName: null,
+    decidedByCitation: null,
     window: null,
     opensAt: null,
     closesAt: null,
@@ -489,6 +492,7 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
     binding: !informational,
     decidedBy,
     decidedByName: decidedBy === COMPANY ? 'Your company' : (decidedLimit?.name ?? null),
+    decidedByCitation: decidedLimit?.rule?.citation ?? null,
     window,
     // Open when every zone is open at once; closing as soon as the first zone closes.
     opensAt,

@@ -87,6 +87,7 @@ export const CallingHoursAnswer = z.object({
   binding: z.boolean(),
   decidedBy: z.nullable(z.string()),
   decidedByName: z.nullable(z.string()),
+  decidedByCitation: z.optional(z.nullable(z.string())),
   window: z.nullable(z.string()),
   opensAt: Iso,
   closesAt: Iso,

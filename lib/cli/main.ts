@@ -116,6 +116,7 @@ export function callingHoursJson(h: CallingHours | null) {
     purpose: h.purpose,
     binding: h.binding,
     decidedByName: h.decidedByName,
+    decidedByCitation: h.decidedByCitation,
     opensAtLocal: h.opensAtLocal,
     closesAtLocal: h.closesAtLocal,
     notes: h.notes,

@@ -78,7 +78,8 @@ function hoursBlock(doc: Document, h: CallingHoursAnswer, t: PageText): HTMLElem
   );
   box.append(el(doc, 'p', headline, 'hours-headline'));
   if (h.decidedByName && h.binding) {
-    box.append(el(doc, 'p', t('panelHoursRule', h.decidedByName, h.citations.join('; ')), 'meta'));
+    const cite = h.decidedByCitation ?? h.citations.join('; ');
+    box.append(el(doc, 'p', t('panelHoursRule', h.decidedByName, cite), 'meta'));
   }
   const why = el(doc, 'ul');
   for (const line of [...h.reasons, ...h.notes]) why.append(el(doc, 'li', line));
