@@ -11,6 +11,9 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   world: 'MAIN',
+  // An anonymous IIFE: a named one (`var shadowWatch = …`) would be a global of the page's, and a
+  // page script declaring `let shadowWatch` would fail to run.
+  globalName: false,
   main() {
     const proto = Element.prototype;
     const original = proto.attachShadow;

@@ -53,6 +53,8 @@ export interface AppliedRule {
   citation: string;
   notes: readonly string[];
   asOf: string;
+  /** A notice the law requires whatever the consent rule (Canada), or null. */
+  noticeDuty: string | null;
 }
 
 export interface Classification {
@@ -109,6 +111,7 @@ function applied(j: Jurisdiction, role: AppliedRule['role']): AppliedRule {
     citation: j.citation,
     notes: j.notes,
     asOf: j.asOf,
+    noticeDuty: j.noticeDuty ?? null,
   };
 }
 
@@ -257,6 +260,8 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
       'The stricter rule of both ends applies.',
     );
   }
+  // A notice duty (Canada's business notice) is said once, whichever end it comes from.
+  for (const duty of new Set(rules.flatMap((r) => (r.noticeDuty ? [r.noticeDuty] : [])))) reasons.push(duty);
   const announceAlways = policy === 'announce-always' && callee.kind !== 'invalid';
   if (announceAlways) reasons.push(ANNOUNCE_ALWAYS_REASON);
 

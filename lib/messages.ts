@@ -7,13 +7,12 @@
  * lookup from either.
  */
 import * as z from 'zod/mini';
+import { E164_PATTERN } from './number-grammar';
 
 export const MAX_LOOKUP = 50;
 export const MAX_PAGE_NUMBERS = 5000;
 
 const NumberText = z.string().check(z.maxLength(64));
-/** `+`, a calling code that does not start with 0, and at most 15 digits in all (ITU-T E.164). */
-const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 const E164 = z.string().check(z.regex(E164_PATTERN));
 const Consent = z.enum(['all-party', 'one-party', 'unknown']);
 const Window = z.nullable(z.union([z.boolean(), z.literal('partly')]));
@@ -179,6 +178,7 @@ const AppliedRule = z.object({
   citation: z.string(),
   notes: z.array(z.string()),
   asOf: z.string(),
+  noticeDuty: z.optional(z.nullable(z.string())),
 });
 
 /** A Classification (lib/classify.ts) plus the disclaimer to read, filled in from the settings. */

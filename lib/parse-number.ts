@@ -1,4 +1,5 @@
 import { CALLING_CODES } from './data/calling-codes';
+import { callingCodeOf, EXT_MAX_DIGITS, intlLengthOk, NANP_DIGITS, nanpCodeOk } from './number-grammar';
 
 /** One phone number as typed or pasted by a person: the popup's lookup box, the CLI. */
 export type ParsedNumber =
@@ -15,7 +16,10 @@ const MAX_INPUT = 64;
 const SEPARATORS = /[\s\-.()/\u00ad\u2010-\u2015\u2212\u00a0\u2000-\u200f\u202a-\u202f\u2060\ufeff]/g;
 
 /** A trailing extension: `x12`, `ext. 12`, `extension 12`, `poste 12`, `;ext=12`, `#12`, or `,,12` in a dial string. */
-const EXTENSION = /(?:;ext=|,+|\s*(?:#|x|ext\.?|extension|poste)\s*)(\d{1,7})$/i;
+const EXTENSION = new RegExp(
+  String.raw`(?:;ext=|,+|\s*(?:#|x|ext\.?|extension|poste)\s*)(\d{1,${EXT_MAX_DIGITS}})$`,
+  'i',
+);
 
 const KEYPAD: Record<string, string> = {};
 for (const [digit, letters] of Object.entries({
@@ -34,7 +38,6 @@ for (const [digit, letters] of Object.entries({
 const PLUS = 43;
 const ZERO = 48;
 const ONE = 49;
-const TWO = 50;
 const NINE = 57;
 
 /**
@@ -44,13 +47,8 @@ const NINE = 57;
 const ASCII_SEPARATOR = new Uint8Array(128);
 for (const c of '\t\n\v\f\r -.()/') ASCII_SEPARATOR[c.charCodeAt(0)] = 1;
 
-/** Area code or exchange rule, on the char codes of its three digits: 2-9 first, not N11. */
-function nxxOk(first: number, second: number, third: number): boolean {
-  return first >= TWO && first <= NINE && !(second === ONE && third === ONE);
-}
-
 function nxxOkAt(digits: string, p: number): boolean {
-  return nxxOk(digits.charCodeAt(p), digits.charCodeAt(p + 1), digits.charCodeAt(p + 2));
+  return nanpCodeOk(digits.charCodeAt(p), digits.charCodeAt(p + 1), digits.charCodeAt(p + 2));
 }
 
 function isDigits(text: string): boolean {
@@ -64,14 +62,6 @@ function isDigits(text: string): boolean {
 /** NANP rule: area code and exchange start with 2-9 and are not N11 service codes. */
 export function isNanpShape(npa: string, nxx: string): boolean {
   return npa.length === 3 && nxx.length === 3 && isDigits(npa) && isDigits(nxx) && nxxOkAt(npa, 0) && nxxOkAt(nxx, 0);
-}
-
-function callingCodeOf(digits: string): string | undefined {
-  for (let len = 1; len <= 3; len++) {
-    const code = digits.slice(0, len);
-    if (CALLING_CODES[code]) return code;
-  }
-  return undefined;
 }
 
 /** Reads one number. Never throws: anything that is not a dialable number comes back `invalid` with a reason. */
@@ -126,9 +116,10 @@ function scanPlain(input: string): number {
 function plainNanp(length: number): string | undefined {
   const plus = compact[0] === PLUS;
   let p = plus ? 1 : 0;
-  if (length - p === 11 && compact[p] === ONE) p++;
-  else if (length - p !== 10 || plus) return undefined;
-  if (!nxxOk(code(p), code(p + 1), code(p + 2)) || !nxxOk(code(p + 3), code(p + 4), code(p + 5))) return undefined;
+  if (length - p === NANP_DIGITS + 1 && compact[p] === ONE) p++;
+  else if (length - p !== NANP_DIGITS || plus) return undefined;
+  if (!nanpCodeOk(code(p), code(p + 1), code(p + 2)) || !nanpCodeOk(code(p + 3), code(p + 4), code(p + 5)))
+    return undefined;
   // One string of the twelve codes: no digit string, slices or concatenation on the way.
   return String.fromCharCode(
     PLUS,
@@ -214,9 +205,9 @@ function readDigits(plus: boolean, digits: string, ext?: string): ParsedNumber {
   if (international && rest === '')
     return { kind: 'invalid', reason: 'Not a phone number: it holds characters other than digits and separators.' };
   if (international && rest.charCodeAt(0) !== ONE) return readInternational(rest, ext);
-  if (rest.length === 11 && rest.charCodeAt(0) === ONE) rest = rest.slice(1);
+  if (rest.length === NANP_DIGITS + 1 && rest.charCodeAt(0) === ONE) rest = rest.slice(1);
   if (rest.length === 7) return { kind: 'invalid', reason: 'Seven digits: the area code is missing.' };
-  if (rest.length !== 10)
+  if (rest.length !== NANP_DIGITS)
     return { kind: 'invalid', reason: `A North American number has 10 digits; this has ${rest.length}.` };
   if (!nxxOkAt(rest, 0) || !nxxOkAt(rest, 3)) {
     return {
@@ -233,8 +224,7 @@ function readDigits(plus: boolean, digits: string, ext?: string): ParsedNumber {
 function readInternational(digits: string, ext: string | undefined): ParsedNumber {
   const callingCode = callingCodeOf(digits);
   if (!callingCode) return { kind: 'invalid', reason: `+${digits.slice(0, 3)} is not a country calling code.` };
-  const subscriber = digits.length - callingCode.length;
-  if (subscriber < 4 || digits.length > 15)
+  if (!intlLengthOk(digits, callingCode))
     return { kind: 'invalid', reason: 'Too few or too many digits for an international number.' };
   const countries = CALLING_CODES[callingCode] ?? [];
   return ext

@@ -48,6 +48,11 @@ export interface Jurisdiction {
   /** True where the law is split or unsettled; `ambiguousReason` then says why. */
   ambiguous: boolean;
   ambiguousReason?: string;
+  /**
+   * A duty to give notice that holds whatever the consent rule (Canada's business notice): one
+   * sentence, said in the reasons of every call it applies to.
+   */
+  noticeDuty?: string;
   /** The statute (and, where it decides the question, the leading case). */
   citation: string;
   /** What an agent needs to know, one sentence each. */

@@ -242,6 +242,7 @@ const jurisdictions: Command = async (argv, io) => {
       ambiguousReason: j.ambiguousReason ?? null,
       inPersonRequirement: j.inPersonRequirement ?? null,
       sources: j.sources,
+      noticeDuty: j.noticeDuty ?? null,
     }));
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
@@ -249,7 +250,7 @@ const jurisdictions: Command = async (argv, io) => {
   const rows = JURISDICTIONS.map((j) => [
     j.code,
     j.name,
-    j.requirement + (j.ambiguous ? ' (unsettled: follow all-party)' : ''),
+    j.requirement + (j.ambiguous ? ' (unsettled: follow all-party)' : '') + (j.noticeDuty ? ' + notice' : ''),
     j.inPersonDiffers ? `in person: ${j.inPersonRequirement ?? '?'}` : '',
     j.asOf,
     j.citation.length > 70 ? `${j.citation.slice(0, 69)}…` : j.citation,

@@ -1,4 +1,12 @@
-import { CALLING_CODES } from '../data/calling-codes';
+import {
+  callingCodeOf,
+  E164_MAX_DIGITS,
+  EXT_MAX_DIGITS,
+  INTL_MIN_DIGITS,
+  intlLengthOk,
+  NANP_DIGITS,
+  nanpCodeOk,
+} from '../number-grammar';
 
 /** One phone number found in a block of page text. */
 export interface Detection {
@@ -27,7 +35,7 @@ export interface ScanOptions {
  *    separators: spaces (incl. NBSP, thin, narrow NBSP), dashes (incl. U+2010-2015, U+2212), `.`, `(`, `)`,
  *    and invisible marks (zero-width, bidi, soft hyphen). Tabs, newlines and anything else end it.
  * 2. Each candidate is cut into numbers from its first group: `[10]`, `[1+10]`, `[3,3,4]`, `[3,7]`, each with
- *    an optional trunk `1`, or after `+` a calling code and 8-15 digits. A group that does not start a number
+ *    an optional trunk `1`, or after `+` a calling code and 8-15 digits (lib/number-grammar.ts). A group that does not start a number
  *    is skipped only up to the next space, and then the next number must look unmistakable (dashes, dots,
  *    parentheses, a plus, or one unbroken run of digits), so that `Zoom 415 5550 1341` or `12 415 555 0134`
  *    stay unread while `2024-05-12 415-555-0134` is read.
@@ -127,14 +135,8 @@ const at = (p: number) => (p >= 0 && p < N ? T.charCodeAt(p) : -1);
 const len = (g: number) => (ge[g] as number) - (gs[g] as number);
 const openBefore = (g: number) => at((gs[g] as number) - 1) === 40;
 const closeAfter = (g: number) => at(ge[g] as number) === 41;
-/**
- * NANP rule for the three digits at p (area code or exchange): 2-9 first, not N11. The same rule as
- * `isNanpShape` in lib/parse-number.ts, read off the text without making strings (a test checks they agree).
- */
-const nxxOk = (p: number) => {
-  const a = at(p);
-  return a >= 50 && a <= 57 && !(at(p + 1) === 49 && at(p + 2) === 49);
-};
+/** The grammar's area-code and exchange rule for the three digits at p, read off the text without a string. */
+const nxxOk = (p: number) => nanpCodeOk(at(p), at(p + 1), at(p + 2));
 
 /** The extension word (`x`, `ext`, `extn`, `extension`, `poste`) at p: returns where it ends, or -1. */
 function extWordEnd(p: number): number {
@@ -247,9 +249,9 @@ function threePart(a: number): boolean {
 function nanpAt(g: number, plus: boolean): boolean {
   const l = len(g);
   const s0 = gs[g] as number;
-  if (l === 11 || (l === 10 && !plus)) {
-    if (l === 11 && at(s0) !== 49) return false;
-    mNpa = s0 + l - 10;
+  if (l === NANP_DIGITS + 1 || (l === NANP_DIGITS && !plus)) {
+    if (l === NANP_DIGITS + 1 && at(s0) !== 49) return false;
+    mNpa = s0 + l - NANP_DIGITS;
     mNxx = mNpa + 3;
     mLine = mNpa + 6;
     mLast = g;
@@ -258,7 +260,7 @@ function nanpAt(g: number, plus: boolean): boolean {
   } else if (l === 1 && at(s0) === 49 && g + 1 < K && !closeAfter(g)) {
     const s = sf[g + 1] as number;
     if (s & OPEN && !openBefore(g + 1)) return false;
-    if (len(g + 1) === 10) {
+    if (len(g + 1) === NANP_DIGITS) {
       if (!(s & (WS | DASH)) || s & OPEN) return false;
       mNpa = gs[g + 1] as number;
       mNxx = mNpa + 3;
@@ -291,8 +293,7 @@ function startsNanp(g: number): boolean {
  */
 function intlAt(): boolean {
   const first = T.slice(gs[0], ge[0]);
-  let cc = '';
-  for (let l = 1; l <= 3 && l <= first.length && !cc; l++) if (CALLING_CODES[first.slice(0, l)]) cc = first.slice(0, l);
+  const cc = callingCodeOf(first);
   if (!cc) return false;
   let digits = first;
   let j = 1;
@@ -304,14 +305,14 @@ function intlAt(): boolean {
     const s = sf[j] as number;
     const l = len(j);
     // A NANP number after 8+ digits cannot belong to this one (it would pass 15 digits): stop before it.
-    if (s & WS && digits.length >= 8 && nanpAt(j, false)) break;
-    if (digits.length + l > 15 || (l === 1 && j !== firstAfterCc)) return false;
+    if (s & WS && digits.length >= INTL_MIN_DIGITS && nanpAt(j, false)) break;
+    if (digits.length + l > E164_MAX_DIGITS || (l === 1 && j !== firstAfterCc)) return false;
     if (openBefore(j) !== closeAfter(j) && !(closeAfter(j) && j === K - 1)) return false;
     if (s & CLOSE && !(j - 1 >= 1 && openBefore(j - 1))) return false;
     digits += T.slice(gs[j], ge[j]);
   }
   // E.164 allows 15 digits at most: a longer run (`+4150415415000134`) is no phone number.
-  if (digits.length < 8 || digits.length > 15 || digits.length - cc.length < 4) return false;
+  if (!intlLengthOk(digits, cc)) return false;
   mLast = j - 1;
   mIntl = digits;
   mStart = (gs[0] as number) - 1;
@@ -343,8 +344,8 @@ function extAt(e: number): [number, number] | null {
     }
   }
   const ds = p;
-  while (isDigit(at(p)) && p - ds < 8) p++;
-  if (p === ds || p - ds > 7 || !trailingOk(p)) return null;
+  while (isDigit(at(p)) && p - ds <= EXT_MAX_DIGITS) p++;
+  if (p === ds || p - ds > EXT_MAX_DIGITS || !trailingOk(p)) return null;
   if (c === 35 && (at(p) === 35 || at(p) === 42)) return null;
   return [ds, p];
 }
@@ -361,7 +362,8 @@ function readCandidate(out: Detection[], lastEnd: number, limit: number, isAssig
     const intl = g === 0 && plus && at(gs[0] as number) !== 49;
     let ok = intl
       ? intlAt()
-      : (l === 1 ? at(gs[g] as number) === 49 : l === 3 || l === 10 || l === 11) && nanpAt(g, g === 0 && plus);
+      : (l === 1 ? at(gs[g] as number) === 49 : l === 3 || l === NANP_DIGITS || l === NANP_DIGITS + 1) &&
+        nanpAt(g, g === 0 && plus);
     let end = 0;
     let ext: [number, number] | null = null;
     if (ok) {
@@ -471,7 +473,8 @@ export function scanText(text: string, options?: ScanOptions): Detection[] {
       p = q;
     }
     // Nothing shorter than 10 digits is a NANP number, or than 8 digits an international one.
-    if (total >= 10 || (total >= 8 && at(i - 1) === 43)) lastEnd = readCandidate(out, lastEnd, K, isAssignedNpa);
+    if (total >= NANP_DIGITS || (total >= INTL_MIN_DIGITS && at(i - 1) === 43))
+      lastEnd = readCandidate(out, lastEnd, K, isAssignedNpa);
     i = Math.max(p, lastEnd);
   }
   T = '';

@@ -82,7 +82,7 @@ describe('<Popup> verdict and list', () => {
     expect(first.getAttribute('aria-expanded')).toBe('false');
     const details = screen.getByTestId('details');
     expect(details.textContent).toContain('Area code 212 was issued in New York');
-    expect(within(details).getByTestId('details-rules').textContent).toMatch(/N\.Y\. Penal Law.*as of 2026-11-27/);
+    expect(within(details).getByTestId('details-rules').textContent).toMatch(/N\.Y\. Penal Law.*as of 2026-12-02/);
     expect(within(details).getByTestId('details-caveats').textContent).toContain('not where the person is now');
     fireEvent.click(second);
     expect(screen.queryByTestId('details')).toBeNull();

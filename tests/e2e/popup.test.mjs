@@ -170,6 +170,25 @@ test('lookup answers as you type, and calmly refuses what is not a number', asyn
   await page.close();
 });
 
+test('a Canadian number: one-party under the Criminal Code, with the business notice, never "unsettled"', async () => {
+  const { page, errors } = await popupFor();
+  await page.getByTestId('lookup-input').fill('416-555-0134');
+  const answer = page.getByTestId('lookup-answer');
+  await answer.filter({ hasText: 'ON ·' }).waitFor();
+  assert.equal(await answer.textContent(), 'ON · One-party');
+  await page
+    .getByTestId('details-reasons')
+    .filter({ hasText: 'A business must tell the caller at the start' })
+    .waitFor();
+  assert.doesNotMatch(await page.getByTestId('details').textContent(), /unsettled/);
+  // Vermont: no statute, the federal one-party rule.
+  await page.getByTestId('lookup-input').fill('802-555-0134');
+  await answer.filter({ hasText: 'VT ·' }).waitFor();
+  assert.equal(await answer.textContent(), 'VT · One-party');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('Copy puts the exact filled-in disclaimer on the clipboard; settings apply live; language switches', async () => {
   // Chromium refuses to grant permissions to chrome-extension:// ("opaque") origins, so writing is
   // left to the focused popup page (the default) and reading is done on the fixture's origin: one clipboard.

@@ -24,18 +24,34 @@ describe('classify: the callee', () => {
     ['(503) 555-0134', ['OR'], 'one-party', 'one-party', false], // phone one-party; in person differs
     ['(215) 555-0134', ['PA'], 'all-party', 'all-party', false],
     ['(206) 555-0134', ['WA'], 'all-party', 'all-party', false],
-    ['(802) 555-0134', ['VT'], 'one-party', 'all-party', true], // no statute
+    ['(802) 555-0134', ['VT'], 'one-party', 'one-party', false], // no statute: the federal rule
     ['(808) 555-0134', ['HI'], 'one-party', 'one-party', false],
     ['(212) 555-0134', ['NY'], 'one-party', 'one-party', false],
     ['(214) 555-0134', ['TX'], 'one-party', 'one-party', false],
     ['(787) 555-0134', ['PR'], 'all-party', 'all-party', true],
     ['(671) 555-0134', ['GU'], 'unknown', 'all-party', false],
-    ['(416) 555-0134', ['ON'], 'one-party', 'all-party', true], // PIPEDA notice duty
+    ['(416) 555-0134', ['ON'], 'one-party', 'one-party', false], // Criminal Code; PIPEDA notice duty
   ] as const)('%s → %j %s (treat as %s)', (number, regions, requirement, treatAs, ambiguous) => {
     const result = classify(number, { at: AT });
     expect(result).toMatchObject({ kind: 'nanp', regions, requirement, treatAs, ambiguous });
     expect(result.citations.length).toBeGreaterThan(0);
     expect(result.caveats.join(' ')).toContain('not where the person is now');
+  });
+
+  it('Canada: one-party with the business notice in the reasons, never "unsettled"', () => {
+    const result = classify('(416) 555-0134', { at: AT });
+    expect(result).toMatchObject({ treatAs: 'one-party', action: 'announce', ambiguous: false });
+    expect(result.reasons[0]).toBe(
+      'Area code 416 was issued in Ontario, where one party to a phone call may record it.',
+    );
+    expect(result.reasons[1]).toMatch(
+      /^A business must tell the caller at the start of every call, inbound or outbound/,
+    );
+    expect(result.reasons.join(' ')).not.toMatch(/unsettled/);
+    // The agent's own notice duty counts too (an Ontario agent calling Texas), said once.
+    const out = classify('(214) 555-0134', { agentRegion: 'ON', at: AT });
+    expect(out.reasons.filter((r) => r.startsWith('A business must tell'))).toHaveLength(1);
+    expect(classify('(514) 555-0134', { at: AT }).reasons.join(' ')).toMatch(/withdraw their consent/);
   });
 
   it('says which rule and why, with the statute', () => {

@@ -169,7 +169,7 @@ describe('consent scan (tables)', () => {
     expect(stdout).toMatch(/\(415\) 555-0134\s+\+14155550134\s+text\s+CA\s+all-party\s+9:00 AM\s+yes/);
     expect(stdout).toMatch(/212-555-0199 ext\. 12\s+\+12125550199\s+row 2, col 3\s+NY\s+one-party/);
     expect(stdout).toContain(
-      `${NOTES}: 4 numbers (4 distinct): 3 all-party, 1 one-party; 0 outside the 8am-9pm calling window; ` +
+      `${NOTES}: 4 numbers (4 distinct): 2 all-party, 2 one-party; 0 outside the 8am-9pm calling window; ` +
         '0 closed by state, provincial, national or company calling hours.',
     );
   });
@@ -218,8 +218,8 @@ describe('consent scan --csv', () => {
       ['+12125550199', 'NY', 'one-party', '12:00 PM', 'yes', '', '', 'open', 'US-FED', '', '2026-11-28T02:00:00.000Z'],
       ['+442079460958', 'GB', 'all-party', '', '', '', '', '', '', '', ''],
       ['', '', '', '', '', '', '', '', '', '', ''],
-      // the first of two numbers, left to right
-      ['+16135550142', 'ON', 'all-party', '12:00 PM', 'yes', '', '', 'open', 'CA-FED', '', '2026-11-28T02:30:00.000Z'],
+      // the first of two numbers; Canada: one-party + notice
+      ['+16135550142', 'ON', 'one-party', '12:00 PM', 'yes', '', '', 'open', 'CA-FED', '', '2026-11-28T02:30:00.000Z'],
     ]);
     // Same line ends as the input (CRLF here; a line break inside a cell stays as it was).
     expect(stdout.endsWith('yes,,,open,CA-FED,,2026-11-28T02:30:00.000Z\r\n')).toBe(true);
@@ -247,7 +247,7 @@ describe('consent scan --csv', () => {
       ['Cy', 'one-party', 'NY', 'Mailing State: NY'],
       // Two places in one row (a Texas state, a Washington ZIP): the stricter, Washington's, decides.
       ['Di', 'all-party', 'WA', 'Mailing State: TX; Zip/Postal Code: 98101'],
-      ['Ed', 'all-party', 'NS', 'Mailing Address: Halifax, NS B3H 1A1'],
+      ['Ed', 'one-party', 'NS', 'Mailing Address: Halifax, NS B3H 1A1'], // Canada: one-party + business notice
       ['Flo', 'one-party', '', ''],
       ['Gus', 'one-party', '', ''],
     ]);
@@ -315,5 +315,5 @@ describe('bin/consent.mjs scan', () => {
     await expect(
       promisify(execFile)('node', ['bin/consent.mjs', 'scan', '--json', NOTES, `${DIR}/missing.txt`]),
     ).rejects.toMatchObject({ code: 1 });
-  });
+  }, 30_000);
 });

@@ -186,7 +186,7 @@ describe('bin/consent.mjs', () => {
     await expect(promisify(execFile)('node', ['bin/consent.mjs', 'lookup', '--nope'])).rejects.toMatchObject({
       code: 2,
     });
-  });
+  }, 30_000);
 });
 
 describe('consent calling hours', () => {

@@ -22,6 +22,7 @@ const JurisdictionSchema = z
     requirement: z.enum(REQUIREMENTS),
     ambiguous: z.boolean(),
     ambiguousReason: z.string().min(20).optional(),
+    noticeDuty: z.string().refine(isOneSentence).optional(),
     citation: z.string().trim().min(1),
     notes: z
       .array(z.string().refine(isOneSentence, { message: 'each note must be exactly one sentence' }))
@@ -97,8 +98,18 @@ describe('JURISDICTIONS table', () => {
     }
   });
 
-  it('was checked on 2026-11-27', () => {
-    for (const j of JURISDICTIONS) expect(j.asOf, j.code).toBe('2026-11-27');
+  it('was checked on 2026-11-27, and the rows of the legal accuracy pass (issue #12) on 2026-12-02', () => {
+    const recheckedCodes = ['VT', 'MI', 'NJ', 'PR', 'US-FED', 'NY', 'MD', 'CT', 'WA', 'WY', 'CA-FED', ...PROVINCES];
+    for (const j of JURISDICTIONS) {
+      expect(j.asOf, j.code).toBe(recheckedCodes.includes(j.code) ? '2026-12-02' : '2026-11-27');
+    }
+  });
+
+  it('has at least two sources that were read (not only recalled) for every row but the five named in the README', () => {
+    const recalled =
+      /relied on from knowledge|general knowledge|No per-country|^Searched|consent provision not located/;
+    const fewer = JURISDICTIONS.filter((j) => j.sources.filter((s) => !recalled.test(s)).length < 2).map((j) => j.code);
+    expect(fewer).toEqual(['AS', 'GU', 'MP', 'VI', 'NANP-OTHER']);
   });
 
   it('does not flag unknown rows as ambiguous (unknown already leans all-party)', () => {
@@ -132,7 +143,7 @@ describe('tricky jurisdictions', () => {
     { code: 'OR', requirement: 'one-party', inPerson: 'all-party', citation: /165\.540/ },
     { code: 'PA', requirement: 'all-party', citation: /5704/ },
     { code: 'WA', requirement: 'all-party', citation: /9\.73\.030/ },
-    { code: 'VT', requirement: 'one-party', ambiguous: true, citation: /Geraw/ },
+    { code: 'VT', requirement: 'one-party', citation: /Geraw/ },
     { code: 'HI', requirement: 'one-party', inPerson: 'all-party', citation: /803-42/ },
     { code: 'PR', requirement: 'all-party', ambiguous: true },
     { code: 'NY', requirement: 'one-party', citation: /250\.00/ },
@@ -146,8 +157,9 @@ describe('tricky jurisdictions', () => {
     { code: 'VA', requirement: 'one-party' },
     { code: 'DC', requirement: 'one-party', citation: /23-542/ },
     { code: 'US-FED', requirement: 'one-party', citation: /2511\(2\)\(d\)/ },
-    { code: 'CA-FED', requirement: 'one-party', ambiguous: true, citation: /184\(2\)\(a\)/ },
-    { code: 'QC', requirement: 'one-party', ambiguous: true, citation: /art[s]?\. 35/ },
+    { code: 'CA-FED', requirement: 'one-party', citation: /184\(2\)\(a\)/ },
+    { code: 'QC', requirement: 'one-party', citation: /P-39\.1, s\. 8/ },
+    { code: 'PR', requirement: 'all-party', ambiguous: true, citation: /art\. 145 \(33 L\.P\.R\.A\. § 4186/ },
     { code: 'NANP-OTHER', requirement: 'unknown' },
   ];
 
@@ -161,18 +173,61 @@ describe('tricky jurisdictions', () => {
   });
 
   it('the engine view is all-party for the all-party and ambiguous list', () => {
-    const allParty = ['CA', 'CT', 'DE', 'FL', 'IL', 'MD', 'MA', 'MI', 'MT', 'NV', 'NH', 'PA', 'PR', 'VT', 'WA'];
+    const allParty = ['CA', 'CT', 'DE', 'FL', 'IL', 'MD', 'MA', 'MI', 'MT', 'NV', 'NH', 'PA', 'PR', 'WA'];
     for (const code of allParty) expect(effective(get(code)), code).toBe('all-party');
   });
 
-  it('every Canadian province and territory is one-party under the Criminal Code but ambiguous (notice duty)', () => {
-    for (const code of PROVINCES) {
+  it('Canada is settled: one-party under the Criminal Code, with a mandatory business notice', () => {
+    for (const code of ['CA-FED', ...PROVINCES]) {
       const j = get(code);
       expect(j.requirement, code).toBe('one-party');
-      expect(j.ambiguous, code).toBe(true);
+      expect(j.ambiguous, code).toBe(false);
       expect(j.citation, code).toMatch(/184\(2\)\(a\)/);
-      expect(effective(j), code).toBe('all-party');
+      expect(j.noticeDuty, code).toMatch(/^A business must tell the caller at the start/);
+      expect(`${j.ambiguousReason ?? ''} ${j.notes.join(' ')}`, code).not.toMatch(/unsettled|leans all-party/);
     }
+    // Quebec's s. 8 items: purposes, means, access and rectification, withdrawal of consent.
+    expect(get('QC').noticeDuty).toMatch(/purposes.*means.*access and correct.*withdraw/);
+  });
+
+  it('Vermont is one-party: no statute, the federal rule; Geraw and Blow were police recordings', () => {
+    const vt = get('VT');
+    expect(effective(vt)).toBe('one-party');
+    expect(vt.notes.join(' ')).toMatch(/federal one-party rule/);
+    expect(vt.notes.join(' ')).toMatch(/police/);
+  });
+
+  it('AFT Michigan v. Project Veritas is cited as 397 F. Supp. 3d 981 (E.D. Mich. 2019)', () => {
+    const mi = get('MI');
+    expect(mi.citation).toContain('AFT Michigan v. Project Veritas, 397 F. Supp. 3d 981 (E.D. Mich. 2019)');
+    expect(`${mi.citation} ${mi.ambiguousReason}`).not.toMatch(/Veritas[^;]*2020/);
+  });
+
+  it('New Jersey says its all-party bill died with the term, not that it is pending', () => {
+    const notes = get('NJ').notes.join(' ');
+    expect(notes).toMatch(/S4739\) died when the 2024–2025 legislative term ended on 2026-01-12/);
+    expect(notes).not.toMatch(/would make|if it passes/);
+  });
+
+  it('Puerto Rico names its Penal Code article and what the decisions did', () => {
+    const pr = get('PR');
+    expect(pr.citation).not.toMatch(/article not verified/);
+    expect(pr.citation).toMatch(/De León Martínez, 132 D\.P\.R\. 746 \(1993\)/);
+    expect(pr.notes.join(' ')).toMatch(/participant who secretly recorded a meeting was prosecuted/);
+  });
+
+  it('the federal note says a state rule may apply, not that it always does', () => {
+    const notes = get('US-FED').notes.join(' ');
+    expect(notes).toMatch(/may apply, so follow the stricter rule/);
+    expect(notes).not.toMatch(/still applies/);
+  });
+
+  it('notes an agent needs: New York sales calls, consent on the recording (CT, WA), Maryland prior consent', () => {
+    expect(get('NY').notes.join(' ')).toMatch(/sales call.*399-z.*whether the call is being recorded/);
+    expect(get('NY').citation).toMatch(/Gen\. Bus\. Law § 399-z\(2\)/);
+    for (const code of ['CT', 'WA'])
+      expect(get(code).notes.join(' '), code).toMatch(/start recording before you announce/);
+    expect(get('MD').notes.join(' ')).toMatch(/prior consent.*clear yes/);
   });
 
   it('territories without a confirmed rule are unknown and say so in their notes', () => {

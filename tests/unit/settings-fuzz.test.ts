@@ -110,7 +110,7 @@ describe('readSettings / resolveSettings under corrupted storage', () => {
       }),
       { numRuns: runs },
     );
-  });
+  }, 30_000);
 
   it('a broken enterprise policy is ignored with a notice, and the agent’s settings stay', () => {
     fc.assert(

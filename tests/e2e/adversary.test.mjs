@@ -1,0 +1,75 @@
+// The page as an adversary (issue #18), in Chromium with the built extension: each test is a hostile
+// page (tests/fixtures/hostile) that tries one attack, and records what happened for
+// docs/robustness.md (tests/robustness-report.mjs).
+import assert from 'node:assert/strict';
+import { useExtension, watchErrors } from './harness.mjs';
+import { robustnessSuite } from './robustness-suite.mjs';
+
+const env = useExtension();
+const AREA = 'The page as an adversary (e2e)';
+const suite = robustnessSuite('e2e-adversary-');
+const row = (id, tried, result, figures) => suite.row(id, { area: AREA, tried, result, figures });
+const test = (name, id, body) => suite.test(name, { ids: [id], area: AREA }, body);
+
+/** Our answered badges in the document and its open shadow roots. */
+function answered(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const visit = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'CONSENT-GUARD-BADGE') {
+          if (el.hasAttribute('data-consent')) out.push(el.dataset.consentNumber);
+        } else if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return out.sort();
+  });
+}
+
+/** Polls with plain evaluate (a hostile page can break what waitForFunction injects). */
+async function waitAnswered(page, count, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const seen = (await answered(page)).length;
+    if (seen >= count) return;
+    if (Date.now() > deadline) throw new Error(`${seen} answered badges, expected ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function open(path, origin = env.server.origin) {
+  const page = await env.browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${origin}/hostile/${path}`);
+  return { page, errors };
+}
+
+const windowNames = (page) => page.evaluate(() => Object.getOwnPropertyNames(window));
+
+test(
+  'the page-world hook leaves no global: a page declaring its names runs, late shadow roots still badged',
+  'globals',
+  async () => {
+    const { page, errors } = await open('globals.html');
+    await page.waitForSelector('body[data-late-done]');
+    await waitAnswered(page, 2);
+    assert.deepEqual(errors, []);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.pageOk), 'true');
+    assert.deepEqual(await answered(page), ['+13055550188', '+14155550134']);
+    // The same page where the extension does not run (plain http://127.0.0.1): the same globals.
+    const ours = await windowNames(page);
+    const { page: bare } = await open('globals.html', env.server.plainOrigin);
+    await bare.waitForSelector('body[data-late-done]');
+    const theirs = new Set(await windowNames(bare));
+    const extra = ours.filter((name) => !theirs.has(name));
+    assert.deepEqual(extra, [], 'window properties only where the extension runs');
+    row(
+      'globals',
+      'a page whose first script declares `let shadowWatch`, `let content`, `let main`, `const consentGuard`, `class ShadowWatch` (a global of the same name makes the whole script a SyntaxError), then attaches a shadow root to an element already on the page',
+      'the page’s script ran; both numbers badged, the late shadow root’s included; no window property that the same page lacks where the extension does not run',
+      `${ours.length} window properties with the extension, ${theirs.size} without, ${extra.length} extra`,
+    );
+    await Promise.all([page.close(), bare.close()]);
+  },
+);
