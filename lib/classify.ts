@@ -278,7 +278,12 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
     if (federal) rules.push(applied(federal, 'callee'));
   }
 
-  const { localTime, inCallingWindow } = localTimeAt(callee.timezones, at);
+  const { localTime, inCallingWindow: federalWindow } = localTimeAt(callee.timezones, at);
+  // The national window: US federal 8 am–9 pm, or the CRTC's hours for Canadian numbers.
+  const inCallingWindow =
+    callee.country === 'CA' && callee.timezones.length > 0
+      ? callingHoursFor({ country: 'CA', regions: [], timezones: callee.timezones }, at).allowed
+      : federalWindow;
   return {
     kind: callee.kind,
     npa: callee.npa,

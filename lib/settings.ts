@@ -4,7 +4,7 @@
  * defaults field by field, and says so.
  */
 import * as z from 'zod/mini';
-import { CALL_PURPOSES, type CallPurpose, type HoursWindow } from './data/calling-hours';
+import { CALL_PURPOSES, type CallPurpose, type HoursWindow } from './call-purpose';
 import { DISCLAIMER_LANGUAGES, type DisclaimerLanguage } from './data/disclaimers';
 import { AGENT_REGIONS } from './data/regions';
 import { POLICIES, type Policy as PolicyName, REMOVED_POLICIES } from './policy';
