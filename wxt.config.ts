@@ -1,13 +1,28 @@
 import path from 'node:path';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { DEFAULT_MATCHES } from './lib/sites';
+
+/**
+ * The page-world hook's frames are seen by the page (a stack taken inside a getter it passes to
+ * attachShadow): a neutral script name keeps the extension's id (its chrome-extension:// URL) out.
+ */
+const pageHookName = (): Plugin => ({
+  name: 'consent-guard:page-hook-name',
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk' && chunk.fileName === 'content-scripts/shadow-watch.js')
+        chunk.code += '\n//# sourceURL=consent-guard-page-hook.js\n';
+    }
+  },
+});
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // `wxt/browser` resolves to webextension-polyfill in the build; tests get WXT's fake browser.
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), pageHookName()] }),
   manifest: ({ browser }) => ({
     // Both from public/_locales (English and Spanish).
     name: '__MSG_extName__',

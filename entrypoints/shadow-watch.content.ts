@@ -6,6 +6,11 @@
  * Everything the hook calls is captured here, at document_start, before any page script: a page
  * that later replaces Reflect, queueMicrotask, CustomEvent, dispatchEvent or ShadowRoot's `mode`
  * can neither break its own attachShadow through us nor stop us hearing of a new root.
+ *
+ * Our frame must not show in the page's stack traces (it would name the extension's id): an error
+ * of the page's attachShadow gets its stack taken again from the page's caller, and the bundle
+ * carries a neutral `sourceURL` (wxt.config.ts) for the frames that remain, such as a getter of
+ * the page's own init object called from inside the hook.
  */
 export default defineContentScript({
   registration: 'runtime',
@@ -23,9 +28,22 @@ export default defineContentScript({
     const ShadowEvent = CustomEvent;
     const dispatch = EventTarget.prototype.dispatchEvent;
     const modeOf = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'mode')?.get;
+    // V8's: re-takes a stack from the caller of `wrapped` (absent elsewhere: then the stack stays).
+    const recapture = (Error as { captureStackTrace?: (target: object, above: unknown) => void }).captureStackTrace;
     const wrapped = {
       attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
-        const root: ShadowRoot = apply(original, this, [init]);
+        let root: ShadowRoot;
+        try {
+          root = apply(original, this, [init]);
+        } catch (error) {
+          // The page's own error, as the browser made it, with a stack that starts at the page's call.
+          try {
+            if (recapture && error !== null && typeof error === 'object') apply(recapture, undefined, [error, wrapped]);
+          } catch {
+            // A frozen error keeps the stack it had.
+          }
+          throw error;
+        }
         try {
           if (modeOf && apply(modeOf, root, []) === 'open') {
             // After the page's own code has filled the root (same task), not before.

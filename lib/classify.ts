@@ -202,6 +202,20 @@ function calleeSide(parsed: ParsedNumber): {
       invalidReason: reason,
     };
   }
+  if (code.type === 'canada-non-geographic-reserved') {
+    const reason = `Area code ${parsed.npa} is reserved for Canadian non-geographic services and not in service: no number with it can be reached.`;
+    return {
+      kind: 'invalid',
+      npa: parsed.npa,
+      country: null,
+      regions: [],
+      timezones: [],
+      rules: [],
+      reasons: [reason],
+      caveats: [],
+      invalidReason: reason,
+    };
+  }
   const base = { npa: parsed.npa, country: code.country, regions: code.regions, timezones: code.timezones };
   if (code.type !== 'geographic') {
     const tollFree = TOLL_FREE_TYPES.has(code.type);
@@ -413,17 +427,22 @@ function contextTable(agentRegion: string, policy: string, minute: number): Verd
   return table;
 }
 
+/** One verdict per calling code and country: +7 is Russia or Kazakhstan by the number's own digits. */
+function internationalKey(parsed: Extract<ParsedNumber, { kind: 'international' }>): string {
+  return `${parsed.callingCode} ${parsed.countries[0] ?? ''}`;
+}
+
 function cachedVerdict(table: VerdictTable, parsed: ParsedNumber): Verdict | undefined {
   if (parsed.kind === 'nanp') return table.byNpa[npaIndex(parsed.e164)];
   return parsed.kind === 'international'
-    ? table.byCallingCode.get(parsed.callingCode)
+    ? table.byCallingCode.get(internationalKey(parsed))
     : table.byReason.get(parsed.reason);
 }
 
 function cacheVerdict(table: VerdictTable, parsed: ParsedNumber, context: ClassifyContext, at: Date): Verdict {
   const verdict = verdictFor(parsed, context, Number.isNaN(at.getTime()) ? new Date() : at);
   if (parsed.kind === 'nanp') table.byNpa[npaIndex(parsed.e164)] = verdict;
-  else if (parsed.kind === 'international') table.byCallingCode.set(parsed.callingCode, verdict);
+  else if (parsed.kind === 'international') table.byCallingCode.set(internationalKey(parsed), verdict);
   else {
     // Reasons that quote the input (a digit count, a calling code) are many: keep their number bounded.
     if (table.byReason.size >= CACHE_LIMIT) table.byReason.clear();
@@ -473,8 +492,16 @@ function located(c: Classification, v: Verdict, location: CalleeLocation | null 
   if (!location || v.calleeLocation === null) return c;
   const text = location.text?.trim() || null;
   c.recordLocation = { regions: location.regions, text, source: location.source ?? null };
-  c.reasons = [`Record: ${text ?? v.locationNames}${v.issuedIn}.`, ...v.reasons];
+  c.reasons = [`Record: ${text ?? v.locationNames}${v.issuedIn}.`, ...c.reasons];
   return c;
+}
+
+const FICTIONAL =
+  'The line 555-0100 to 555-0199 is reserved for fictional use (films, books, examples): no real person has this number.';
+
+/** +1 NPA 555-01XX: the NANP's numbers for fiction, badged like any other but said to be fictional. */
+function isFictional(e164: string | null): boolean {
+  return e164 !== null && e164.length === 12 && e164.startsWith('55501', 5);
 }
 
 /**
@@ -493,7 +520,7 @@ function classification(input: string, e164: string | null, ext: string | null, 
     requirement: v.requirement,
     treatAs: v.treatAs,
     ambiguous: v.ambiguous,
-    reasons: v.reasons,
+    reasons: v.kind !== 'invalid' && isFictional(e164) ? [...v.reasons, FICTIONAL] : v.reasons,
     citations: v.citations,
     caveats: v.caveats,
     action: v.action,

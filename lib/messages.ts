@@ -112,7 +112,16 @@ export const PageScanBatch = z.strictObject({
   lookup: z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS)),
   present: z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS)),
   reset: z.optional(z.boolean()),
+  located: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS))),
 });
+
+/** The entries of `located` that are a number and its record's places, in order. */
+export function wellFormedLocated(list: readonly unknown[]): Located[] {
+  return list.flatMap((entry) => {
+    const parsed = Located.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
 
 /** The entries of a list that are E.164 numbers, in order. */
 export function wellFormedNumbers(list: readonly unknown[]): string[] {

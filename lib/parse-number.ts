@@ -1,4 +1,4 @@
-import { CALLING_CODES } from './data/calling-codes';
+import { countriesOf } from './data/calling-codes';
 import { callingCodeOf, EXT_MAX_DIGITS, intlLengthOk, NANP_DIGITS, nanpCodeOk } from './number-grammar';
 
 /** One phone number as typed or pasted by a person: the popup's lookup box, the CLI. */
@@ -226,7 +226,7 @@ function readInternational(digits: string, ext: string | undefined): ParsedNumbe
   if (!callingCode) return { kind: 'invalid', reason: `+${digits.slice(0, 3)} is not a country calling code.` };
   if (!intlLengthOk(digits, callingCode))
     return { kind: 'invalid', reason: 'Too few or too many digits for an international number.' };
-  const countries = CALLING_CODES[callingCode] ?? [];
+  const countries = countriesOf(callingCode, digits.slice(callingCode.length));
   return ext
     ? { kind: 'international', e164: `+${digits}`, callingCode, countries, ext }
     : { kind: 'international', e164: `+${digits}`, callingCode, countries };

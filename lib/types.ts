@@ -14,10 +14,11 @@ export type AreaCodeType =
   | 'toll-free-reserved' // 822 880-887 889: reserved for toll-free, not yet in service
   | 'premium' // 900
   | 'personal' // 5XX personal communications services (500 521-533 538 544 566 577 588)
-  | 'canada-non-geographic' // 600 622 633 644 655 677 688
+  | 'canada-non-geographic' // 600 622 633
+  | 'canada-non-geographic-reserved' // 644 655 677 688: reserved for Canada, never in service
   | 'government' // 710 (US government)
   | 'interexchange' // 700
-  | 'inbound-international'; // 456
+  | 'inbound-international'; // none since 456 went back to the general pool (NANPA, November 2022)
 
 export interface AreaCode {
   type: AreaCodeType;

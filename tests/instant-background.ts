@@ -3,17 +3,31 @@
 import type { PageScan, PageScanResponse } from '@/lib/messages';
 
 export function instantAnswer(message: PageScan): Extract<PageScanResponse, { ok: true }> {
+  const located = (message.located ?? []).map(({ e164, regions }) => ({
+    e164,
+    consent: 'all-party' as const,
+    ambiguous: false,
+    place: 'CA',
+    sentence: 'All-party consent.',
+    localTime: null,
+    inCallingWindow: null,
+    location: regions[0] ?? '',
+    locationKey: regions.join('/'),
+  }));
   return {
     ok: true,
     showOneParty: true,
-    badges: message.lookup.map((e164) => ({
-      e164,
-      consent: 'all-party',
-      ambiguous: false,
-      place: 'CA',
-      sentence: 'All-party consent.',
-      localTime: null,
-      inCallingWindow: null,
-    })),
+    badges: [
+      ...message.lookup.map((e164) => ({
+        e164,
+        consent: 'all-party' as const,
+        ambiguous: false,
+        place: 'CA',
+        sentence: 'All-party consent.',
+        localTime: null,
+        inCallingWindow: null,
+      })),
+      ...located,
+    ],
   };
 }

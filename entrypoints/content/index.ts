@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { asPageScanResponse, firstAnswer } from '@/lib/dom/guards';
 import { PageGuard } from '@/lib/dom/page-guard';
+import { watchOrphaned } from '@/lib/orphan-watch';
 import { scanText } from '@/lib/scanner/scan-text';
 
 export default defineContentScript({
@@ -9,11 +10,18 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   noScriptStartedPostMessage: true,
-  main(ctx) {
+  main() {
     const guard = new PageGuard(document, {
       scan: scanText,
       send: async (message) => asPageScanResponse(await browser.runtime.sendMessage(message)),
-      details: async (e164) => firstAnswer(await browser.runtime.sendMessage({ type: 'lookup', numbers: [e164] })),
+      details: async (e164, location) =>
+        firstAnswer(
+          await browser.runtime.sendMessage({
+            type: 'lookup',
+            numbers: [e164],
+            ...(location ? { locations: [location] } : {}),
+          }),
+        ),
       text: (key, ...subs) => browser.i18n.getMessage(key, subs),
       // The host page comes first: our failures go to the console, never to the page.
       onError: (error) => console.debug('[Consent Guard]', error),
@@ -23,14 +31,18 @@ export default defineContentScript({
       if (area === 'sync' && 'settings' in changes) guard.refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
-    // An update, reload or disable leaves this script orphaned, and nothing tells it: it checks
-    // every two seconds (reading ctx.isInvalid notices and fires onInvalidated).
-    const watch = setInterval(() => {
-      if (ctx.isInvalid) clearInterval(watch);
-    }, 2000);
-    ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(onStorage);
-      guard.stop();
-    });
+    // Stops only when the extension itself is gone (updated, reloaded, disabled): never through
+    // WXT's ctx, which a page can invalidate by forging its "content script started" event.
+    watchOrphaned(
+      () => browser.runtime?.id !== undefined,
+      () => {
+        guard.stop();
+        try {
+          browser.storage.onChanged.removeListener(onStorage);
+        } catch {
+          // The runtime is gone: so is the listener.
+        }
+      },
+    );
   },
 });

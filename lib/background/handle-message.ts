@@ -13,6 +13,7 @@ import {
   PopupTabSummary,
   refusal,
   type TabSummaryResponse,
+  wellFormedLocated,
   wellFormedNumbers,
 } from '../messages';
 import { companyWindowMinutes, type Settings } from '../settings';
@@ -72,7 +73,14 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
     // A malformed entry is dropped, never the burst: the frame's other numbers still get their badges.
     const lookup = wellFormedNumbers(parsed.data.lookup);
     const present = wellFormedNumbers(parsed.data.present);
-    const dropped = parsed.data.lookup.length - lookup.length + parsed.data.present.length - present.length;
+    const located = wellFormedLocated(parsed.data.located ?? []);
+    const dropped =
+      parsed.data.lookup.length -
+      lookup.length +
+      parsed.data.present.length -
+      present.length +
+      (parsed.data.located?.length ?? 0) -
+      located.length;
     const tabId = sender.tab?.id;
     if (tabId === undefined || fromExtensionPage(sender, deps)) {
       return { ok: false, error: 'Refused page-scan: it must come from a content script in a tab.' };
@@ -83,6 +91,12 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
       const c = classify(number, context);
       return c.kind === 'invalid' || c.e164 === null ? [] : [badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText)];
     });
+    // Numbers in a record that names a place: answered with that place (the key it was asked by comes back).
+    for (const { e164, regions } of located) {
+      const c = classify(e164, { ...context, calleeLocation: { regions } });
+      if (c.kind === 'invalid' || c.e164 === null) continue;
+      badges.push({ ...badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText), locationKey: regions.join('/') });
+    }
     const all = await deps.recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false);
     deps.tabChanged?.(
       tabId,
@@ -96,7 +110,13 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
     if (!parsed.success) return refusal(parsed.error);
     const settings = await deps.settings();
     const context = contextOf(settings, now);
-    return { ok: true, results: parsed.data.numbers.map((n) => answerOf(classify(n, context), settings)) };
+    const locations = parsed.data.locations ?? [];
+    return {
+      ok: true,
+      results: parsed.data.numbers.map((n, i) =>
+        answerOf(classify(n, { ...context, calleeLocation: locations[i] ?? null }), settings),
+      ),
+    };
   }
 
   if (type === 'popup-tab-summary') {

@@ -14,6 +14,10 @@ import type { AreaCode } from '../types';
  * tests/unit/area-codes.test.ts checks this table against libphonenumber and lists each deliberate
  * difference with its reason.
  *
+ * Not here: 456 (international inbound, returned to the general pool by NANPA in November 2022, so
+ * not in service). Kept, typed as reserved: 644, 655, 677, 688 (Canadian non-geographic relief codes,
+ * never put in service), so a number with them is refused as not in service.
+ *
  * Regions: USPS codes (states, DC, PR, VI, GU, AS, MP) or Canadian postal abbreviations; other NANP
  * countries have their ISO country and no region.
  */
@@ -174,7 +178,6 @@ export const AREA_CODES: Readonly<Record<string, AreaCode>> = {
   '447': { type: 'geographic', country: 'US', regions: ['IL'], timezones: ['America/Chicago'] },
   '448': { type: 'geographic', country: 'US', regions: ['FL'], timezones: ['America/New_York', 'America/Chicago'] },
   '450': { type: 'geographic', country: 'CA', regions: ['QC'], timezones: ['America/Toronto'] },
-  '456': { type: 'inbound-international', country: 'US', regions: [], timezones: [] },
   '457': { type: 'geographic', country: 'US', regions: ['LA'], timezones: ['America/Chicago'], opens: '2025-09-25', source: 'Louisiana PSC, overlay of 318' },
   '458': { type: 'geographic', country: 'US', regions: ['OR'], timezones: ['America/Los_Angeles', 'America/Boise'] },
   '463': { type: 'geographic', country: 'US', regions: ['IN'], timezones: ['America/Indiana/Indianapolis'] },
@@ -292,14 +295,14 @@ export const AREA_CODES: Readonly<Record<string, AreaCode>> = {
   '639': { type: 'geographic', country: 'CA', regions: ['SK'], timezones: ['America/Regina', 'America/Swift_Current'] },
   '640': { type: 'geographic', country: 'US', regions: ['NJ'], timezones: ['America/New_York'] },
   '641': { type: 'geographic', country: 'US', regions: ['IA'], timezones: ['America/Chicago'] },
-  '644': { type: 'canada-non-geographic', country: 'CA', regions: [], timezones: [] },
+  '644': { type: 'canada-non-geographic-reserved', country: 'CA', regions: [], timezones: [] },
   '645': { type: 'geographic', country: 'US', regions: ['FL'], timezones: ['America/New_York'], opens: '2023-08-04' },
   '646': { type: 'geographic', country: 'US', regions: ['NY'], timezones: ['America/New_York'] },
   '647': { type: 'geographic', country: 'CA', regions: ['ON'], timezones: ['America/Toronto'] },
   '649': { type: 'geographic', country: 'TC', regions: [], timezones: ['America/Grand_Turk'] },
   '650': { type: 'geographic', country: 'US', regions: ['CA'], timezones: ['America/Los_Angeles'] },
   '651': { type: 'geographic', country: 'US', regions: ['MN'], timezones: ['America/Chicago'] },
-  '655': { type: 'canada-non-geographic', country: 'CA', regions: [], timezones: [] },
+  '655': { type: 'canada-non-geographic-reserved', country: 'CA', regions: [], timezones: [] },
   '656': { type: 'geographic', country: 'US', regions: ['FL'], timezones: ['America/New_York'] },
   '657': { type: 'geographic', country: 'US', regions: ['CA'], timezones: ['America/Los_Angeles'] },
   '658': { type: 'geographic', country: 'JM', regions: [], timezones: ['America/Jamaica'] },
@@ -313,7 +316,7 @@ export const AREA_CODES: Readonly<Record<string, AreaCode>> = {
   '670': { type: 'geographic', country: 'US', regions: ['MP'], timezones: ['Pacific/Saipan'] },
   '671': { type: 'geographic', country: 'US', regions: ['GU'], timezones: ['Pacific/Guam'] },
   '672': { type: 'geographic', country: 'CA', regions: ['BC'], timezones: ['America/Vancouver', 'America/Edmonton', 'America/Creston', 'America/Dawson_Creek', 'America/Fort_Nelson'] },
-  '677': { type: 'canada-non-geographic', country: 'CA', regions: [], timezones: [] },
+  '677': { type: 'canada-non-geographic-reserved', country: 'CA', regions: [], timezones: [] },
   '678': { type: 'geographic', country: 'US', regions: ['GA'], timezones: ['America/New_York'] },
   '679': { type: 'geographic', country: 'US', regions: ['MI'], timezones: ['America/Detroit'], opens: '2025-11-07', source: 'Michigan PSC, overlay of 313' },
   '680': { type: 'geographic', country: 'US', regions: ['NY'], timezones: ['America/New_York'] },
@@ -322,7 +325,7 @@ export const AREA_CODES: Readonly<Record<string, AreaCode>> = {
   '683': { type: 'geographic', country: 'CA', regions: ['ON'], timezones: ['America/Toronto'] },
   '684': { type: 'geographic', country: 'US', regions: ['AS'], timezones: ['Pacific/Pago_Pago'] },
   '686': { type: 'geographic', country: 'US', regions: ['VA'], timezones: ['America/New_York'], opens: '2024-02-01' },
-  '688': { type: 'canada-non-geographic', country: 'CA', regions: [], timezones: [] },
+  '688': { type: 'canada-non-geographic-reserved', country: 'CA', regions: [], timezones: [] },
   '689': { type: 'geographic', country: 'US', regions: ['FL'], timezones: ['America/New_York'] },
   '700': { type: 'interexchange', country: 'US', regions: [], timezones: [] },
   '701': { type: 'geographic', country: 'US', regions: ['ND'], timezones: ['America/Chicago', 'America/Denver', 'America/North_Dakota/Center', 'America/North_Dakota/New_Salem', 'America/North_Dakota/Beulah'] },
@@ -367,6 +370,7 @@ export const AREA_CODES: Readonly<Record<string, AreaCode>> = {
   '757': { type: 'geographic', country: 'US', regions: ['VA'], timezones: ['America/New_York'] },
   '758': { type: 'geographic', country: 'LC', regions: [], timezones: ['America/St_Lucia'] },
   '760': { type: 'geographic', country: 'US', regions: ['CA'], timezones: ['America/Los_Angeles'] },
+  '761': { type: 'geographic', country: 'US', regions: ['KY'], timezones: ['America/Kentucky/Louisville'], opens: '2027-07-01', source: 'Kentucky PSC, overlay of 502 (announced 2025-08-19): 10-digit dialing mandatory 2027-06-07, 761 numbers assigned from July 2027 (day not announced)' },
   '762': { type: 'geographic', country: 'US', regions: ['GA'], timezones: ['America/New_York'] },
   '763': { type: 'geographic', country: 'US', regions: ['MN'], timezones: ['America/Chicago'] },
   '765': { type: 'geographic', country: 'US', regions: ['IN'], timezones: ['America/Indiana/Indianapolis'] },

@@ -232,3 +232,13 @@ export const CALLING_CODES: Readonly<Record<string, readonly string[]>> = Object
       return [code, countries];
     }),
 );
+
+/**
+ * The countries a number's own digits point to, for the one calling code that two countries share
+ * by number range: in +7, Kazakhstan has the numbers starting 7 (and 33622), Russia the rest (ITU /
+ * libphonenumber ranges). Every other code: its countries as listed.
+ */
+export function countriesOf(callingCode: string, subscriber: string): readonly string[] {
+  if (callingCode !== '7') return CALLING_CODES[callingCode] ?? [];
+  return subscriber.startsWith('7') || subscriber.startsWith('33622') ? ['KZ'] : ['RU'];
+}

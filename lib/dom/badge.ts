@@ -92,6 +92,9 @@ function hoursSentence(c: BadgeCalling | undefined, t: PageText): string {
 export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean, t: PageText) {
   host.setAttribute('data-consent', info.consent);
   host.setAttribute('data-consent-calling', callingState(info.calling));
+  // Present only when the answer used the callee's record location: that region's code.
+  if (info.location) host.setAttribute('data-consent-location', info.location);
+  else host.removeAttribute('data-consent-location');
   if (info.ambiguous) host.setAttribute('data-consent-ambiguous', 'true');
   else host.removeAttribute('data-consent-ambiguous');
   const button = host.shadowRoot?.querySelector('button');
@@ -101,7 +104,12 @@ export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean
     mark.setAttribute('aria-hidden', 'true');
     mark.textContent = MARK[info.consent];
     const hours = hoursWord(info.calling, t);
-    const words = `${info.place} · ${t(WORDS[info.consent])}${info.ambiguous ? '*' : ''}`;
+    const where = !info.location
+      ? info.place
+      : info.location === info.place
+        ? t('badgeRecordSame', info.place)
+        : t('badgeRecord', info.location, info.place);
+    const words = `${where} · ${t(WORDS[info.consent])}${info.ambiguous ? '*' : ''}`;
     if (hours) {
       const word = host.ownerDocument.createElement('span');
       word.className = 'hours';

@@ -18,7 +18,9 @@ function isBadgeInfo(v: unknown): v is BadgeInfo {
     typeof v.ambiguous === 'boolean' &&
     isString(v.place) &&
     isString(v.sentence) &&
-    (v.localTime === null || isString(v.localTime))
+    (v.localTime === null || isString(v.localTime)) &&
+    (v.location === undefined || isString(v.location)) &&
+    (v.locationKey === undefined || isString(v.locationKey))
   );
 }
 

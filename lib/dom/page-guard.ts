@@ -4,7 +4,7 @@
  * message per burst to the background. Never rewrites the page's own nodes: it only inserts and
  * removes elements of its own.
  */
-import type { Answer, BadgeInfo, PageScan, PageScanResponse } from '../messages';
+import type { Answer, BadgeInfo, Located, PageScan, PageScanResponse, RecordLocation } from '../messages';
 import type { ScanOptions } from '../scanner/scan-text';
 import { createBadge, updateBadge } from './badge';
 import { BLOCK_TAGS, blockOf } from './blocks';
@@ -22,6 +22,7 @@ import {
 } from './collect';
 import { linkShowsNumber } from './dedupe';
 import { createPanel } from './panel';
+import { newRecordCache, type RecordCache, type RecordPlace, recordLocationOf } from './record';
 import type { PageText } from './text';
 
 export interface GuardDeps {
@@ -29,8 +30,8 @@ export interface GuardDeps {
   scanOptions?: ScanOptions;
   /** Sends one burst to the background. */
   send: (message: PageScan) => Promise<PageScanResponse | undefined>;
-  /** The full answer for one number, for the details panel. */
-  details: (e164: string) => Promise<Answer | null>;
+  /** The full answer for one number (with its record's location, if any), for the details panel. */
+  details: (e164: string, location?: RecordLocation | null) => Promise<Answer | null>;
   /** The words of badges and panel, in the browser's language. */
   text: PageText;
   /** Delay that gathers a burst of changes into one pass (ms). */
@@ -42,6 +43,9 @@ export interface GuardDeps {
 
 interface Placed {
   e164: string;
+  /** What the badge's answer is keyed by: the number, and its record's places when it has some. */
+  key: string;
+  location: RecordPlace | null;
   /** The node the badge sits right after. */
   after: Node;
   badge: HTMLElement;
@@ -55,6 +59,16 @@ export const SHADOW_EVENT = 'consent-guard-shadow';
 
 /** The most numbers one page-scan may carry: MAX_PAGE_NUMBERS in lib/messages.ts (not imported: it would bring zod). */
 export const MAX_PER_MESSAGE = 5000;
+
+/** An answer's key: `+12125550134`, or `+12125550134@CA` for a number whose record names California. */
+export function answerKey(e164: string, regions?: readonly string[] | string | null): string {
+  const where = typeof regions === 'string' ? regions : regions?.join('/');
+  return where ? `${e164}@${where}` : e164;
+}
+const e164Of = (key: string) => {
+  const at = key.indexOf('@');
+  return at < 0 ? key : key.slice(0, at);
+};
 
 /** A page may remove our badges; after this many re-adds in one place we leave it alone. */
 const MAX_READDS = 3;
@@ -85,6 +99,11 @@ export function placementOf(found: Found, owner: Node): Node {
 
 export class PageGuard {
   private readonly placed = new Map<Node, Placed[]>();
+  /** Records read for the badges of each owner: a change in one of them may move a number's location. */
+  private readonly recordOwners = new WeakMap<Element, Set<Node>>();
+  private readonly badgeLocation = new WeakMap<HTMLElement, RecordPlace>();
+  /** Records and table headers read in the flush under way. */
+  private records: RecordCache = newRecordCache();
   private readonly byNumber = new Map<string, Set<HTMLElement>>();
   private readonly badgeOwner = new WeakMap<HTMLElement, Node>();
   private readonly readds = new WeakMap<Node, number>();
@@ -143,7 +162,7 @@ export class PageGuard {
     this.doc.removeEventListener('change', this.onInput, true);
     this.doc.removeEventListener('click', this.onClick, true);
     this.doc.removeEventListener(SHADOW_EVENT, this.onShadow, true);
-    for (const list of this.placed.values()) for (const p of list) this.removeBadge(p.e164, p.badge);
+    for (const list of this.placed.values()) for (const p of list) this.removeBadge(p.key, p.badge);
     this.placed.clear();
     this.byNumber.clear();
     this.panel.remove();
@@ -215,6 +234,7 @@ export class PageGuard {
     for (const record of records) {
       const target = record.target;
       if (isOwn(target)) continue;
+      this.dirtyRecordOwners(target);
       if (record.type === 'characterData') {
         const owner = this.ownerOf(target);
         this.walkedNodes.delete(owner);
@@ -254,6 +274,14 @@ export class PageGuard {
     if (this.dirty.size > 0 || this.sweepNeeded) this.flushSoon();
   }
 
+  /** A change inside a record that gave (or may give) a number its location: that number is looked at again. */
+  private dirtyRecordOwners(target: Node) {
+    for (let e: Node | null = target; e; e = e.parentNode ?? (e as ShadowRoot).host ?? null) {
+      const owners = e.nodeType === 1 ? this.recordOwners.get(e as Element) : undefined;
+      if (owners) for (const owner of owners) if (owner.isConnected) this.dirty.add(owner);
+    }
+  }
+
   private readonly onInput = (event: Event) => {
     const target = event.composedPath?.()[0] ?? event.target;
     if (target && (target as Node).nodeType === 1 && isPhoneField(target as Element)) {
@@ -283,7 +311,9 @@ export class PageGuard {
     event.preventDefault();
     event.stopPropagation();
     const e164 = badge.getAttribute('data-consent-number') ?? '';
-    this.panel.open(badge, () => this.deps.details(e164)).catch((error) => this.deps.onError?.(error));
+    const place = this.badgeLocation.get(badge);
+    const location = place ? { regions: place.regions, text: place.text.slice(0, 200), source: place.source } : null;
+    this.panel.open(badge, () => this.deps.details(e164, location)).catch((error) => this.deps.onError?.(error));
   };
 
   /** Values set by script fire no event: fields are compared with what was last seen. */
@@ -336,6 +366,7 @@ export class PageGuard {
       }
     } finally {
       this.foundInFlush.clear();
+      this.records = newRecordCache();
       if (this.dirty.size === 0) this.walkedNodes.clear();
       this.applying = false;
       // Our own insertions queue records too: drop them, they are not page changes.
@@ -381,9 +412,10 @@ export class PageGuard {
     for (const f of found) {
       if (this.notNumbers.has(f.e164)) continue;
       const after = placementOf(f, owner);
-      const existing = before.find(
-        (p) => !keep.has(p) && p.e164 === f.e164 && p.after === after && p.badge.isConnected,
-      );
+      const { location, records } = recordLocationOf(f.node, this.records);
+      for (const record of records) this.watchRecord(record, owner);
+      const key = answerKey(f.e164, location?.regions);
+      const existing = before.find((p) => !keep.has(p) && p.key === key && p.after === after && p.badge.isConnected);
       if (existing) {
         keep.add(existing);
         next.push(existing);
@@ -396,29 +428,39 @@ export class PageGuard {
       while (ref && ref.nodeType === 1 && isOwn(ref)) ref = ref.nextSibling;
       parent.insertBefore(badge, ref);
       this.badgeOwner.set(badge, owner);
-      this.index(f.e164, badge);
-      const info = this.infos.get(f.e164);
+      if (location) this.badgeLocation.set(badge, location);
+      this.index(key, badge);
+      const info = this.infos.get(key);
       if (info) updateBadge(badge, info, this.visible(info), this.deps.text);
-      next.push({ e164: f.e164, after, badge });
+      next.push({ e164: f.e164, key, location, after, badge });
     }
-    for (const p of before) if (!keep.has(p)) this.removeBadge(p.e164, p.badge);
+    for (const p of before) if (!keep.has(p)) this.removeBadge(p.key, p.badge);
     if (next.length > 0) this.placed.set(owner, next);
     else this.placed.delete(owner);
   }
 
-  /** Takes one of our badges off the page and out of the number index. */
-  private removeBadge(e164: string, badge: HTMLElement) {
-    badge.remove();
-    const set = this.byNumber.get(e164);
-    set?.delete(badge);
-    if (set?.size === 0) this.byNumber.delete(e164);
+  private watchRecord(record: Element, owner: Node) {
+    let owners = this.recordOwners.get(record);
+    if (!owners) {
+      owners = new Set();
+      this.recordOwners.set(record, owners);
+    }
+    owners.add(owner);
   }
 
-  private index(e164: string, badge: HTMLElement) {
-    let set = this.byNumber.get(e164);
+  /** Takes one of our badges off the page and out of the answer index. */
+  private removeBadge(key: string, badge: HTMLElement) {
+    badge.remove();
+    const set = this.byNumber.get(key);
+    set?.delete(badge);
+    if (set?.size === 0) this.byNumber.delete(key);
+  }
+
+  private index(key: string, badge: HTMLElement) {
+    let set = this.byNumber.get(key);
     if (!set) {
       set = new Set();
-      this.byNumber.set(e164, set);
+      this.byNumber.set(key, set);
     }
     set.add(badge);
   }
@@ -432,32 +474,42 @@ export class PageGuard {
    * may show more numbers than one message may carry (MAX_PER_MESSAGE): those are asked in turn.
    */
   private async report() {
-    const present = [...this.byNumber.keys()];
-    const lookup = present.filter((n) => !this.infos.has(n) && !this.requested.has(n));
-    const presentKey = present.join(',');
+    const keys = [...this.byNumber.keys()];
+    // One number in two records with two places is one number on the page, with two answers.
+    const present = [...new Set(keys.map(e164Of))];
+    const lookup = keys.filter((k) => !this.infos.has(k) && !this.requested.has(k));
+    const presentKey = keys.join(',');
     if (lookup.length === 0 && presentKey === this.lastPresent && !this.firstReport) return;
     this.lastPresent = presentKey;
-    for (const n of lookup) this.requested.add(n);
+    for (const k of lookup) this.requested.add(k);
     const reset = this.firstReport;
     this.firstReport = false;
     // The tab's summary and toolbar count hold at most MAX_PER_MESSAGE numbers of a frame.
     const shown = present.length > MAX_PER_MESSAGE ? present.slice(0, MAX_PER_MESSAGE) : present;
     for (let start = 0; start === 0 || start < lookup.length; start += MAX_PER_MESSAGE) {
       const chunk = lookup.length > MAX_PER_MESSAGE ? lookup.slice(start, start + MAX_PER_MESSAGE) : lookup;
+      const plain: string[] = [];
+      const located: Located[] = [];
+      for (const k of chunk) {
+        const at = k.indexOf('@');
+        if (at < 0) plain.push(k);
+        else located.push({ e164: k.slice(0, at), regions: k.slice(at + 1).split('/') });
+      }
       const response = await this.deps.send({
         type: 'page-scan',
-        lookup: chunk,
+        lookup: plain,
         present: shown,
         ...(reset && start === 0 ? { reset } : {}),
+        ...(located.length > 0 ? { located } : {}),
       });
       if (this.stopped || !response || !response.ok) {
-        for (const n of lookup.slice(start)) this.requested.delete(n);
+        for (const k of lookup.slice(start)) this.requested.delete(k);
         return;
       }
       // What the background did not answer is no number (an area code not in service): its hidden
       // badges go, and it is not badged again.
-      const answered = new Set(response.badges.map((b) => b.e164));
-      for (const n of chunk) if (!answered.has(n)) this.dropNumber(n);
+      const answered = new Set(response.badges.map((b) => answerKey(b.e164, b.locationKey)));
+      for (const k of chunk) if (!answered.has(k)) this.dropNumber(e164Of(k));
       // Shown as each answer comes: on a page of 50,000 numbers the first are up well before the last.
       this.apply(response);
     }
@@ -465,13 +517,16 @@ export class PageGuard {
 
   private dropNumber(e164: string) {
     this.notNumbers.add(e164);
-    this.requested.delete(e164);
-    for (const badge of [...(this.byNumber.get(e164) ?? [])]) {
-      const owner = this.badgeOwner.get(badge);
-      const left = owner ? (this.placed.get(owner) ?? []).filter((p) => p.badge !== badge) : [];
-      if (owner && left.length > 0) this.placed.set(owner, left);
-      else if (owner) this.placed.delete(owner);
-      this.removeBadge(e164, badge);
+    for (const key of [...this.byNumber.keys()]) {
+      if (e164Of(key) !== e164) continue;
+      this.requested.delete(key);
+      for (const badge of [...(this.byNumber.get(key) ?? [])]) {
+        const owner = this.badgeOwner.get(badge);
+        const left = owner ? (this.placed.get(owner) ?? []).filter((p) => p.badge !== badge) : [];
+        if (owner && left.length > 0) this.placed.set(owner, left);
+        else if (owner) this.placed.delete(owner);
+        this.removeBadge(key, badge);
+      }
     }
     this.observer.takeRecords();
   }
@@ -479,16 +534,19 @@ export class PageGuard {
   private apply(response: Extract<PageScanResponse, { ok: true }>) {
     const visibilityChanged = response.showOneParty !== this.showOneParty;
     this.showOneParty = response.showOneParty;
+    const answered: string[] = [];
     for (const info of response.badges) {
-      this.infos.set(info.e164, info);
-      this.requested.delete(info.e164);
+      const key = answerKey(info.e164, info.locationKey);
+      this.infos.set(key, info);
+      this.requested.delete(key);
+      answered.push(key);
     }
-    const apply = visibilityChanged ? [...this.byNumber.keys()] : response.badges.map((b) => b.e164);
+    const apply = visibilityChanged ? [...this.byNumber.keys()] : answered;
     this.applying = true;
-    for (const e164 of apply) {
-      const info = this.infos.get(e164);
+    for (const key of apply) {
+      const info = this.infos.get(key);
       if (!info) continue;
-      for (const badge of this.byNumber.get(e164) ?? []) updateBadge(badge, info, this.visible(info), this.deps.text);
+      for (const badge of this.byNumber.get(key) ?? []) updateBadge(badge, info, this.visible(info), this.deps.text);
     }
     this.applying = false;
     this.observer.takeRecords();

@@ -88,6 +88,21 @@ function hoursBlock(doc: Document, h: CallingHoursAnswer, t: PageText): HTMLElem
   return box;
 }
 
+const SOURCE_KEY: Record<string, PageTextKey> = {
+  address: 'panelSourceAddress',
+  field: 'panelSourceField',
+  column: 'panelSourceColumn',
+  given: 'panelSourceGiven',
+};
+
+/** Where the answer's place came from: the area code alone, or the record and the area code. */
+export function whereFrom(answer: Answer, t: PageText): string {
+  const record = answer.calleeLocation ? answer.recordLocation : null;
+  if (!record) return t('panelFromAreaCode', answer.place);
+  const source = record.source ? t(SOURCE_KEY[record.source] ?? 'panelSourceAddress') : t('panelSourceAddress');
+  return t('panelFromRecord', record.text ?? record.regions.join('/'), source, answer.place);
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string) {
   const element = doc.createElement(tag);
   if (text !== undefined) element.textContent = text;
@@ -180,6 +195,7 @@ export function createPanel(doc: Document, t: PageText): Panel {
         close,
         el(doc, 'h2', `${t(HEADLINE[consent] ?? 'panelUnknown')}${answer.ambiguous ? ` ${t('panelUnsettled')}` : ''}`),
         el(doc, 'p', `${answer.e164 ?? answer.input} · ${answer.place}`, 'meta'),
+        el(doc, 'p', whereFrom(answer, t), 'meta where'),
         reasons,
         ...(where ? [el(doc, 'p', where, 'meta')] : []),
         ...(hours ? [hours] : []),

@@ -22,6 +22,8 @@ export type PageTextKey =
   | 'panelHoursInfo'
   | 'panelHoursRule'
   | 'panelHoursUnsure'
+  | 'badgeRecord'
+  | 'badgeRecordSame'
   | 'panelLabel'
   | 'panelChecking'
   | 'panelFailed'
@@ -38,7 +40,13 @@ export type PageTextKey =
   | 'panelWindowUnknown'
   | 'panelCopy'
   | 'panelCopied'
-  | 'panelCopyRefused';
+  | 'panelCopyRefused'
+  | 'panelFromAreaCode'
+  | 'panelFromRecord'
+  | 'panelSourceAddress'
+  | 'panelSourceField'
+  | 'panelSourceColumn'
+  | 'panelSourceGiven';
 
 /** Looks a key up, with `$1`… substitutions. */
 export type PageText = (key: PageTextKey, ...subs: string[]) => string;

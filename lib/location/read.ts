@@ -17,6 +17,8 @@ export interface LocationHit {
   regions: readonly string[];
   /** What was read, as written ("Oakland, CA 94607", "94607"). */
   text: string;
+  /** Read after a label ("Mailing State: CA") rather than from an address line. */
+  labelled?: boolean;
 }
 
 const CODES = new Set(Object.keys(REGION_NAMES));
@@ -148,7 +150,7 @@ export function findLocations(text: string): LocationHit[] {
     const hit = locationOfValue(g.loose ? (value.split(/\s{2,}|\t|[|;]/)[0] ?? '') : value);
     if (!hit) continue;
     const start = m.index ?? 0;
-    hits.push({ at: start, hit: { regions: hit.regions, text: m[0].replace(/\s+/g, ' ').trim() } });
+    hits.push({ at: start, hit: { regions: hit.regions, text: m[0].replace(/\s+/g, ' ').trim(), labelled: true } });
     taken.push([start, start + m[0].length]);
   }
 

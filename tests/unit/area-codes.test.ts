@@ -41,6 +41,7 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
   '679': 'opened 2025-11-07 as overlay of 313 (Michigan PSC); not in libphonenumber yet',
   '689': 'overlay of 407 (Orlando, Eastern time); libphonenumber says America/Chicago',
   '709': 'Labrador uses America/Goose_Bay (Atlantic with DST); libphonenumber adds America/Puerto_Rico (no DST)',
+  '761': 'opens July 2027 as overlay of 502 (Kentucky PSC, 2025-08-19); not in libphonenumber yet',
   '729': 'opened 2025-09-05 as overlay of 423 (Tennessee PUC); not in libphonenumber yet',
   '778': 'BC-wide overlay: adds East Kootenay Mountain time and the year-round MST areas',
   '807': 'adds America/Atikokan (year-round EST) to Toronto and Winnipeg',
@@ -192,6 +193,7 @@ const AreaCodeSchema = z.strictObject({
     'premium',
     'personal',
     'canada-non-geographic',
+    'canada-non-geographic-reserved',
     'government',
     'interexchange',
     'inbound-international',
@@ -328,9 +330,24 @@ describe('AREA_CODES shape', () => {
     expect(byType('premium')).toEqual(['900']);
     expect(byType('interexchange')).toEqual(['700']);
     expect(byType('government')).toEqual(['710']);
-    expect(byType('inbound-international')).toEqual(['456']);
-    expect(byType('canada-non-geographic')).toEqual(['600', '622', '633', '644', '655', '677', '688']);
+    // 456 went back to NANPA's general pool in November 2022: no longer a code in service.
+    expect(byType('inbound-international')).toEqual([]);
+    expect(AREA_CODES['456']).toBeUndefined();
+    expect(byType('canada-non-geographic')).toEqual(['600', '622', '633']);
+    // Reserved for Canadian non-geographic relief, never put in service.
+    expect(byType('canada-non-geographic-reserved')).toEqual(['644', '655', '677', '688']);
     expect(byType('toll-free-reserved')).toContain('822');
+  });
+
+  it('has 761, the Kentucky overlay of 502 (numbers from July 2027), with its source', () => {
+    expect(AREA_CODES['761']).toMatchObject({
+      type: 'geographic',
+      country: 'US',
+      regions: ['KY'],
+      timezones: AREA_CODES['502']?.timezones,
+      opens: '2027-07-01',
+    });
+    expect(AREA_CODES['761']?.source).toMatch(/Kentucky PSC, overlay of 502/);
   });
 
   it('dates only codes opened in 2023 or later', () => {

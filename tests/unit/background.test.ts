@@ -58,6 +58,67 @@ describe('handleMessage', () => {
     expect(changed).toEqual([{ tabId: 7, count: 2 }]);
   });
 
+  it('page-scan answers located numbers with their record’s place, keyed as asked; lookup takes a location too', async () => {
+    const { d } = deps();
+    const response = await handleMessage(
+      {
+        type: 'page-scan',
+        lookup: ['+12125550175'],
+        present: ['+12125550175', '+12125550176'],
+        located: [
+          { e164: '+12125550176', regions: ['CA'] },
+          { e164: '+12125550177', regions: ['NT', 'NU'] },
+        ],
+      },
+      PAGE,
+      d,
+    );
+    expect(response).toMatchObject({
+      ok: true,
+      badges: [
+        { e164: '+12125550175', consent: 'one-party', place: 'NY' },
+        { e164: '+12125550176', consent: 'all-party', place: 'NY', location: 'CA', locationKey: 'CA' },
+        { e164: '+12125550177', locationKey: 'NT/NU' },
+      ],
+    });
+    expect((response as { badges: object[] }).badges[0]).not.toHaveProperty('location');
+    const lookup = await handleMessage(
+      {
+        type: 'lookup',
+        numbers: ['+12125550176', '+12125550176'],
+        locations: [{ regions: ['CA'], text: 'Oakland, CA 94607', source: 'address' }, null],
+      },
+      PAGE,
+      d,
+    );
+    expect(lookup).toMatchObject({
+      ok: true,
+      results: [
+        {
+          treatAs: 'all-party',
+          calleeLocation: 'CA',
+          recordLocation: { text: 'Oakland, CA 94607', source: 'address' },
+        },
+        { treatAs: 'one-party', calleeLocation: null, recordLocation: null },
+      ],
+    });
+    // A malformed located entry is dropped (and counted), the rest of the burst answered.
+    const partly = await handleMessage(
+      {
+        type: 'page-scan',
+        lookup: [],
+        present: [],
+        located: [
+          { e164: '+12125550176', regions: ['<b>'] },
+          { e164: '+12125550178', regions: ['TX'] },
+        ],
+      },
+      PAGE,
+      d,
+    );
+    expect(partly).toMatchObject({ ok: true, dropped: 1, badges: [{ e164: '+12125550178', location: 'TX' }] });
+  });
+
   it('applies the settings: the agent state makes a one-party callee all-party', async () => {
     const { d } = deps({ agentRegion: 'FL' });
     const response = await handleMessage({ type: 'page-scan', lookup: ['+12125550175'], present: [] }, PAGE, d);

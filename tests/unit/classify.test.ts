@@ -54,6 +54,40 @@ describe('classify: the callee', () => {
     expect(classify('(514) 555-0134', { at: AT }).reasons.join(' ')).toMatch(/withdraw their consent/);
   });
 
+  it('numbering: 456 is not assigned any more, 644/655/677/688 are reserved and not in service, 761 is Kentucky', () => {
+    expect(classify('(456) 555-0134', { at: AT })).toMatchObject({ kind: 'invalid', action: 'do-not-record' });
+    expect(classify('(456) 555-0134', { at: AT }).reasons[0]).toBe(
+      'Area code 456 is not assigned in the North American Numbering Plan.',
+    );
+    for (const npa of ['644', '655', '677', '688']) {
+      const result = classify(`(${npa}) 555-0134`, { at: AT });
+      expect(result, npa).toMatchObject({ kind: 'invalid', action: 'do-not-record' });
+      expect(result.reasons[0], npa).toMatch(/reserved for Canadian non-geographic services and not in service/);
+    }
+    expect(classify('(600) 555-0134', { at: AT }).kind).toBe('nanp');
+    expect(classify('(761) 555-0134', { at: AT })).toMatchObject({ regions: ['KY'], treatAs: 'one-party' });
+  });
+
+  it('555-0100 to 555-0199 are badged as usual, and the reasons say they are fictional', () => {
+    const fictional = classify('(212) 555-0142', { at: AT });
+    expect(fictional).toMatchObject({ kind: 'nanp', regions: ['NY'], treatAs: 'one-party' });
+    expect(fictional.reasons.at(-1)).toMatch(/^The line 555-0100 to 555-0199 is reserved for fictional use/);
+    for (const real of ['(212) 555-0200', '(212) 555-0099', '(212) 555-1234', '(212) 556-0142']) {
+      expect(classify(real, { at: AT }).reasons.join(' '), real).not.toMatch(/fictional/);
+    }
+  });
+
+  it('+7 takes its country from the number: Moscow is Russia, 7xx is Kazakhstan', () => {
+    const moscow = classify('+7 495 123 45 67', { at: AT });
+    expect(moscow).toMatchObject({ kind: 'international', country: 'RU' });
+    expect(moscow.reasons[0]).toMatch(/^\+7 is Russia \(RU\), outside North America/);
+    const almaty = classify('+7 727 123 45 67', { at: AT });
+    expect(almaty).toMatchObject({ kind: 'international', country: 'KZ' });
+    expect(almaty.reasons[0]).toMatch(/^\+7 is Kazakhstan \(KZ\)/);
+    // Each keeps its own verdict (the cache is per country, not per calling code).
+    expect(classify('+7 916 123 45 67', { at: AT }).country).toBe('RU');
+  });
+
   it('says which rule and why, with the statute', () => {
     const result = classify('415-555-0134', { at: AT });
     expect(result.reasons[0]).toBe(

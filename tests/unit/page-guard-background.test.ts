@@ -107,7 +107,7 @@ describe('page engine + background handler, one malformed candidate on the page'
       '+12125550175 one-party',
       '+13055550188 all-party',
       '+16175550123 all-party',
-      '+14165550145 all-party', // PIPEDA: the engine leans all-party for Canada
+      '+14165550145 one-party', // Canada: one-party with the business notice (issue #12) // PIPEDA: the engine leans all-party for Canada
       '+442079460958 unknown',
     ]);
     expect(all()).not.toContain(MALFORMED);

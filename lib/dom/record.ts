@@ -1,0 +1,236 @@
+/**
+ * Which record a number belongs to, and where that record says the callee is. A location applies to a
+ * number only inside the same record: its table row (read with the table's column headers), contact
+ * card, section, list item or dialog. Records nested inside it that do not hold the number (a company
+ * card, another contact) and the page's header, footer and navigation are never read for it. Reads
+ * the DOM only (text and field values), never changes it; page text is data.
+ */
+import {
+  findLocations,
+  isLocationLabel,
+  type LocationHit,
+  type LocationSource,
+  locationOfValue,
+} from '../location/read';
+import { BLOCK_TAGS, OWN_TAGS, SKIP_TAGS } from './blocks';
+
+export interface RecordPlace {
+  /** Every place the record names (two different ones: both, and the strictest rule wins). */
+  regions: string[];
+  /** What was read, as written: "Oakland, CA 94607"; "State: CA". */
+  text: string;
+  source: LocationSource;
+}
+
+export interface RecordMatch {
+  location: RecordPlace | null;
+  /** The records read for this number, innermost first: a change inside any of them may change its location. */
+  records: Element[];
+}
+
+/** Reused across the numbers of one pass: records and table headers are read once each. */
+export interface RecordCache {
+  places: Map<Element, { hits: Hit[] }>;
+  headers: Map<Element, string[]>;
+}
+
+export const newRecordCache = (): RecordCache => ({ places: new Map(), headers: new Map() });
+
+interface Hit extends LocationHit {
+  source: LocationSource;
+}
+
+const RECORD_TAGS = new Set(['TR', 'LI', 'ARTICLE', 'SECTION', 'ASIDE', 'DIALOG', 'FORM', 'FIELDSET']);
+const RECORD_ROLES = new Set(['row', 'listitem', 'article', 'dialog', 'region', 'group', 'form']);
+/** Class or id words CRMs give a record's container. */
+const RECORD_WORDS =
+  /(?:^|[\s_-])(?:card|record|contact|lead|customer|prospect|profile|vcard|callee|person|entry|account|company)(?:$|[\s_-])/i;
+/** Page chrome: the agent's own company, never a callee's record. */
+const CHROME_TAGS = new Set(['HEADER', 'FOOTER', 'NAV']);
+/** How many records up a number may look for a location (a field's list item, its card, the card's section). */
+const MAX_RECORDS = 3;
+
+const tagOf = (e: Element) => e.tagName.toUpperCase();
+
+function isRow(e: Element): boolean {
+  return tagOf(e) === 'TR' || e.getAttribute('role') === 'row';
+}
+
+export function isRecord(e: Element): boolean {
+  if (RECORD_TAGS.has(tagOf(e))) return true;
+  const role = e.getAttribute('role');
+  if (role && RECORD_ROLES.has(role)) return true;
+  if (e.hasAttribute('itemscope')) return true;
+  const words = `${e.getAttribute('class') ?? ''} ${e.id}`;
+  return words.length > 1 && RECORD_WORDS.test(words);
+}
+
+/** The element above `node`: its parent, or the host of the shadow root it is in. */
+function up(node: Node): Element | null {
+  const parent = node.parentNode;
+  if (!parent) return null;
+  if (parent.nodeType === 11) return (parent as ShadowRoot).host ?? null;
+  return parent.nodeType === 1 ? (parent as Element) : null;
+}
+
+/** A field's value, where fields hold the location ("State" input, "ZIP" select). */
+function fieldValue(e: Element): string | null {
+  const tag = tagOf(e);
+  if (tag === 'INPUT') {
+    const type = (e.getAttribute('type') ?? 'text').toLowerCase();
+    return type === 'text' || type === 'search' || type === '' ? String((e as HTMLInputElement).value ?? '') : null;
+  }
+  if (tag === 'SELECT') {
+    const select = e as HTMLSelectElement;
+    return select.selectedOptions?.[0]?.textContent ?? null;
+  }
+  return null;
+}
+
+/**
+ * A record's own text: blocks and cells on lines of their own, field values after their labels;
+ * nested records that do not hold the number (`keep`), page chrome and our own badges left out.
+ */
+function ownText(record: Element, keep: ReadonlySet<Element>): string {
+  let text = '';
+  const visit = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        text += (child as Text).data;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const e = child as Element;
+      const tag = tagOf(e);
+      if (OWN_TAGS.has(tag) || (SKIP_TAGS.has(tag) && tag !== 'SELECT')) continue;
+      if (!keep.has(e) && (CHROME_TAGS.has(tag) || isRecord(e))) continue;
+      const value = fieldValue(e);
+      if (value !== null) {
+        text += `\n${value}\n`;
+        continue;
+      }
+      if (tag === 'BR') {
+        text += '\n';
+        continue;
+      }
+      const block = BLOCK_TAGS.has(tag) || tag === 'LABEL' || tag === 'DT' || tag === 'DD';
+      if (block) text += '\n';
+      else if (text.length > 0 && !/\s$/.test(text)) text += ' ';
+      visit(e);
+      const shadow = (e as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+      if (shadow && !tag.startsWith('CONSENT-GUARD-')) visit(shadow);
+      if (block) text += '\n';
+    }
+  };
+  visit(record);
+  return text;
+}
+
+function cellsOf(row: Element): Element[] {
+  return [...row.children].filter((c) => {
+    const tag = tagOf(c);
+    const role = c.getAttribute('role');
+    return tag === 'TD' || tag === 'TH' || role === 'cell' || role === 'gridcell' || role === 'rowheader';
+  });
+}
+
+/** The column headers of a row's table or grid, by column index ([] where it has none). */
+function headersOf(row: Element, cache: RecordCache): string[] {
+  const table =
+    tagOf(row) === 'TR' ? row.closest('table') : row.closest('[role="grid"],[role="table"],[role="treegrid"]');
+  if (!table) return [];
+  const known = cache.headers.get(table);
+  if (known) return known;
+  let headers: string[] = [];
+  if (tagOf(table) === 'TABLE') {
+    // The head row: the first in <thead>, or the first row made of <th> cells only.
+    const isHead = (r: Element) => {
+      const cells = cellsOf(r);
+      return cells.length > 0 && cells.every((c) => tagOf(c) === 'TH');
+    };
+    const headRow = table.querySelector('thead tr') ?? [...table.querySelectorAll('tr')].find(isHead);
+    if (headRow) headers = cellsOf(headRow).map((c) => (c.textContent ?? '').trim());
+  } else {
+    const headRow = [...table.querySelectorAll('[role="row"]')].find((r) => r.querySelector('[role="columnheader"]'));
+    if (headRow)
+      headers = [...headRow.children]
+        .filter((c) => c.getAttribute('role') === 'columnheader')
+        .map((c) => (c.textContent ?? '').trim());
+  }
+  cache.headers.set(table, headers);
+  return headers;
+}
+
+/** A row's places: each cell read by its column's header (State, ZIP…), or as an address line. */
+function rowHits(row: Element, cache: RecordCache): Hit[] {
+  const headers = headersOf(row, cache);
+  const hits: Hit[] = [];
+  const keep = new Set<Element>([row]);
+  cellsOf(row).forEach((cell, i) => {
+    keep.add(cell);
+    const text = ownText(cell, keep).trim();
+    keep.delete(cell);
+    if (text === '') return;
+    const label = headers[i] ?? '';
+    if (label && isLocationLabel(label)) {
+      const hit = locationOfValue(text);
+      if (hit)
+        hits.push({ regions: hit.regions, text: `${label.replace(/[:：]\s*$/, '')}: ${hit.text}`, source: 'column' });
+      return;
+    }
+    for (const hit of findLocations(text)) hits.push({ ...hit, source: hit.labelled ? 'field' : 'address' });
+  });
+  return hits;
+}
+
+function recordHits(record: Element, keep: ReadonlySet<Element>, cache: RecordCache): Hit[] {
+  const known = cache.places.get(record);
+  if (known) return known.hits;
+  const hits = isRow(record)
+    ? rowHits(record, cache)
+    : findLocations(ownText(record, keep)).map((hit) => ({
+        ...hit,
+        source: hit.labelled ? ('field' as const) : ('address' as const),
+      }));
+  cache.places.set(record, { hits });
+  return hits;
+}
+
+function placeOf(hits: readonly Hit[]): RecordPlace {
+  const regions: string[] = [];
+  const texts: string[] = [];
+  for (const hit of hits) {
+    const fresh = hit.regions.filter((r) => !regions.includes(r));
+    if (fresh.length === 0) continue;
+    regions.push(...fresh);
+    texts.push(hit.text);
+  }
+  const source = hits.some((h) => h.source === 'column')
+    ? 'column'
+    : hits.some((h) => h.source === 'field')
+      ? 'field'
+      : 'address';
+  return { regions, text: texts.join('; '), source };
+}
+
+/**
+ * The location of the record `node` (a number's text node, link or field) belongs to. The nearest
+ * record that names a place decides; a table row is a whole record (its table's caption is not
+ * read), and no record above it is. Nothing outside a record (a page's header or footer) applies.
+ */
+export function recordLocationOf(node: Node, cache: RecordCache = newRecordCache()): RecordMatch {
+  const records: Element[] = [];
+  const path = new Set<Element>();
+  for (let e = node.nodeType === 1 ? (node as Element) : up(node); e; e = up(e)) {
+    path.add(e);
+    const tag = tagOf(e);
+    if (CHROME_TAGS.has(tag) || tag === 'BODY' || tag === 'HTML') break;
+    if (!isRecord(e)) continue;
+    records.push(e);
+    // The cache is keyed by record: another number of the same record (same path above it) reads it again for free.
+    const hits = recordHits(e, path, cache);
+    if (hits.length > 0) return { location: placeOf(hits), records };
+    if (isRow(e) || records.length >= MAX_RECORDS) break;
+  }
+  return { location: null, records };
+}
