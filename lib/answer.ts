@@ -2,7 +2,7 @@
 
 import type { CallingHours } from './calling-hours';
 import type { Classification } from './classify';
-import { DISCLAIMER_TEMPLATES, fillDisclaimer } from './data/disclaimers';
+import { disclaimerText } from './data/disclaimers';
 import type { Answer, BadgeCalling, BadgeInfo } from './messages';
 import type { Settings } from './settings';
 import type { Requirement } from './types';
@@ -97,9 +97,7 @@ export function disclaimerRequirement(c: Pick<Classification, 'requirement' | 't
 }
 
 export function disclaimerFor(c: Classification, settings: Settings, language = settings.language): string {
-  const requirement = disclaimerRequirement(c);
-  const template = settings.templates[requirement][language] || DISCLAIMER_TEMPLATES[requirement][language];
-  return fillDisclaimer(template, { company: settings.company, agent: settings.agent }, language);
+  return disclaimerText(disclaimerRequirement(c), language, settings);
 }
 
 export function answerOf(c: Classification, settings: Settings): Answer {

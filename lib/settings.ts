@@ -17,6 +17,9 @@ const Language = z.enum(DISCLAIMER_LANGUAGES as [DisclaimerLanguage, ...Disclaim
 const Name = z.string().check(z.maxLength(80));
 const Template = z.string().check(z.maxLength(600));
 const TemplatesByLanguage = z.partialRecord(Language, Template);
+const Purpose = z.partialRecord(Language, z.string().check(z.maxLength(120)));
+/** Blank, or an http(s) address without spaces. */
+const PrivacyUrl = z.string().check(z.maxLength(300), z.regex(/^(?:https?:\/\/\S+)?$/));
 const CallPurposeField = z.enum(CALL_PURPOSES as [CallPurpose, ...CallPurpose[]]);
 const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/));
 /** The company's own calling window, callee's local time ("09:00"–"20:00"); null for none. */
@@ -36,6 +39,12 @@ export const Settings = z.object({
     'one-party': TemplatesByLanguage,
     unknown: TemplatesByLanguage,
   }),
+  /** Why the company records, by disclaimer language; blank: "quality and training" ({purpose}). */
+  purpose: Purpose,
+  /** The company's privacy notice, named in the Canadian French disclaimers for Quebec's s. 8 ({privacyUrl}). */
+  privacyUrl: PrivacyUrl,
+  /** Calls are also transcribed or summarised by an AI tool: the disclaimers say so. */
+  aiNotes: z.boolean(),
   /** Badge one-party numbers too (on by default: the agent sees every number was checked). */
   badgeOneParty: z.boolean(),
   /** Origins ("https://crm.example.com/*") the agent added beyond the default dialer sites. */
@@ -50,7 +59,10 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /** What a disclaimer needs of the settings. */
-export type DisclaimerSettings = Pick<Settings, 'language' | 'company' | 'agent' | 'templates'>;
+export type DisclaimerSettings = Pick<
+  Settings,
+  'language' | 'company' | 'agent' | 'templates' | 'purpose' | 'privacyUrl' | 'aiNotes'
+>;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   version: SETTINGS_VERSION,
@@ -60,6 +72,9 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   agent: '',
   language: 'en',
   templates: { 'all-party': {}, 'one-party': {}, unknown: {} },
+  purpose: {},
+  privacyUrl: '',
+  aiNotes: false,
   badgeOneParty: true,
   enabledSites: [],
   disabledSites: [],
@@ -152,6 +167,9 @@ export const MANAGEABLE = [
   'policy',
   'templates',
   'language',
+  'purpose',
+  'privacyUrl',
+  'aiNotes',
   'callPurpose',
   'companyWindow',
 ] as const;
@@ -164,6 +182,9 @@ const Managed = z.object({
   policy: z.optional(z.string()),
   language: z.optional(Language),
   templates: z.optional(Settings.def.shape.templates),
+  purpose: z.optional(Purpose),
+  privacyUrl: z.optional(PrivacyUrl),
+  aiNotes: z.optional(z.boolean()),
   callPurpose: z.optional(CallPurposeField),
   companyWindow: z.optional(CompanyWindow),
   /** Which of the managed settings the agent may not change. */

@@ -200,6 +200,10 @@ export function createPanel(doc: Document, t: PageText): Panel {
         ...(where ? [el(doc, 'p', where, 'meta')] : []),
         ...(hours ? [hours] : []),
         ...(cite ? [el(doc, 'p', cite, 'meta')] : []),
+        // Start recording, then read; after a no, stop and go on without it (issue #12).
+        ...(answer.action === 'do-not-record'
+          ? []
+          : [el(doc, 'p', t(answer.action === 'announce' ? 'panelHowToAnnounce' : 'panelHowToAsk'), 'meta')]),
         el(doc, 'blockquote', answer.disclaimer),
         copy,
         status,

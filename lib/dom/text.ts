@@ -41,6 +41,8 @@ export type PageTextKey =
   | 'panelCopy'
   | 'panelCopied'
   | 'panelCopyRefused'
+  | 'panelHowToAsk'
+  | 'panelHowToAnnounce'
   | 'panelFromAreaCode'
   | 'panelFromRecord'
   | 'panelSourceAddress'
