@@ -53,7 +53,7 @@ const POSTAL = String.raw`[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-
 /** "City, " before a state: a capitalised word or words ("San Luis Obispo", "ST. LOUIS"). */
 const CITY = String.raw`(?:[A-Z][A-Za-zÀ-ÿ.'’-]*)(?:[ -][A-Z][A-Za-zÀ-ÿ.'’-]*){0,3},\s*`;
 /** What may follow a state that ends an address: the line's end, punctuation, a country. */
-const AFTER = String.raw`(?=\s*(?:$|\n|[,;)|•·]|\s(?:USA|U\.S\.A?\.?|US|United States|Canada)\b))`;
+const AFTER = String.raw`(?=\s*(?:$|\n|[,;)|•·—–]|\s-\s|\s(?:USA|U\.S\.A?\.?|US|United States|Canada)\b))`;
 
 /** A code or name, then a ZIP or postal code; or "City, " then a code or name at an address's end. */
 const ADDRESS = new RegExp(
