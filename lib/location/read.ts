@@ -137,8 +137,12 @@ export function locationOfValue(raw: string): LocationHit | null {
   return { regions: found.reduce<readonly string[]>((all, f) => union(all, f.regions), []), text };
 }
 
+/** What any location needs somewhere in the text: a cheap test that spares most cells the big patterns. */
+const MAY_HOLD = /[,:\n]|\d{5}|[A-Za-z]\d[A-Za-z]|state|province|region|zip|post/i;
+
 /** Every location in a record's text: address lines, labelled values, Canadian postal codes. */
 export function findLocations(text: string): LocationHit[] {
+  if (!MAY_HOLD.test(text)) return [];
   const hits: { at: number; hit: LocationHit }[] = [];
   const taken: [number, number][] = [];
   const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
