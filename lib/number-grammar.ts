@@ -40,7 +40,7 @@ export function nanpCodeOk(first: number, second: number, third: number): boolea
 export function callingCodeOf(digits: string): string | undefined {
   for (let length = 1; length <= 3 && length <= digits.length; length++) {
     const code = digits.slice(0, length);
-    if (Object.hasOwn(CALLING_CODES, code)) return code;
+    if (CALLING_CODES.has(code)) return code;
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { countriesOf } from './data/calling-codes';
+import { countriesOf } from './data/calling-code-countries';
 import { callingCodeOf, EXT_MAX_DIGITS, intlLengthOk, NANP_DIGITS, nanpCodeOk } from './number-grammar';
 
 /** One phone number as typed or pasted by a person: the popup's lookup box, the CLI. */

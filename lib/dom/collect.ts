@@ -35,12 +35,12 @@ export interface BlockText {
 /** The fewest digits a phone number has: 7 (a short +CC number); fewer, and the scanner is spared. */
 const MIN_DIGITS = 7;
 
-/** How many digits `text` holds, counting no further than `enough`. */
+/** How many digits (ASCII or full-width) `text` holds, counting no further than `enough`. */
 function countDigits(text: string, enough: number): number {
   let digits = 0;
   for (let i = 0; i < text.length && digits < enough; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) digits++; // full-width digits count too
   }
   return digits;
 }

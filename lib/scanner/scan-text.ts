@@ -31,19 +31,24 @@ export interface ScanOptions {
 
 /*
  * How it reads (one left-to-right pass, no backtracking regex):
+ * 0. Full-width characters (`４１５－６６６－７７７７`, typed through an Asian input method) read as ASCII.
  * 1. A candidate is a maximal run of digit groups joined by short runs (≤ 3 visible characters) of soft
  *    separators: spaces (incl. NBSP, thin, narrow NBSP), dashes (incl. U+2010-2015, U+2212), `.`, `(`, `)`,
- *    and invisible marks (zero-width, bidi, soft hyphen). Tabs, newlines and anything else end it.
+ *    `/`, and invisible marks (zero-width, bidi, soft hyphen). Tabs, newlines and anything else end it.
  * 2. Each candidate is cut into numbers from its first group: `[10]`, `[1+10]`, `[3,3,4]`, `[3,7]`, each with
- *    an optional trunk `1`, or after `+` a calling code and 8-15 digits (lib/number-grammar.ts). A group that does not start a number
- *    is skipped only up to the next space, and then the next number must look unmistakable (dashes, dots,
- *    parentheses, a plus, or one unbroken run of digits), so that `Zoom 415 5550 1341` or `12 415 555 0134`
- *    stay unread while `2024-05-12 415-555-0134` is read.
+ *    an optional trunk `1` (one lone `/` may follow the area code), or after `+` a calling code and 8-15
+ *    digits (lib/number-grammar.ts). A group that does not start a number is skipped only up to the next
+ *    space, and then the next number must look unmistakable (dashes, dots, parentheses, a plus, or one
+ *    unbroken run of digits), so that `Zoom 415 5550 1341` or `12 415 555 0134` stay unread while
+ *    `2024-05-12 415-555-0134` is read.
  * 3. A number must not be glued to its context: a letter, digit, `_`, `/`, `=`, `@`, `#`, `$`, `*`, `%`, a
  *    sign, a decimal point or a clock colon on either side rejects it; so does an id label right before it
- *    (order, invoice, ticket, account, ref, id, sku, pin, passcode, meeting ...).
+ *    (order, invoice, ticket, account, ref, id, sku, pin, passcode, meeting ...). Except: a letter may touch
+ *    a number opening with `(` or `+` (`Mobile(415) 555-0134`); a word and a dash one written in groups
+ *    (`number-415-666-7777`); and Chinese, Japanese, Korean or Thai text glues to nothing (no spaces there).
  * 4. A number followed by more digit groups joined without a space (`415-555-0134-99`) is part of something
- *    longer and rejected; a number spelled with spaces only must be followed by another number, or nothing.
+ *    longer and rejected, unless a lone `/` joins two numbers; a number spelled with spaces only must be
+ *    followed by another number, or nothing. An extension run into a word (`x 12forme`) rejects the number.
  */
 
 const WS = 1;
@@ -52,11 +57,13 @@ const DOT = 4;
 const OPEN = 8;
 const CLOSE = 16;
 const INVIS = 32;
+const SLASH = 64;
 const MAX_SEP = 8;
 
 /** The soft-separator class of one UTF-16 code unit, or 0. */
 function sepClass(c: number): number {
-  if (c < 128) return c === 32 ? WS : c === 45 ? DASH : c === 46 ? DOT : c === 40 ? OPEN : c === 41 ? CLOSE : 0;
+  if (c < 128)
+    return c === 32 ? WS : c === 45 ? DASH : c === 46 ? DOT : c === 40 ? OPEN : c === 41 ? CLOSE : c === 47 ? SLASH : 0;
   if (c === 0xa0 || c === 0x202f || c === 0x205f || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)) return WS;
   if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe63 || c === 0xff0d) return DASH;
   if (
@@ -74,8 +81,13 @@ function sepClass(c: number): number {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
-const WORD = /[\p{L}\p{N}\p{M}]/u;
-/** Letters, digits and `_` in any script (a lone surrogate, e.g. half an emoji, is not a word character). */
+/**
+ * Letters, digits and marks, but not of the scripts written without spaces between words (Chinese, Japanese,
+ * Thai…) nor Korean, whose particles attach to the number: `电话415-555-0134`, `415-555-0134입니다`.
+ */
+const WORD =
+  /(?![\p{sc=Hani}\p{sc=Hira}\p{sc=Kana}\p{sc=Hang}\p{sc=Thai}\p{sc=Laoo}\p{sc=Khmr}\p{sc=Mymr}])[\p{L}\p{N}\p{M}]/u;
+/** Letters, digits and `_` (a lone surrogate, e.g. half an emoji, is not a word character). */
 const isWordChar = (c: number) =>
   isDigit(c) || isAsciiLetter(c) || c === 95 || (c >= 128 && sepClass(c) === 0 && WORD.test(String.fromCharCode(c)));
 /** `$ % & * + / = @ # \ ^ ~` and currency signs: glued to digits they make something other than a phone. */
@@ -110,6 +122,8 @@ const NUMBER_WORDS = new Set(['no', 'nr', 'num', 'number', 'nbr']);
  * before), a window of at most CAP groups: a longer run is read in slices, so memory stays fixed.
  */
 let T = '';
+/** The text as given (T may have its full-width characters folded). */
+let SRC = '';
 let N = 0;
 const CAP = 64;
 const LOOKAHEAD = 24;
@@ -135,6 +149,8 @@ const at = (p: number) => (p >= 0 && p < N ? T.charCodeAt(p) : -1);
 const len = (g: number) => (ge[g] as number) - (gs[g] as number);
 const openBefore = (g: number) => at((gs[g] as number) - 1) === 40;
 const closeAfter = (g: number) => at(ge[g] as number) === 41;
+/** Group g follows its previous group after one `/` and nothing else. */
+const loneSlash = (g: number) => (gs[g] as number) - (ge[g - 1] as number) === 1 && at((gs[g] as number) - 1) === 47;
 /** The grammar's area-code and exchange rule for the three digits at p, read off the text without a string. */
 const nxxOk = (p: number) => nanpCodeOk(at(p), at(p + 1), at(p + 2));
 
@@ -161,10 +177,21 @@ function rightGlued(p: number): boolean {
   return c === 95 || c === 37 || c === 47 || c === 61 || c === 64 || (c >= 128 && isWordChar(c));
 }
 
-function leadingOk(s: number): boolean {
+/**
+ * May a number start at s? Not glued to digits, `_` or a mark; a letter may touch it only where the number
+ * opens with `(` or `+` (`Mobile(415) 555-0134`, `abc+14156667777`), so may a word and a dot; a dash only after
+ * a word, before a number written in groups (`number-415-666-7777`, not `-4155550134`).
+ */
+function leadingOk(s: number, grouped: boolean): boolean {
   const c = at(s - 1);
   if (c === -1 || c === 32) return true;
-  if (isWordChar(c) || isGlueMark(c) || c === 46 || sepClass(c) === DASH) return false;
+  const opens = at(s) === 40 || at(s) === 43;
+  if (isWordChar(c)) return opens && !isDigit(c) && c !== 95;
+  // After a word only: `Tel.+1 415…`, `number-415-666-7777`.
+  const afterWord = isWordChar(at(s - 2)) && !isDigit(at(s - 2));
+  if (sepClass(c) === DASH) return grouped && afterWord;
+  if (c === 46) return opens && afterWord;
+  if (isGlueMark(c)) return false;
   return !(c === 58 && isDigit(at(s - 2)));
 }
 
@@ -229,17 +256,19 @@ function threePart(a: number): boolean {
   const close = closeAfter(a);
   if ((close && !open) || s1 & OPEN) return false;
   const paren = open && close;
+  // One slash, after the area code only: `415/666-7777`.
+  if (s1 & SLASH && (paren || !loneSlash(a + 1))) return false;
   const l1 = len(a + 1);
   mNpa = gs[a] as number;
   mNxx = gs[a + 1] as number;
   if (l1 === 7) {
     mLast = a + 1;
     mLine = mNxx + 3;
-    mDistinct = paren || (s1 & (DASH | DOT)) !== 0;
-  } else if (l1 === 3 && a + 2 < K && len(a + 2) === 4 && !((sf[a + 2] as number) & (OPEN | CLOSE))) {
+    mDistinct = paren || (s1 & (DASH | DOT | SLASH)) !== 0;
+  } else if (l1 === 3 && a + 2 < K && len(a + 2) === 4 && !((sf[a + 2] as number) & (OPEN | CLOSE | SLASH))) {
     mLast = a + 2;
     mLine = gs[a + 2] as number;
-    mDistinct = paren || ((s1 | (sf[a + 2] as number)) & (DASH | DOT)) !== 0;
+    mDistinct = paren || ((s1 | (sf[a + 2] as number)) & (DASH | DOT | SLASH)) !== 0;
   } else return false;
   mStart = paren ? mNpa - 1 : mNpa;
   return true;
@@ -259,7 +288,7 @@ function nanpAt(g: number, plus: boolean): boolean {
     mDistinct = true;
   } else if (l === 1 && at(s0) === 49 && g + 1 < K && !closeAfter(g)) {
     const s = sf[g + 1] as number;
-    if (s & OPEN && !openBefore(g + 1)) return false;
+    if ((s & OPEN && !openBefore(g + 1)) || s & SLASH) return false;
     if (len(g + 1) === NANP_DIGITS) {
       if (!(s & (WS | DASH)) || s & OPEN) return false;
       mNpa = gs[g + 1] as number;
@@ -308,7 +337,7 @@ function intlAt(): boolean {
     if (s & WS && digits.length >= INTL_MIN_DIGITS && nanpAt(j, false)) break;
     if (digits.length + l > E164_MAX_DIGITS || (l === 1 && j !== firstAfterCc)) return false;
     if (openBefore(j) !== closeAfter(j) && !(closeAfter(j) && j === K - 1)) return false;
-    if (s & CLOSE && !(j - 1 >= 1 && openBefore(j - 1))) return false;
+    if ((s & CLOSE && !(j - 1 >= 1 && openBefore(j - 1))) || s & SLASH) return false;
     digits += T.slice(gs[j], ge[j]);
   }
   // E.164 allows 15 digits at most: a longer run (`+4150415415000134`) is no phone number.
@@ -320,8 +349,19 @@ function intlAt(): boolean {
   return true;
 }
 
+/** Up to 3 spaces from p: where they end. */
+function skipSpaces(p: number): number {
+  for (let i = 0; i < 3 && sepClass(at(p)) === WS; i++) p++;
+  return p;
+}
+
+/** Set by extAt: an extension word and digits run into a word (`x 7246433forme`): the text is no number. */
+let extGlued = false;
+
 /** Extension after the number ending at e: returns [digitsStart, digitsEnd] or null. */
 function extAt(e: number): [number, number] | null {
+  extGlued = false;
+  let worded = false;
   let p = e;
   const c = at(p);
   if (c === 59) {
@@ -332,10 +372,15 @@ function extAt(e: number): [number, number] | null {
     while (at(p) === 44 && p - e < 4) p++;
   } else if (c === 35) p++;
   else {
-    if (c === 44) p++;
-    for (let i = 0; i < 3 && sepClass(at(p)) === WS; i++) p++;
+    // `x12`, ` ext. 12`, `, ext 12`, ` , ext 12`, `/x12`
+    if (c === 47) p++;
+    else {
+      p = skipSpaces(p);
+      if (at(p) === 44) p = skipSpaces(p + 1);
+    }
     const w = isAsciiLetter(at(p)) ? extWordEnd(p) : -1;
     if (w === -1) return null;
+    worded = true;
     p = w;
     for (let i = 0; i < 3; i++) {
       const d = at(p);
@@ -345,7 +390,11 @@ function extAt(e: number): [number, number] | null {
   }
   const ds = p;
   while (isDigit(at(p)) && p - ds <= EXT_MAX_DIGITS) p++;
-  if (p === ds || p - ds > EXT_MAX_DIGITS || !trailingOk(p)) return null;
+  if (p === ds || p - ds > EXT_MAX_DIGITS) return null;
+  if (!trailingOk(p)) {
+    extGlued = worded && isWordChar(at(p));
+    return null;
+  }
   if (c === 35 && (at(p) === 35 || at(p) === 42)) return null;
   return [ds, p];
 }
@@ -367,17 +416,18 @@ function readCandidate(out: Detection[], lastEnd: number, limit: number, isAssig
     let end = 0;
     let ext: [number, number] | null = null;
     if (ok) {
-      if (g === first && (!leadingOk(mStart) || labelled(mStart))) ok = false;
+      if (g === first && (!leadingOk(mStart, mLast > g) || labelled(mStart))) ok = false;
       else if ((requireDistinct && !mDistinct) || mStart < lastEnd) ok = false;
       else if (mLast + 1 < K) {
         end = ge[mLast] as number;
         const s = sf[mLast + 1] as number;
-        ok = (s & WS) !== 0 && (mDistinct || startsNanp(mLast + 1));
+        // `651-234-2345/332-445-1234`: a lone slash between two numbers.
+        ok = s & WS ? mDistinct || startsNanp(mLast + 1) : loneSlash(mLast + 1) && startsNanp(mLast + 1);
       } else {
         end = ge[mLast] as number;
         ext = extAt(end);
         if (ext) end = ext[1];
-        else if (!trailingOk(end)) ok = false;
+        else if (extGlued || !trailingOk(end)) ok = false;
       }
     }
     if (ok) {
@@ -394,7 +444,7 @@ function readCandidate(out: Detection[], lastEnd: number, limit: number, isAssig
           npa,
           start: mStart,
           end,
-          raw: T.slice(mStart, end),
+          raw: SRC.slice(mStart, end),
           ext: ext ? T.slice(ext[0], ext[1]) : null,
         });
         lastEnd = end;
@@ -413,9 +463,17 @@ function readCandidate(out: Detection[], lastEnd: number, limit: number, isAssig
   return lastEnd;
 }
 
-export function scanText(text: string, options?: ScanOptions): Detection[] {
+/** Full-width forms (U+FF01-FF5E), as an Asian input method types `４１５-６６６-７７７７`. */
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+const halfWidth = (c: string) => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+
+export function scanText(source: string, options?: ScanOptions): Detection[] {
   const out: Detection[] = [];
   const isAssignedNpa = options?.isAssignedNpa;
+  // Full-width characters are read as their ASCII twins (same length, so offsets hold); `raw` keeps them.
+  FULL_WIDTH.lastIndex = 0;
+  const text = FULL_WIDTH.test(source) ? source.replace(FULL_WIDTH, halfWidth) : source;
+  SRC = source;
   T = text;
   N = text.length;
   const n = N;
@@ -477,6 +535,6 @@ export function scanText(text: string, options?: ScanOptions): Detection[] {
       lastEnd = readCandidate(out, lastEnd, K, isAssignedNpa);
     i = Math.max(p, lastEnd);
   }
-  T = '';
+  T = SRC = '';
   return out;
 }

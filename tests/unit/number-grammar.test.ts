@@ -2,6 +2,8 @@
 // (lib/number-grammar.ts): on the same digits they agree, and nothing over 15 digits is E.164 anywhere.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CALLING_CODE_COUNTRIES } from '@/lib/data/calling-code-countries';
+import { CALLING_CODES } from '@/lib/data/calling-codes';
 import { E164_PATTERN } from '@/lib/number-grammar';
 import { parseNumber } from '@/lib/parse-number';
 import { scanText } from '@/lib/scanner/scan-text';
@@ -61,5 +63,14 @@ describe('one number grammar', () => {
       }),
       { seed: 0x4150134, numRuns: 3000 },
     );
+  });
+});
+
+describe('calling codes', () => {
+  it('the code list and the countries table hold the same codes, and no code is a prefix of another', () => {
+    const codes = [...CALLING_CODES].sort();
+    expect(codes).toEqual(Object.keys(CALLING_CODE_COUNTRIES).sort());
+    expect(codes.length).toBeGreaterThan(200);
+    for (const a of codes) for (const b of codes) if (a !== b) expect(b.startsWith(a), `${a} / ${b}`).toBe(false);
   });
 });

@@ -348,3 +348,77 @@ describe('scanText: agreement and long runs', () => {
     expect(scanText(`${'1 '.repeat(100)}212 555 0175`)).toEqual([]);
   });
 });
+
+describe('scanText: labels, scripts and separators glued to a number (issue 13)', () => {
+  it.each([
+    ['Mobile(415) 555-0134 after 5', '(415) 555-0134'],
+    ['Dial(415)555-0134', '(415)555-0134'],
+    ['Tel.+14155550134', '+14155550134'],
+    ['Téléphone+1 415 555 0134', '+1 415 555 0134'],
+    ['Contact number-415-555-0134', '415-555-0134'],
+    ['Cell–415.555.0134', '415.555.0134'],
+    ['我的电话是415-555-0134', '415-555-0134'],
+    ['415-555-0134是我的电话', '415-555-0134'],
+    ['電話番号415.555.0134です', '415.555.0134'],
+    ['연락처415-555-0134입니다', '415-555-0134'],
+    ['โทร415-555-0134ครับ', '415-555-0134'],
+    ['Main line 415/555-0134 (office)', '415/555-0134'],
+  ])('reads %j', (text, raw) => {
+    expect(scanText(text)).toMatchObject([{ e164: E, raw, start: text.indexOf(raw) }]);
+  });
+
+  it('reads full-width digits, plus, parentheses and dashes; raw keeps what the page shows', () => {
+    for (const raw of [
+      '４１５-５５５-０１３４',
+      '（４１５）５５５－０１３４',
+      '＋１　４１５　５５５　０１３４',
+      '４１５５５５０１３４',
+    ]) {
+      expect(scanText(`電話：${raw}まで`), raw).toMatchObject([{ e164: E, raw }]);
+    }
+    expect(scanText('Tel ４１５-５５５-０１３４ ｘ２３')).toMatchObject([{ e164: E, ext: '23' }]);
+  });
+
+  it('reads an extension after a spaced comma or a slash', () => {
+    for (const [tail, ext] of [
+      [' , ext 123', '123'],
+      [', ext. 45', '45'],
+      [' ,x 6', '6'],
+      ['/x12', '12'],
+      ['/ext. 7', '7'],
+    ] as const) {
+      const text = `Desk: (415) 555-0134${tail} (mornings)`;
+      expect(scanText(text), text).toMatchObject([{ e164: E, ext, raw: `(415) 555-0134${tail}` }]);
+    }
+  });
+
+  it('reads two numbers joined by one slash', () => {
+    expect(scanText('Phones: 415-555-0134/212-555-0175.').map((d) => d.raw)).toEqual(['415-555-0134', '212-555-0175']);
+  });
+
+  it.each([
+    'abc415-555-0134', // a letter glued to a number that opens with a digit
+    '415-555-0134xyz',
+    'ref_(415) 555-0134',
+    'AB12(415) 555-0134',
+    'user-4155550134', // a word-dash before one run of digits: an id
+    'Balance -4155550134',
+    '7-415-555-0134',
+    'ID-415-555-0134',
+    'Order(415) 555-0134',
+    '3.+14155550134',
+    'v2.(415) 555-0134',
+    '415/555/0134',
+    '415//555-0134',
+    '1/415-555-0134',
+    '415-555-0134/35',
+    '(415)/555-0134',
+    '+44/20/7946/0958',
+    'Call (415) 555-0134 x 12noon', // an extension run into a word: the text is garbled
+    'ＩＤ４１５５５５０１３４',
+    '２０２４-０５-１２ ４１５５',
+    '电话4155550134５', // a full-width digit glued after
+  ])('does not read %j', (text) => {
+    expect(scanText(text)).toEqual([]);
+  });
+});
