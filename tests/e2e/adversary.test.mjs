@@ -2,7 +2,7 @@
 // page (tests/fixtures/hostile) that tries one attack, and records what happened for
 // docs/robustness.md (tests/robustness-report.mjs).
 import assert from 'node:assert/strict';
-import { useExtension, watchErrors } from './harness.mjs';
+import { stopWorker, useExtension, watchErrors } from './harness.mjs';
 import { robustnessSuite } from './robustness-suite.mjs';
 
 const env = useExtension();
@@ -116,6 +116,42 @@ test(
       'a page calls attachShadow on a host that has a root, and through a getter on its init object, and reads `error.stack` (also with `Error.prepareStackTrace` call sites); then forges WXT’s “content script started” event (CustomEvent and postMessage) with the real extension id',
       'no extension URL or id in the error’s stack (string or call sites) nor in a stack string taken inside the page’s getter; its error still a `NotSupportedError` DOMException; after the forgery the badges stayed and a number added later was badged',
       `4 stacks read; with an extension URL: ${leaks.length === 0 ? 'none' : leaks.join(', ')} (V8 gives call sites of our hook’s frame their real script name); ${attack.forged.length} forgeries (with ids the page found: ${new Set(attack.ids).size})`,
+    );
+    await page.close();
+  },
+);
+
+test(
+  'the service worker stopped during bursts of new numbers: every badge still appears',
+  'worker-bursts',
+  async () => {
+    const { page, errors } = await open('bursts.html');
+    await waitAnswered(page, 1);
+    // 40 bursts of 20 new numbers, one every 100 ms, while the worker is stopped three times.
+    const bursts = page.evaluate(() => window.__bursts(20, 100, 40));
+    const stops = [];
+    for (let i = 0; i < 3; i++) {
+      await page.waitForTimeout(700);
+      stops.push((await stopWorker(env.browser)).includes('stopped'));
+    }
+    const shown = await bursts;
+    assert.equal(shown, 801);
+    const started = Date.now();
+    let seen = 0;
+    try {
+      await waitAnswered(page, shown, 30_000);
+    } finally {
+      seen = (await answered(page)).length;
+    }
+    const lastMs = Date.now() - started;
+    assert.deepEqual(stops, [true, true, true], 'the worker was stopped three times');
+    assert.equal(new Set(await answered(page)).size, shown);
+    assert.deepEqual(errors, []);
+    row(
+      'worker-bursts',
+      'a page adds 800 new numbers (distinct, in service) in 40 bursts (one every 100 ms) while the service worker is stopped three times (DevTools `ServiceWorker.stopAllWorkers`)',
+      'every badge appeared: a failed page-scan is asked again with backoff (250 ms doubling to 8 s) until the restarted worker answers',
+      `${seen} of ${shown} badges answered; the last ${lastMs} ms after the bursts ended`,
     );
     await page.close();
   },

@@ -215,3 +215,35 @@ export async function waitForBadges(frame, count, timeout = 15_000) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Stops the extension's service worker through DevTools (`ServiceWorker.stopAllWorkers`) and waits
+ * until it reports "stopped"; returns the states it went through.
+ */
+export async function stopWorker(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/privacy.txt`);
+  const cdp = await browser.context.newCDPSession(page);
+  const states = [];
+  const stopped = new Promise((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        if (!v.scriptURL.includes(browser.extensionId)) continue;
+        states.push(v.runningStatus);
+        if (v.runningStatus === 'stopped' && states.includes('stopping')) resolve();
+      }
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  let timer;
+  await Promise.race([
+    stopped,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`worker states: ${states}`)), 5000);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  await cdp.detach();
+  await page.close();
+  return states;
+}
