@@ -34,6 +34,7 @@ const EXPECTED = [
   'e2e-adversary-globals',
   'e2e-adversary-stop',
   'e2e-adversary-worker-bursts',
+  'e2e-adversary-certificate',
   'e2e-page-messages',
   'e2e-content-garbage',
   'unit-messages-fuzz',
@@ -61,6 +62,8 @@ const SHORT = {
   'e2e-adversary-stop':
     'a page that reads the extension id from stack traces and forges WXT’s “content script started” event to stop us',
   'e2e-adversary-worker-bursts': 'the service worker stopped three times during bursts of 800 new numbers',
+  'e2e-adversary-certificate':
+    'the test certificate: a leaf for the test host only, made at test time, no key committed',
   'e2e-page-messages': 'a web page trying to message the extension',
   'e2e-content-garbage': 'garbage messages from a content script',
   'unit-messages-fuzz': '3,000 fuzzed messages from forged senders',

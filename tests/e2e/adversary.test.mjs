@@ -2,7 +2,9 @@
 // page (tests/fixtures/hostile) that tries one attack, and records what happened for
 // docs/robustness.md (tests/robustness-report.mjs).
 import assert from 'node:assert/strict';
-import { stopWorker, useExtension, watchErrors } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { CRM_HOST, ROOT, stopWorker, testCertificate, useExtension, watchErrors } from './harness.mjs';
 import { robustnessSuite } from './robustness-suite.mjs';
 
 const env = useExtension();
@@ -154,5 +156,40 @@ test(
       `${seen} of ${shown} badges answered; the last ${lastMs} ms after the bursts ended`,
     );
     await page.close();
+  },
+);
+
+test(
+  'the test certificate is made for the run: a leaf for the test host only, no private key in the repository',
+  'certificate',
+  async () => {
+    const cert = new X509Certificate(testCertificate().cert);
+    assert.equal(cert.ca, false, 'no CA bit');
+    assert.equal(cert.subjectAltName, `DNS:${CRM_HOST}`);
+    assert.equal(cert.checkHost('login.salesforce.com'), undefined);
+    assert.equal(cert.checkHost('app.hubspot.com'), undefined);
+    assert.equal(cert.checkHost(CRM_HOST), CRM_HOST);
+    // No file the repository tracks holds a private key.
+    let keys = '';
+    try {
+      keys = execFileSync('git', ['grep', '-lE', '-e', '-{5}BEGIN ([A-Z]+ )?PRIVATE KEY-{5}'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }).trim();
+    } catch (error) {
+      if (error.status !== 1) throw error; // 1: nothing found
+    }
+    assert.equal(keys, '', 'tracked files with a private key');
+    // And the pages are served with it: a badge over HTTPS under the test host.
+    const { page } = await open('globals.html');
+    await waitAnswered(page, 1);
+    await page.close();
+    const days = Math.round((Date.parse(cert.validTo) - Date.parse(cert.validFrom)) / 86_400_000);
+    row(
+      'certificate',
+      'the HTTPS test server’s certificate, and the repository’s tracked files searched for a private key',
+      'made by openssl at test time: a self-signed leaf (CA:FALSE, serverAuth) for the test host only; no private key in the repository; pages served with it were badged',
+      `subject alternative names: ${cert.subjectAltName}; valid ${days} days; key ${cert.publicKey.asymmetricKeyType} ${cert.publicKey.asymmetricKeyDetails?.namedCurve ?? ''}`,
+    );
   },
 );
