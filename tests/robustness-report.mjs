@@ -35,6 +35,7 @@ const EXPECTED = [
   'e2e-adversary-stop',
   'e2e-adversary-worker-bursts',
   'e2e-adversary-certificate',
+  'e2e-adversary-csp',
   'e2e-page-messages',
   'e2e-content-garbage',
   'unit-messages-fuzz',
@@ -64,6 +65,7 @@ const SHORT = {
   'e2e-adversary-worker-bursts': 'the service worker stopped three times during bursts of 800 new numbers',
   'e2e-adversary-certificate':
     'the test certificate: a leaf for the test host only, made at test time, no key committed',
+  'e2e-adversary-csp': 'extension pages under a strict content security policy (an injected inline script)',
   'e2e-page-messages': 'a web page trying to message the extension',
   'e2e-content-garbage': 'garbage messages from a content script',
   'unit-messages-fuzz': '3,000 fuzzed messages from forged senders',
