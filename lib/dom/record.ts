@@ -51,6 +51,8 @@ const CHROME_TAGS = new Set(['HEADER', 'FOOTER', 'NAV']);
 const MAX_RECORDS = 3;
 /** A phone number's digits, roughly: enough to tell a contact's card from a field of one. */
 const PHONE_LIKE = /\d{3}\D{0,3}\d{3}\D{0,2}\d{4}/;
+/** How many rows at the top of a table may be its head row (when it has no <thead>). */
+const HEAD_ROWS = 3;
 /** How many siblings on each side are looked at to tell a list of records (cost stays flat on long lists). */
 const SIBLINGS = 3;
 
@@ -152,10 +154,31 @@ function headersOf(row: Element, cache: RecordCache): string[] {
       const cells = cellsOf(r);
       return cells.length > 0 && cells.every((c) => tagOf(c) === 'TH');
     };
-    const headRow = table.querySelector('thead tr') ?? [...table.querySelectorAll('tr')].find(isHead);
+    // Only the head and the first rows are looked at (no walk of the whole table): a list of 50,000 rows
+    // is read slice by slice, each with a fresh cache.
+    let headRow: Element | null = null;
+    let seen = 0;
+    for (let part = table.firstElementChild; part && !headRow && seen < HEAD_ROWS; part = part.nextElementSibling) {
+      const tag = tagOf(part);
+      if (tag === 'TR') {
+        seen++;
+        if (isHead(part)) headRow = part;
+      } else if (tag === 'THEAD') headRow = part.firstElementChild;
+      else if (tag === 'TBODY' || tag === 'TFOOT') {
+        for (let row = part.firstElementChild; row && !headRow && seen < HEAD_ROWS; row = row.nextElementSibling) {
+          seen++;
+          if (isHead(row)) headRow = row;
+        }
+      }
+    }
     if (headRow) headers = cellsOf(headRow).map((c) => (c.textContent ?? '').trim());
   } else {
-    const headRow = [...table.querySelectorAll('[role="row"]')].find((r) => r.querySelector('[role="columnheader"]'));
+    // The first rows of the grid, found without walking all of it.
+    let headRow: Element | null = null;
+    let row = table.querySelector('[role="row"]');
+    for (let i = 0; !headRow && row && i < HEAD_ROWS; i++, row = row.nextElementSibling) {
+      if (row.getAttribute('role') === 'row' && row.querySelector(':scope > [role="columnheader"]')) headRow = row;
+    }
     if (headRow)
       headers = [...headRow.children]
         .filter((c) => c.getAttribute('role') === 'columnheader')
