@@ -95,3 +95,8 @@ test('web-ext lint: no error and no warning; no bundle can set HTML', () => {
   for (const file of sources.filter((f) => /\.tsx?$/.test(f)))
     assert.ok(!fs.readFileSync(file, 'utf8').includes('dangerouslySetInnerHTML'), file);
 });
+
+test('CHANGELOG.md’s top entry is this version', () => {
+  const changelog = fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8');
+  assert.equal(changelog.match(/^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$/m)?.[1], version);
+});
