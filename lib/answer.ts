@@ -1,6 +1,6 @@
 /** From a Classification to what each context shows: the badge's few fields, the popup's full answer. */
 import type { Classification } from './classify';
-import { DISCLAIMER_TEMPLATES, fillDisclaimer } from './data/disclaimers';
+import { disclaimerText } from './data/disclaimers';
 import type { Answer, BadgeInfo } from './messages';
 import type { Settings } from './settings';
 import type { Requirement } from './types';
@@ -83,9 +83,7 @@ export function disclaimerRequirement(c: Pick<Classification, 'requirement' | 't
 }
 
 export function disclaimerFor(c: Classification, settings: Settings, language = settings.language): string {
-  const requirement = disclaimerRequirement(c);
-  const template = settings.templates[requirement][language] || DISCLAIMER_TEMPLATES[requirement][language];
-  return fillDisclaimer(template, { company: settings.company, agent: settings.agent }, language);
+  return disclaimerText(disclaimerRequirement(c), language, settings);
 }
 
 export function answerOf(c: Classification, settings: Settings): Answer {

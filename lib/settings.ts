@@ -16,6 +16,9 @@ const Language = z.enum(DISCLAIMER_LANGUAGES as [DisclaimerLanguage, ...Disclaim
 const Name = z.string().check(z.maxLength(80));
 const Template = z.string().check(z.maxLength(600));
 const TemplatesByLanguage = z.partialRecord(Language, Template);
+const Purpose = z.partialRecord(Language, z.string().check(z.maxLength(120)));
+/** Blank, or an http(s) address without spaces. */
+const PrivacyUrl = z.string().check(z.maxLength(300), z.regex(/^(?:https?:\/\/\S+)?$/));
 
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -31,6 +34,12 @@ export const Settings = z.object({
     'one-party': TemplatesByLanguage,
     unknown: TemplatesByLanguage,
   }),
+  /** Why the company records, by disclaimer language; blank: "quality and training" ({purpose}). */
+  purpose: Purpose,
+  /** The company's privacy notice, named in the Canadian French disclaimers for Quebec's s. 8 ({privacyUrl}). */
+  privacyUrl: PrivacyUrl,
+  /** Calls are also transcribed or summarised by an AI tool: the disclaimers say so. */
+  aiNotes: z.boolean(),
   /** Badge one-party numbers too (on by default: the agent sees every number was checked). */
   badgeOneParty: z.boolean(),
   /** Origins ("https://crm.example.com/*") the agent added beyond the default dialer sites. */
@@ -41,7 +50,10 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /** What a disclaimer needs of the settings. */
-export type DisclaimerSettings = Pick<Settings, 'language' | 'company' | 'agent' | 'templates'>;
+export type DisclaimerSettings = Pick<
+  Settings,
+  'language' | 'company' | 'agent' | 'templates' | 'purpose' | 'privacyUrl' | 'aiNotes'
+>;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   version: SETTINGS_VERSION,
@@ -51,6 +63,9 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   agent: '',
   language: 'en',
   templates: { 'all-party': {}, 'one-party': {}, unknown: {} },
+  purpose: {},
+  privacyUrl: '',
+  aiNotes: false,
   badgeOneParty: true,
   enabledSites: [],
   disabledSites: [],
@@ -126,7 +141,16 @@ export function readSettings(stored: unknown): ReadResult {
 }
 
 /** Settings an administrator may push through enterprise policy (storage.managed). */
-export const MANAGEABLE = ['company', 'agentRegion', 'policy', 'templates', 'language'] as const;
+export const MANAGEABLE = [
+  'company',
+  'agentRegion',
+  'policy',
+  'templates',
+  'language',
+  'purpose',
+  'privacyUrl',
+  'aiNotes',
+] as const;
 export type Manageable = (typeof MANAGEABLE)[number];
 
 const Managed = z.object({
@@ -136,6 +160,9 @@ const Managed = z.object({
   policy: z.optional(z.string()),
   language: z.optional(Language),
   templates: z.optional(Settings.def.shape.templates),
+  purpose: z.optional(Purpose),
+  privacyUrl: z.optional(PrivacyUrl),
+  aiNotes: z.optional(z.boolean()),
   /** Which of the managed settings the agent may not change. */
   locked: z.optional(z.array(z.string())),
 });

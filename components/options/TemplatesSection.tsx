@@ -1,5 +1,10 @@
 import { useId } from 'preact/hooks';
-import { DISCLAIMER_LANGUAGES, DISCLAIMER_TEMPLATES, type DisclaimerLanguage } from '@/lib/data/disclaimers';
+import {
+  DISCLAIMER_FALLBACKS,
+  DISCLAIMER_LANGUAGES,
+  type DisclaimerLanguage,
+  defaultTemplate,
+} from '@/lib/data/disclaimers';
 import type { Settings } from '@/lib/settings';
 import type { Requirement } from '@/lib/types';
 import { t } from '@/utils/i18n';
@@ -18,11 +23,24 @@ export function withTemplate(
   requirement: Requirement,
   language: DisclaimerLanguage,
   text: string,
+  aiNotes = false,
 ): Settings['templates'] {
   const own = { ...templates[requirement] };
-  if (text.trim() === '' || text === DISCLAIMER_TEMPLATES[requirement][language]) delete own[language];
+  if (text.trim() === '' || text === defaultTemplate(requirement, language, aiNotes)) delete own[language];
   else own[language] = text;
   return { ...templates, [requirement]: own };
+}
+
+/** The purposes with one language set to `text` (blank: back to the default wording). */
+export function withPurpose(
+  purpose: Settings['purpose'],
+  language: DisclaimerLanguage,
+  text: string,
+): Settings['purpose'] {
+  const own = { ...purpose };
+  if (text.trim() === '') delete own[language];
+  else own[language] = text;
+  return own;
 }
 
 /** One textarea per requirement and language, each showing the default until the agent writes their own. */
@@ -35,6 +53,58 @@ export function TemplatesSection({ draft, locked, onChange }: SectionProps) {
       <p class="help">
         {t('templatesHelp')} <LockedNote locked={isLocked} />
       </p>
+      <fieldset class="field" disabled={locked.includes('purpose')}>
+        <legend>
+          {t('purposeLegend')} <LockedNote locked={locked.includes('purpose')} />
+        </legend>
+        <p class="help">{t('purposeHelp')}</p>
+        {DISCLAIMER_LANGUAGES.map((language) => (
+          <div key={language} class="field">
+            <label for={`${id}-purpose-${language}`}>{LANGUAGE_NAMES[language]}</label>
+            <input
+              id={`${id}-purpose-${language}`}
+              class="input"
+              lang={language}
+              maxLength={120}
+              placeholder={DISCLAIMER_FALLBACKS[language].purpose}
+              value={draft.purpose[language] ?? ''}
+              onInput={(e) => onChange({ purpose: withPurpose(draft.purpose, language, e.currentTarget.value) })}
+              data-testid={`purpose-${language}`}
+            />
+          </div>
+        ))}
+      </fieldset>
+      <div class="field">
+        <label for={`${id}-privacy`}>{t('privacyUrlLabel')}</label>
+        <input
+          id={`${id}-privacy`}
+          class="input"
+          type="url"
+          maxLength={300}
+          placeholder="https://"
+          value={draft.privacyUrl}
+          disabled={locked.includes('privacyUrl')}
+          aria-describedby={`${id}-privacy-help`}
+          onInput={(e) => onChange({ privacyUrl: e.currentTarget.value.trim() })}
+          data-testid="privacy-url"
+        />
+        <p id={`${id}-privacy-help`} class="help">
+          {t('privacyUrlHelp')} <LockedNote locked={locked.includes('privacyUrl')} />
+        </p>
+      </div>
+      <label class="choice">
+        <input
+          type="checkbox"
+          checked={draft.aiNotes}
+          disabled={locked.includes('aiNotes')}
+          onChange={(e) => onChange({ aiNotes: e.currentTarget.checked })}
+          data-testid="ai-notes"
+        />
+        <span>
+          <span class="choice-label">{t('aiNotesLabel')}</span>
+          <span class="help">{t('aiNotesHelp')}</span>
+        </span>
+      </label>
       {REQUIREMENTS.map((requirement) => (
         <details key={requirement} class="templates" open={hasOwn(draft.templates, requirement)}>
           <summary>{requirementLabel(requirement)}</summary>
@@ -64,10 +134,16 @@ export function TemplatesSection({ draft, locked, onChange }: SectionProps) {
                     lang={language}
                     rows={2}
                     maxLength={600}
-                    value={own || DISCLAIMER_TEMPLATES[requirement][language]}
+                    value={own || defaultTemplate(requirement, language, draft.aiNotes)}
                     onInput={(e) =>
                       onChange({
-                        templates: withTemplate(draft.templates, requirement, language, e.currentTarget.value),
+                        templates: withTemplate(
+                          draft.templates,
+                          requirement,
+                          language,
+                          e.currentTarget.value,
+                          draft.aiNotes,
+                        ),
                       })
                     }
                     data-testid={`template-${requirement}-${language}`}

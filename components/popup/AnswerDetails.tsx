@@ -1,5 +1,5 @@
 import { disclaimerRequirement } from '@/lib/answer';
-import { DISCLAIMER_TEMPLATES, type DisclaimerLanguage, fillDisclaimer } from '@/lib/data/disclaimers';
+import { type DisclaimerLanguage, disclaimerText as fillFor } from '@/lib/data/disclaimers';
 import type { Answer } from '@/lib/messages';
 import type { DisclaimerSettings } from '@/lib/settings';
 import { t } from '@/utils/i18n';
@@ -23,10 +23,8 @@ export function disclaimerText(
   language: DisclaimerLanguage,
 ): string {
   if (!settings) return answer.disclaimer;
-  // As lib/answer.ts disclaimerFor does, from the four settings the popup reads.
-  const requirement = disclaimerRequirement(answer);
-  const template = settings.templates[requirement][language] || DISCLAIMER_TEMPLATES[requirement][language];
-  return fillDisclaimer(template, { company: settings.company, agent: settings.agent }, language);
+  // As lib/answer.ts disclaimerFor does, from the disclaimer settings the popup reads.
+  return fillFor(disclaimerRequirement(answer), language, settings);
 }
 
 /** Everything about one number: what to follow and why, the law with its date, caveats, the disclaimer. */
@@ -91,6 +89,9 @@ export function AnswerDetails({ answer, settings, language, onLanguage, writeTex
       )}
       <Disclaimer
         text={disclaimerText(answer, settings, language)}
+        howTo={
+          answer.action === 'do-not-record' ? null : t(answer.action === 'announce' ? 'howToAnnounce' : 'howToAsk')
+        }
         language={language}
         onLanguage={onLanguage}
         writeText={writeText}

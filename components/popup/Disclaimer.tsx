@@ -6,13 +6,15 @@ import { CopyButton, type CopyButtonProps } from './CopyButton';
 
 export interface DisclaimerProps {
   text: string;
+  /** How to read it (recording first; what to do after a no), or null. */
+  howTo?: string | null;
   language: DisclaimerLanguage;
   onLanguage: (language: DisclaimerLanguage) => void;
   writeText?: CopyButtonProps['writeText'];
 }
 
 /** The disclaimer to read aloud, in the chosen language, with a Copy button. */
-export function Disclaimer({ text, language, onLanguage, writeText }: DisclaimerProps) {
+export function Disclaimer({ text, howTo, language, onLanguage, writeText }: DisclaimerProps) {
   const id = useId();
   return (
     <section class="disclaimer" aria-labelledby={`${id}-h`}>
@@ -33,6 +35,11 @@ export function Disclaimer({ text, language, onLanguage, writeText }: Disclaimer
           </select>
         </label>
       </div>
+      {howTo && (
+        <p class="help" data-testid="disclaimer-howto">
+          {howTo}
+        </p>
+      )}
       <p class="disclaimer-text" lang={language} data-testid="disclaimer-text">
         {text}
       </p>

@@ -157,6 +157,10 @@ export function createPanel(doc: Document, t: PageText): Panel {
         reasons,
         ...(where ? [el(doc, 'p', where, 'meta')] : []),
         ...(cite ? [el(doc, 'p', cite, 'meta')] : []),
+        // Start recording, then read; after a no, stop and go on without it (issue #12).
+        ...(answer.action === 'do-not-record'
+          ? []
+          : [el(doc, 'p', t(answer.action === 'announce' ? 'panelHowToAnnounce' : 'panelHowToAsk'), 'meta')]),
         el(doc, 'blockquote', answer.disclaimer),
         copy,
         status,

@@ -27,6 +27,8 @@ export type PageTextKey =
   | 'panelCopy'
   | 'panelCopied'
   | 'panelCopyRefused'
+  | 'panelHowToAsk'
+  | 'panelHowToAnnounce'
   | 'panelFromAreaCode'
   | 'panelFromRecord'
   | 'panelSourceAddress'

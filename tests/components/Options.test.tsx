@@ -69,6 +69,33 @@ describe('<Options>', () => {
     expect(screen.getByTestId('save-status').textContent).toContain('Saved');
   });
 
+  it('saves the purpose per language, the privacy notice and AI notes; the AI default template shows', async () => {
+    const a = api();
+    render(<Options api={a} />);
+    const en = (await screen.findByTestId('purpose-en')) as HTMLInputElement;
+    expect(en.placeholder).toBe('quality and training purposes');
+    fireEvent.input(en, { target: { value: 'verification' } });
+    fireEvent.input(screen.getByTestId('privacy-url'), { target: { value: ' https://acme.example/privacy ' } });
+    fireEvent.click(screen.getByTestId('ai-notes'));
+    expect((screen.getByTestId('template-one-party-en') as HTMLTextAreaElement).value).toContain('AI tool');
+    const saved = await saveAndGet(a);
+    expect(saved).toMatchObject({
+      purpose: { en: 'verification' },
+      privacyUrl: 'https://acme.example/privacy',
+      aiNotes: true,
+      templates: { 'all-party': {}, 'one-party': {}, unknown: {} },
+    });
+  });
+
+  it('refuses a privacy notice that is not a web address, and says which field', async () => {
+    const a = api();
+    render(<Options api={a} />);
+    fireEvent.input(await screen.findByTestId('privacy-url'), { target: { value: 'javascript:alert(1)' } });
+    fireEvent.click(screen.getByTestId('save'));
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toContain('privacyUrl'));
+    expect(a.save).not.toHaveBeenCalled();
+  });
+
   it('edits a template per requirement and language, and resets it to the default', async () => {
     const a = api({ templates: { 'all-party': { es: 'Mi aviso, {agent}.' }, 'one-party': {}, unknown: {} } });
     render(<Options api={a} />);

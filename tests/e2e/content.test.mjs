@@ -127,6 +127,11 @@ test('the page’s own tel: handlers still run, and a badge click stays ours', a
   const clicksBefore = await page.evaluate(() => window.__anyClicks);
   await page.locator('consent-guard-badge[data-consent]').first().click();
   await page.locator('consent-guard-panel').getByText('Copy disclaimer').waitFor();
+  // How to read it: recording first, and what to do after a no (issue #12).
+  await page
+    .locator('consent-guard-panel')
+    .getByText(/^Start the recording first, then read this/)
+    .waitFor();
   await page.locator('consent-guard-panel').scrollIntoViewIfNeeded();
   assert.equal(await page.evaluate(() => window.__anyClicks), clicksBefore);
   await screenshot(page, 'badge-panel');

@@ -35,6 +35,7 @@ test('in a Spanish browser, badges and the details panel speak Spanish', async (
   await badge.click();
   const panel = page.locator('consent-guard-panel');
   await panel.getByText('Copiar aviso').waitFor();
+  await panel.getByText(/^Primero inicie la grabación y luego lea esto/).waitFor();
   assert.match(await panel.locator('h2').textContent(), /Se necesita el consentimiento de todas las partes/);
   assert.deepEqual(errors, []);
   await page.close();

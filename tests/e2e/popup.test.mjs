@@ -56,7 +56,7 @@ async function setSettings(settings) {
 }
 
 const BASE_SETTINGS = {
-  version: 1,
+  version: 2,
   agentRegion: null,
   policy: 'strictest',
   company: '',
@@ -213,6 +213,45 @@ test('Copy puts the exact filled-in disclaimer on the clipboard; settings apply 
   await page.getByTestId('copy-button').click();
   await page.getByTestId('copy-status').filter({ hasText: 'Copied' }).waitFor();
   assert.match(await clipboard(), /^Bonjour, ici Dana de Globex\./);
+  assert.deepEqual(errors, []);
+  await page.close();
+  await setSettings({ ...BASE_SETTINGS, company: 'Acme Health', agent: 'Dana' });
+});
+
+test('the disclaimer: recording first and what to do after a no; the purpose, AI notes and the privacy notice are settings', async () => {
+  await setSettings({
+    ...BASE_SETTINGS,
+    company: 'Acme Health',
+    agent: 'Dana',
+    purpose: { en: 'verification and dispute resolution' },
+    aiNotes: true,
+    privacyUrl: 'https://acme.example/vie-privee',
+  });
+  const { page, errors } = await popupFor();
+  await page.getByTestId('number-row').first().click();
+  const text = page.getByTestId('disclaimer-text');
+  await text
+    .filter({
+      hasText:
+        "Hi, this is Dana calling from Acme Health. I'd like to record this call and have an AI tool transcribe and summarise it, for verification and dispute resolution. Is that okay with you?",
+    })
+    .waitFor();
+  assert.match(
+    await page.getByTestId('disclaimer-howto').textContent(),
+    /^Start the recording first, then read this, so the question and the answer are on it\. If they say no, stop the recording and go on without it\.$/,
+  );
+  await page.getByTestId('disclaimer-language').selectOption('fr-CA');
+  await text
+    .filter({ hasText: 'consultez notre politique de confidentialité (https://acme.example/vie-privee).' })
+    .waitFor();
+  // A one-party number: a definite statement that the call is being recorded.
+  await page.getByTestId('disclaimer-language').selectOption('en');
+  await page.getByTestId('lookup-input').fill('212-555-0175');
+  await page.getByTestId('lookup-answer').filter({ hasText: 'NY · One-party' }).waitFor();
+  await text
+    .filter({ hasText: 'Please note that this call is being recorded, and transcribed and summarised by an AI tool' })
+    .waitFor();
+  await page.getByTestId('disclaimer-howto').filter({ hasText: 'so the notice is on it. If they object' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
   await setSettings({ ...BASE_SETTINGS, company: 'Acme Health', agent: 'Dana' });

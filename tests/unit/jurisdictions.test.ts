@@ -255,7 +255,9 @@ describe('disclaimers', () => {
   });
 
   it.each(combos.filter(([r]) => r !== 'one-party'))('%s / %s asks a question', (requirement, language) => {
-    expect(DISCLAIMER_TEMPLATES[requirement][language].trimEnd().endsWith('?')).toBe(true);
+    // The question ends what is said to the caller; in fr-CA only the privacy-notice line follows it.
+    const said = DISCLAIMER_TEMPLATES[requirement][language].split(' Pour connaître')[0] ?? '';
+    expect(said.trimEnd().endsWith('?')).toBe(true);
   });
 
   it.each(DISCLAIMER_LANGUAGES.map((l) => [l] as const))('one-party / %s informs without asking', (language) => {

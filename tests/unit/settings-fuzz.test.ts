@@ -23,6 +23,9 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
     'one-party': fc.record({ es: fc.string({ maxLength: 600 }) }, { requiredKeys: [] }),
     unknown: fc.constant({}),
   }),
+  purpose: fc.record({ en: fc.string({ maxLength: 120 }) }, { requiredKeys: [] }),
+  privacyUrl: fc.constantFrom('', 'https://acme.example/privacy'),
+  aiNotes: fc.boolean(),
   badgeOneParty: fc.boolean(),
   enabledSites: fc.array(
     fc.webUrl().map((u) => `${new URL(u).origin}/*`),
