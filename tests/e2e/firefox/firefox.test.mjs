@@ -223,7 +223,16 @@ test('the popup (as a tab): the tab’s verdict and numbers, lookup, and Copy pu
   await waitForTestId(popup, 'verdict', VERDICT);
   assert.deepEqual(await rowsOf(popup), ['(212) 555-0175', '(305) 555-0188', '(415) 555-0134', '(800) 555-0100']);
   await popup.setViewport(STORE_SIZE);
+  // For the store: the 380 px popup centred on a neutral backdrop, a little larger (layout untouched).
+  await popup.evaluate(() => {
+    document.documentElement.style.cssText = 'background:#d0d5dd;min-height:100%';
+    document.body.style.cssText = 'margin:24px auto 0;zoom:1.25;box-shadow:0 4px 16px #0003;background:Canvas';
+  });
   await popup.screenshot({ path: path.join(SHOTS_DIR, '2-popup.png') });
+  await popup.evaluate(() => {
+    document.documentElement.style.cssText = '';
+    document.body.style.cssText = '';
+  });
 
   // Copy: the disclaimer for the first number, filled in; then pasted (Ctrl+V) into a scratch text box.
   await popup.click('[data-testid="number-row"]');
