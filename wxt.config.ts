@@ -55,6 +55,12 @@ export default defineConfig({
     host_permissions: [...DEFAULT_MATCHES],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Consent Guard' },
+    // Extension pages (popup, options) load only their own files and talk to no server: nothing
+    // inline, no plugins, no <base>, no form posts, no framing, no connections.
+    content_security_policy: {
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; connect-src 'none'",
+    },
     // Opens the popup from the keyboard (chrome://extensions/shortcuts changes it).
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+K' } } },
     // What an administrator may push through enterprise policy (storage.managed); see lib/settings.ts MANAGEABLE.

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type ResolvedSettings, Settings } from '@/lib/settings';
 import { t } from '@/utils/i18n';
 import { BadgesSection } from './options/BadgesSection';
+import { CallingSection } from './options/CallingSection';
 import { Notices } from './options/Notices';
 import { SitesSection } from './options/SitesSection';
 import { TemplatesSection } from './options/TemplatesSection';
@@ -78,6 +79,7 @@ export function Options({ api }: { api: OptionsApi }) {
       <form onSubmit={save} class="form" noValidate>
         <YouSection {...section} locked={resolved.locked} regions={api.regions} />
         <TemplatesSection {...section} locked={resolved.locked} />
+        <CallingSection {...section} locked={resolved.locked} />
         <BadgesSection {...section} />
         <SitesSection {...section} requestSites={api.requestSites} />
         <div class="save-bar">

@@ -1,4 +1,5 @@
 /** The UI's words for the protocol's values, in the agent's UI language. */
+import { durationText } from '@/lib/duration';
 import type { Answer } from '@/lib/messages';
 import { t } from '@/utils/i18n';
 
@@ -23,6 +24,26 @@ export function requirementLabel(requirement: Requirement): string {
 export function windowLabel(inWindow: Answer['inCallingWindow']): string | null {
   if (inWindow === null) return null;
   return inWindow === 'partly' ? t('windowPartly') : inWindow ? t('windowInside') : t('windowOutside');
+}
+
+/** Calling hours in a few words: open until, closed until (in how long), not clear, or for information. */
+export function hoursLabel(h: Answer['callingHours']): string | null {
+  if (!h || h.allowed === null) return null;
+  if (!h.binding && h.allowed === true) return h.window ? t('hoursInfo', h.window) : null;
+  if (h.allowed === 'partly') return t('hoursPartly', h.zones.map((z) => `${z.localTime} ${z.zoneName}`).join(', '));
+  if (h.allowed === false) {
+    return h.opensAtLocal && h.opensInMinutes !== null
+      ? t('hoursClosedUntil', h.opensAtLocal, durationText(h.opensInMinutes))
+      : t('hoursClosed');
+  }
+  return h.closesAtLocal ? t('hoursOpenUntil', h.closesAtLocal) : null;
+}
+
+/** open, closed, partly, info or unknown: as the badges' data-consent-calling. */
+export function hoursState(h: Answer['callingHours']): string {
+  if (!h || h.allowed === null) return 'unknown';
+  if (!h.binding && h.allowed === true) return 'info';
+  return h.allowed === true ? 'open' : h.allowed === false ? 'closed' : 'partly';
 }
 
 export function actionLabel(action: Answer['action']): string {

@@ -1,7 +1,9 @@
 /** From a Classification to what each context shows: the badge's few fields, the popup's full answer. */
+
+import type { CallingHours } from './calling-hours';
 import type { Classification } from './classify';
 import { disclaimerText } from './data/disclaimers';
-import type { Answer, BadgeInfo } from './messages';
+import type { Answer, BadgeCalling, BadgeInfo } from './messages';
 import type { Settings } from './settings';
 import type { Requirement } from './types';
 
@@ -74,6 +76,18 @@ export function badgeInfo(c: Classification & { e164: string }, t: SentenceText 
     inCallingWindow: c.inCallingWindow,
     ...(c.calleeLocation !== null ? { location: c.calleeLocation } : {}),
     ...(c.recordLocation ? { locationKey: c.recordLocation.regions.join('/') } : {}),
+    ...(c.callingHours && c.callingHours.allowed !== null ? { calling: badgeCalling(c.callingHours) } : {}),
+  };
+}
+
+/** The few calling-hours fields a badge shows. */
+export function badgeCalling(h: CallingHours): BadgeCalling {
+  return {
+    allowed: h.allowed,
+    binding: h.binding,
+    decidedBy: h.decidedBy,
+    opensAtLocal: h.opensAtLocal,
+    closesAtLocal: h.closesAtLocal,
   };
 }
 
@@ -96,6 +110,13 @@ export function answerOf(c: Classification, settings: Settings): Answer {
     timezones: [...c.timezones],
     rules: c.rules.map((r) => ({ ...r, notes: [...r.notes] })),
     recordLocation: c.recordLocation && { ...c.recordLocation, regions: [...c.recordLocation.regions] },
+    callingHours: c.callingHours && {
+      ...c.callingHours,
+      zones: c.callingHours.zones.map((z) => ({ ...z, window: z.window && { ...z.window } })),
+      reasons: [...c.callingHours.reasons],
+      citations: [...c.callingHours.citations],
+      notes: [...c.callingHours.notes],
+    },
     place: placeOf(c),
     disclaimer: disclaimerFor(c, settings),
   };

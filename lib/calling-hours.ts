@@ -61,12 +61,19 @@ export interface CallingHours {
   /** Code of the rule that decided ('FL', 'US-FED', 'CA-FED', 'COMPANY'), and its name. */
   decidedBy: string | null;
   decidedByName: string | null;
+  /** The deciding rule's citation (null for the company window). */
+  decidedByCitation: string | null;
   /** Today's window in the callee's local time ("8:00 AM – 8:00 PM", "no calls today"), per zone where they differ. */
   window: string | null;
   /** The next instant calls are allowed in every zone (when not allowed now), ISO. */
   opensAt: string | null;
   /** The instant the window closes in the first zone (when allowed now), ISO. */
   closesAt: string | null;
+  /** opensAt and closesAt as the callee's clock reads them ("8:00 AM", "Monday 9:00 AM"), and minutes from `at`. */
+  opensAtLocal: string | null;
+  closesAtLocal: string | null;
+  opensInMinutes: number | null;
+  closesInMinutes: number | null;
   zones: ZoneHours[];
   reasons: string[];
   citations: string[];
@@ -131,28 +138,61 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function localParts(timeZone: string, epochMs: number): LocalParts & { second: number } {
-  const p = { year: 0, month: 0, day: 0, minutes: 0, second: 0, zoneName: '' };
+/** A zone's offset (ms) and abbreviation at an instant, read from Intl. */
+function readZone(timeZone: string, epochMs: number): { offset: number; name: string } {
+  let year = 0;
+  let month = 0;
+  let day = 0;
   let hour = 0;
   let minute = 0;
+  let second = 0;
+  let name = '';
   for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
-    if (part.type === 'year') p.year = Number(part.value);
-    else if (part.type === 'month') p.month = Number(part.value);
-    else if (part.type === 'day') p.day = Number(part.value);
+    if (part.type === 'year') year = Number(part.value);
+    else if (part.type === 'month') month = Number(part.value);
+    else if (part.type === 'day') day = Number(part.value);
     else if (part.type === 'hour') hour = Number(part.value) % 24;
     else if (part.type === 'minute') minute = Number(part.value);
-    else if (part.type === 'second') p.second = Number(part.value);
-    else if (part.type === 'timeZoneName') p.zoneName = part.value;
+    else if (part.type === 'second') second = Number(part.value);
+    else if (part.type === 'timeZoneName') name = part.value;
   }
-  p.minutes = hour * 60 + minute;
-  return p;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  return { offset: wall - (epochMs - (((epochMs % 1000) + 1000) % 1000)), name };
+}
+
+// Intl is slow (tens of µs a call); offsets only change on the hour or half hour (every North
+// American zone, Newfoundland included, moves its clocks at a local full hour, which is a UTC full or
+// half hour). One Intl read per zone and half hour is enough: everything else is arithmetic.
+const HALF_HOUR = 1_800_000;
+const zoneCache = new Map<string, { offset: number; name: string }>();
+
+function zoneAt(timeZone: string, epochMs: number): { offset: number; name: string } {
+  const bucket = Math.floor(epochMs / HALF_HOUR);
+  const key = `${timeZone}|${bucket}`;
+  let zone = zoneCache.get(key);
+  if (!zone) {
+    if (zoneCache.size >= 20_000) zoneCache.clear();
+    zone = readZone(timeZone, bucket * HALF_HOUR);
+    zoneCache.set(key, zone);
+  }
+  return zone;
+}
+
+function localParts(timeZone: string, epochMs: number): LocalParts {
+  const zone = zoneAt(timeZone, epochMs);
+  const wall = new Date(epochMs + zone.offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
+    zoneName: zone.name,
+  };
 }
 
 /** Offset of local wall time from UTC at an instant, in ms. */
 function offsetAt(timeZone: string, epochMs: number): number {
-  const p = localParts(timeZone, epochMs);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, 0, p.minutes, p.second);
-  return wall - (epochMs - (((epochMs % 1000) + 1000) % 1000));
+  return zoneAt(timeZone, epochMs).offset;
 }
 
 /** The instant a local date and minute occur in `timeZone` (calling windows never start in a DST gap). */
@@ -316,7 +356,15 @@ function zoneReason(z: ZoneHours, limit: DayLimit | undefined, purpose: CallPurp
   return `${head}: ${who} only ${windowText(limit.window)}.${until}`;
 }
 
-/** "8:00 AM today", "8:00 AM tomorrow" or "Monday 9:00 AM", in the zone's local time. */
+/** "8:00 AM" today, "Monday 9:00 AM" another day, as the zone's clock reads (with its name when zones differ). */
+function localText(iso: string, z: ZoneHours, withZone: boolean): string {
+  const date = localDate(iso, z.timeZone);
+  const time = clock(iso, z.timeZone);
+  const text = isoDate(date) === z.localDate ? time : `${DAYS[weekdayOf(date)]} ${time}`;
+  return withZone ? `${text} ${localParts(z.timeZone, Date.parse(iso)).zoneName}` : text;
+}
+
+/** "8:00 AM today" or "Monday 9:00 AM", in the zone's local time. */
 function opensText(z: ZoneHours): string {
   if (!z.opensAt) return '';
   const date = localDate(z.opensAt, z.timeZone);
@@ -341,9 +389,14 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
     binding: false,
     decidedBy: null,
     decidedByName: null,
+    decidedByCitation: null,
     window: null,
     opensAt: null,
     closesAt: null,
+    opensAtLocal: null,
+    closesAtLocal: null,
+    opensInMinutes: null,
+    closesInMinutes: null,
     zones: [],
     reasons: [],
     citations: [],
@@ -422,21 +475,32 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
     windows.length === 1
       ? (windows[0] ?? null)
       : results.map((r) => `${windowText(r.zone.window)} ${r.zone.zoneName || r.zone.timeZone}`).join(' / ');
+  const opensAt =
+    allowed === true
+      ? null
+      : results.length === 1
+        ? (opens[0] ?? null)
+        : allOpenAt(zones, epoch, codes, purpose, company, informational);
+  const closesAt = allowed === false ? null : (closes.sort()[0] ?? null);
+  // Local clock readings in the zone that decides: the first closed one, or the first that closes.
+  const opensZone = results.find((r) => !r.zone.allowed)?.zone;
+  const closesZone = results.find((r) => r.zone.closesAt === closesAt)?.zone;
+  const minutesTo = (iso: string | null) => (iso === null ? null : Math.round((Date.parse(iso) - epoch) / 60_000));
   return {
     allowed,
     purpose,
     binding: !informational,
     decidedBy,
     decidedByName: decidedBy === COMPANY ? 'Your company' : (decidedLimit?.name ?? null),
+    decidedByCitation: decidedLimit?.rule?.citation ?? null,
     window,
-    // Open everywhere only when the last zone opens; closing as soon as the first zone closes.
-    opensAt:
-      allowed === true
-        ? null
-        : results.length === 1
-          ? (opens[0] ?? null)
-          : allOpenAt(zones, epoch, codes, purpose, company, informational),
-    closesAt: allowed === false ? null : (closes.sort()[0] ?? null),
+    // Open when every zone is open at once; closing as soon as the first zone closes.
+    opensAt,
+    closesAt,
+    opensAtLocal: opensAt && opensZone ? localText(opensAt, opensZone, results.length > 1) : null,
+    closesAtLocal: closesAt && closesZone ? localText(closesAt, closesZone, results.length > 1) : null,
+    opensInMinutes: minutesTo(opensAt),
+    closesInMinutes: minutesTo(closesAt),
     zones: results.map((r) => r.zone),
     reasons,
     citations: [...rules.values()].map((r) => r.citation),

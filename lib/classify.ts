@@ -2,7 +2,9 @@
  * The rules engine: from a number (and who is calling, from where) to what the law asks before the
  * call is recorded, why, and what to do. Pure and synchronous; never throws.
  */
+import { type CallingHours, callingHoursFor } from './calling-hours';
 import { AREA_CODES } from './data/area-codes';
+import type { CallPurpose, HoursWindow } from './data/calling-hours';
 import { effectiveRule, jurisdiction, NANP_OTHER, strictestRequirement } from './jurisdiction-index';
 import { localTimeAt } from './local-time';
 import type { LocationSource } from './location/read';
@@ -24,6 +26,10 @@ export interface ClassifyContext {
   at?: Date;
   /** Where the callee's own record says they are: beats nothing, adds its rule (the stricter wins). */
   calleeLocation?: CalleeLocation | null;
+  /** Why the agent calls (default sales): decides which calling-hour laws bind. */
+  purpose?: CallPurpose;
+  /** The company's own calling window (local minutes), stricter than the law. */
+  companyWindow?: HoursWindow | null;
 }
 
 /** A location read from the callee's record (or given by hand): one region, or several where it is unclear. */
@@ -75,6 +81,8 @@ export interface Classification {
   calleeLocation: string | null;
   /** The location as read from the record, when one was given and applied. */
   recordLocation: { regions: readonly string[]; text: string | null; source: LocationSource | null } | null;
+  /** Calling hours under state, provincial, national and company rules; null for an invalid number. */
+  callingHours: CallingHours | null;
 }
 
 /** Everything in a Classification that does not depend on the exact number or the record's wording. */
@@ -284,7 +292,12 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
     if (federal) rules.push(applied(federal, 'callee'));
   }
 
-  const { localTime, inCallingWindow } = localTimeAt(callee.timezones, at);
+  const { localTime, inCallingWindow: federalWindow } = localTimeAt(callee.timezones, at);
+  // The national window: US federal 8 am–9 pm, or the CRTC's hours for Canadian numbers.
+  const inCallingWindow =
+    callee.country === 'CA' && callee.timezones.length > 0
+      ? callingHoursFor({ country: 'CA', regions: [], timezones: callee.timezones }, at).allowed
+      : federalWindow;
   return {
     kind: callee.kind,
     npa: callee.npa,
@@ -302,6 +315,14 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
     inCallingWindow,
     rules,
     calleeLocation: record.decisive,
+    callingHours:
+      callee.kind === 'invalid'
+        ? null
+        : callingHoursFor(callee, at, {
+            purpose: context.purpose,
+            companyWindow: context.companyWindow,
+            regions: context.calleeLocation?.regions ?? [],
+          }),
     locationNames: record.names,
     issuedIn: ` · number issued in ${issuedPlace(callee)}`,
   };
@@ -439,7 +460,7 @@ export function classify(input: string, context: ClassifyContext = {}): Classifi
     location && location.regions.length > 0 ? `${context.agentRegion ?? ''}@${location.regions.join('/')}` : '';
   const table = tableFor(
     where || (context.agentRegion ?? ''),
-    context.policy ?? 'strictest',
+    hoursKey(context.policy ?? 'strictest', context),
     Math.floor(at.getTime() / 60_000),
   );
   // Most numbers are plain NANP numbers: for those, only their E.164 form is made, no ParsedNumber.
@@ -457,6 +478,13 @@ export function classify(input: string, context: ClassifyContext = {}): Classifi
     verdict,
     location,
   );
+}
+
+/** The policy's table key, plus the call purpose and company window where they are not the defaults. */
+function hoursKey(policy: string, context: ClassifyContext): string {
+  const purpose = context.purpose ?? 'sales';
+  const w = context.companyWindow;
+  return purpose === 'sales' && !w ? policy : `${policy}|${purpose}|${w ? `${w.start}-${w.end}` : ''}`;
 }
 
 /** A classification that applied a record location says so first, in the record's own words. */
@@ -502,5 +530,6 @@ function classification(input: string, e164: string | null, ext: string | null, 
     rules: v.rules,
     calleeLocation: v.calleeLocation,
     recordLocation: null,
+    callingHours: v.callingHours,
   };
 }

@@ -126,10 +126,6 @@ export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
   christmas: fixed('Christmas Day', 12, 25),
 };
 
-function sameDate(a: CivilDate, b: CivilDate): boolean {
-  return a.year === b.year && a.month === b.month && a.day === b.day;
-}
-
 /** The dates a holiday is kept in `year`: the day itself, and its observed weekday when it moves. */
 export function holidayDates(id: HolidayId, year: number, observance: Observance): CivilDate[] {
   const def = HOLIDAYS[id];
@@ -141,15 +137,33 @@ export function holidayDates(id: HolidayId, year: number, observance: Observance
   return [date];
 }
 
-/**
- * The holiday of `ids` that `date` is (or is observed on), or null. Checks the next year too: New
- * Year's Day on a Saturday is observed on the Friday before, in the old year.
- */
-export function holidayOn(date: CivilDate, ids: readonly HolidayId[], observance: Observance): HolidayId | null {
-  for (const id of ids) {
-    for (const year of [date.year, date.year + 1]) {
-      if (holidayDates(id, year, observance).some((d) => sameDate(d, date))) return id;
+// Holiday calendars by (observance, holidays, year): built once, then one Map look-up a day.
+const calendars = new Map<string, Map<string, HolidayId>>();
+
+function calendar(ids: readonly HolidayId[], observance: Observance, year: number): Map<string, HolidayId> {
+  const key = `${observance}|${ids.join(',')}|${year}`;
+  let days = calendars.get(key);
+  if (!days) {
+    if (calendars.size >= 1000) calendars.clear();
+    days = new Map();
+    // Dates of `year` (New Year's Day of the next year may be observed on 31 December).
+    for (const y of [year, year + 1]) {
+      for (const id of ids) {
+        for (const d of holidayDates(id, y, observance)) {
+          if (d.year === year && !days.has(dateKey(d))) days.set(dateKey(d), id);
+        }
+      }
     }
+    calendars.set(key, days);
   }
-  return null;
+  return days;
+}
+
+function dateKey(d: CivilDate): string {
+  return `${d.month}-${d.day}`;
+}
+
+/** The holiday of `ids` that `date` is (or is observed on), or null. */
+export function holidayOn(date: CivilDate, ids: readonly HolidayId[], observance: Observance): HolidayId | null {
+  return calendar(ids, observance, date.year).get(dateKey(date)) ?? null;
 }

@@ -49,6 +49,59 @@ export const PageScan = z.strictObject({
 });
 export type PageScan = z.infer<typeof PageScan>;
 
+const Minutes = z.number().check(z.int(), z.gte(0), z.lte(24 * 60));
+const HoursWindow = z.object({ start: Minutes, end: Minutes });
+const Iso = z.nullable(z.string().check(z.maxLength(40)));
+
+/** Calling hours as a badge shows them: open or not, and when that changes (lib/calling-hours.ts). */
+export const BadgeCalling = z.object({
+  allowed: Window,
+  /** False when the call purpose is exempt: the hours are information only. */
+  binding: z.boolean(),
+  decidedBy: z.nullable(z.string()),
+  /** "8:00 AM", "Monday 9:00 AM": when it opens (or closes), on the callee's clock. */
+  opensAtLocal: z.nullable(z.string()),
+  closesAtLocal: z.nullable(z.string()),
+});
+export type BadgeCalling = z.infer<typeof BadgeCalling>;
+
+const ZoneHours = z.object({
+  timeZone: z.string(),
+  zoneName: z.string(),
+  localTime: z.string(),
+  localDate: z.string(),
+  weekday: z.string(),
+  allowed: z.boolean(),
+  window: z.nullable(HoursWindow),
+  holiday: z.nullable(z.string()),
+  decidedBy: z.nullable(z.string()),
+  opensAt: Iso,
+  closesAt: Iso,
+});
+
+/** The full calling-hours answer (lib/calling-hours.ts CallingHours). */
+export const CallingHoursAnswer = z.object({
+  allowed: Window,
+  purpose: z.enum(['sales', 'existing-customer', 'service', 'business']),
+  binding: z.boolean(),
+  decidedBy: z.nullable(z.string()),
+  decidedByName: z.nullable(z.string()),
+  decidedByCitation: z.optional(z.nullable(z.string())),
+  window: z.nullable(z.string()),
+  opensAt: Iso,
+  closesAt: Iso,
+  opensAtLocal: z.nullable(z.string()),
+  closesAtLocal: z.nullable(z.string()),
+  opensInMinutes: z.nullable(z.number()),
+  closesInMinutes: z.nullable(z.number()),
+  zones: z.array(ZoneHours),
+  reasons: z.array(z.string()),
+  citations: z.array(z.string()),
+  notes: z.array(z.string()),
+  confidence: z.enum(['confirmed', 'single-source', 'disputed']),
+});
+export type CallingHoursAnswer = z.infer<typeof CallingHoursAnswer>;
+
 /**
  * What the background accepts as a page-scan: the same envelope, but its lists may hold anything.
  * One malformed entry (a scanner slip, a page's odd string) must not cost the frame every other
@@ -91,6 +144,8 @@ export const BadgeInfo = z.object({
   location: z.optional(z.string()),
   /** The record's places this answer is for ("CA", "NT/NU"), as asked in `located`. */
   locationKey: z.optional(z.string()),
+  /** Calling hours under state, provincial, national and company rules (absent where none is known). */
+  calling: z.optional(BadgeCalling),
 });
 export type BadgeInfo = z.infer<typeof BadgeInfo>;
 
@@ -160,6 +215,8 @@ export const Answer = z.object({
   /** The record location's region whose rule was applied, or null. */
   calleeLocation: z.optional(z.nullable(z.string())),
   recordLocation: z.optional(z.nullable(RecordLocation)),
+  /** Calling hours by state, province, national and company rules; null for an invalid number. */
+  callingHours: z.optional(z.nullable(CallingHoursAnswer)),
 });
 export type Answer = z.infer<typeof Answer>;
 

@@ -4,7 +4,8 @@
  */
 import type { Answer } from './messages';
 
-export type VerdictInput = Pick<Answer, 'requirement' | 'treatAs' | 'ambiguous' | 'place'>;
+export type VerdictInput = Pick<Answer, 'requirement' | 'treatAs' | 'ambiguous' | 'place'> &
+  Partial<Pick<Answer, 'callingHours'>>;
 
 export interface TabVerdict {
   /** 'none' for a tab without numbers; otherwise what the strictest number asks. */
@@ -19,6 +20,18 @@ export interface TabVerdict {
   ambiguous: number;
   /** Distinct numbers on the tab (may exceed the numbers listed). */
   total: number;
+  /** Of the numbers listed, how many are outside calling hours now, and how many partly (zones disagree). */
+  closed: number;
+  partly: number;
+}
+
+/** Numbers whose binding calling hours say closed, or partly. */
+function hoursCounts(numbers: readonly VerdictInput[]): { closed: number; partly: number } {
+  const binding = numbers.filter((n) => n.callingHours?.binding);
+  return {
+    closed: binding.filter((n) => n.callingHours?.allowed === false).length,
+    partly: binding.filter((n) => n.callingHours?.allowed === 'partly').length,
+  };
 }
 
 /** What a number's row shows: unknown where no rule is known, otherwise what to follow. */
@@ -27,7 +40,9 @@ export function consentShown(a: Pick<Answer, 'requirement' | 'treatAs'>): Answer
 }
 
 export function tabVerdict(numbers: readonly VerdictInput[], total: number = numbers.length): TabVerdict {
-  if (numbers.length === 0) return { level: 'none', count: 0, places: [], unknown: 0, ambiguous: 0, total };
+  if (numbers.length === 0) {
+    return { level: 'none', count: 0, places: [], unknown: 0, ambiguous: 0, total, closed: 0, partly: 0 };
+  }
   const strict = numbers.filter((n) => n.treatAs === 'all-party');
   const level = strict.length > 0 ? 'all-party' : 'one-party';
   const counted = level === 'all-party' ? strict : numbers;
@@ -43,5 +58,6 @@ export function tabVerdict(numbers: readonly VerdictInput[], total: number = num
     unknown: counted.filter((n) => n.requirement === 'unknown').length,
     ambiguous: counted.filter((n) => n.ambiguous).length,
     total,
+    ...hoursCounts(numbers),
   };
 }

@@ -4,6 +4,7 @@
  * defaults field by field, and says so.
  */
 import * as z from 'zod/mini';
+import { CALL_PURPOSES, type CallPurpose, type HoursWindow } from './call-purpose';
 import { DISCLAIMER_LANGUAGES, type DisclaimerLanguage } from './data/disclaimers';
 import { AGENT_REGIONS } from './data/regions';
 import { POLICIES, type Policy as PolicyName, REMOVED_POLICIES } from './policy';
@@ -19,6 +20,10 @@ const TemplatesByLanguage = z.partialRecord(Language, Template);
 const Purpose = z.partialRecord(Language, z.string().check(z.maxLength(120)));
 /** Blank, or an http(s) address without spaces. */
 const PrivacyUrl = z.string().check(z.maxLength(300), z.regex(/^(?:https?:\/\/\S+)?$/));
+const CallPurposeField = z.enum(CALL_PURPOSES as [CallPurpose, ...CallPurpose[]]);
+const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/));
+/** The company's own calling window, callee's local time ("09:00"–"20:00"); null for none. */
+const CompanyWindow = z.nullable(z.object({ start: Clock, end: Clock }));
 
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -46,6 +51,10 @@ export const Settings = z.object({
   enabledSites: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(500)),
   /** Match patterns the agent switched off, defaults included. */
   disabledSites: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(500)),
+  /** Why the agent calls: sales (default) binds every calling-hour law; service binds none. */
+  callPurpose: CallPurposeField,
+  /** A company calling window stricter than the law, or null. */
+  companyWindow: CompanyWindow,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -69,7 +78,18 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   badgeOneParty: true,
   enabledSites: [],
   disabledSites: [],
+  callPurpose: 'sales',
+  companyWindow: null,
 }) as Settings;
+
+/** The company window in local minutes, or null when unset or empty (start not before end). */
+export function companyWindowMinutes(w: Settings['companyWindow']): HoursWindow | null {
+  if (!w) return null;
+  const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+  const start = minutes(w.start);
+  const end = minutes(w.end);
+  return start < end ? { start, end } : null;
+}
 
 /** Said when a stored or pushed callee-only policy is replaced (the options page shows it). */
 export const CALLEE_ONLY_NOTICE =
@@ -150,6 +170,8 @@ export const MANAGEABLE = [
   'purpose',
   'privacyUrl',
   'aiNotes',
+  'callPurpose',
+  'companyWindow',
 ] as const;
 export type Manageable = (typeof MANAGEABLE)[number];
 
@@ -163,6 +185,8 @@ const Managed = z.object({
   purpose: z.optional(Purpose),
   privacyUrl: z.optional(PrivacyUrl),
   aiNotes: z.optional(z.boolean()),
+  callPurpose: z.optional(CallPurposeField),
+  companyWindow: z.optional(CompanyWindow),
   /** Which of the managed settings the agent may not change. */
   locked: z.optional(z.array(z.string())),
 });

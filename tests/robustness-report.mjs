@@ -32,6 +32,10 @@ const EXPECTED = [
   'e2e-hostile-fight',
   'e2e-hostile-forged',
   'e2e-adversary-globals',
+  'e2e-adversary-stop',
+  'e2e-adversary-worker-bursts',
+  'e2e-adversary-certificate',
+  'e2e-adversary-csp',
   'e2e-page-messages',
   'e2e-content-garbage',
   'unit-messages-fuzz',
@@ -56,6 +60,12 @@ const SHORT = {
   'e2e-hostile-fight': 'a page that removes or restyles our badges',
   'e2e-hostile-forged': 'a page that forges badges with our data attributes',
   'e2e-adversary-globals': 'a page declaring `let shadowWatch` and other names our page-world hook might leave',
+  'e2e-adversary-stop':
+    'a page that reads the extension id from stack traces and forges WXT’s “content script started” event to stop us',
+  'e2e-adversary-worker-bursts': 'the service worker stopped three times during bursts of 800 new numbers',
+  'e2e-adversary-certificate':
+    'the test certificate: a leaf for the test host only, made at test time, no key committed',
+  'e2e-adversary-csp': 'extension pages under a strict content security policy (an injected inline script)',
   'e2e-page-messages': 'a web page trying to message the extension',
   'e2e-content-garbage': 'garbage messages from a content script',
   'unit-messages-fuzz': '3,000 fuzzed messages from forged senders',

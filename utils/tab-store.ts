@@ -28,8 +28,13 @@ function distinct(frames: Frames): string[] {
   return [...new Set(Object.values(frames).flat())];
 }
 
+/** Tabs closed since the worker started (Chromium never reuses a tab id): a late write is dropped. */
+const closed = new Set<number>();
+
 export function recordFrame(tabId: number, frameId: number, numbers: string[], reset: boolean): Promise<string[]> {
   return serial(tabId, async () => {
+    // A page-scan answered after its tab closed (the tab closed mid-request) stores nothing.
+    if (closed.has(tabId)) return [...new Set(numbers)];
     // A top frame's first scan after a load starts the tab afresh: the previous page's numbers go.
     const frames = reset && frameId === 0 ? {} : await framesOf(tabId);
     frames[String(frameId)] = numbers;
@@ -43,6 +48,7 @@ export async function tabNumbers(tabId: number): Promise<string[]> {
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
+  closed.add(tabId);
   await serial(tabId, () => browser.storage.session.remove(key(tabId)));
   queues.delete(tabId);
 }

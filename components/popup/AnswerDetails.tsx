@@ -3,7 +3,7 @@ import { type DisclaimerLanguage, disclaimerText as fillFor } from '@/lib/data/d
 import type { Answer } from '@/lib/messages';
 import type { DisclaimerSettings } from '@/lib/settings';
 import { t } from '@/utils/i18n';
-import { actionLabel, requirementLabel } from '../labels';
+import { actionLabel, hoursLabel, hoursState, requirementLabel } from '../labels';
 import type { CopyButtonProps } from './CopyButton';
 import { Disclaimer } from './Disclaimer';
 
@@ -27,6 +27,32 @@ export function disclaimerText(
   return fillFor(disclaimerRequirement(answer), language, settings);
 }
 
+/** Calling hours: open or closed now and until when, the rule that decided, why, and its notes. */
+function CallingHoursDetails({ hours }: { hours: NonNullable<Answer['callingHours']> }) {
+  const label = hoursLabel(hours);
+  if (!label) return null;
+  return (
+    <section class="hours" data-testid="details-hours" data-calling={hoursState(hours)}>
+      <h4>{t('detailsHours')}</h4>
+      <p class="hours-headline">
+        <strong>{label}</strong>
+        {hours.binding && hours.decidedByName ? ` · ${t('detailsHoursRule', hours.decidedByName)}` : ''}
+      </p>
+      <ul class="bullets">
+        {[...hours.reasons, ...hours.notes].map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {hours.confidence !== 'confirmed' && <p class="hours-unsure">{t('detailsHoursUnsure')}</p>}
+      {hours.citations.length > 0 && (
+        <p class="citation">
+          <cite>{hours.citations.join('; ')}</cite>
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** Everything about one number: what to follow and why, the law with its date, caveats, the disclaimer. */
 export function AnswerDetails({ answer, settings, language, onLanguage, writeText }: AnswerDetailsProps) {
   const law = `${requirementLabel(answer.requirement)}${answer.ambiguous ? ` (${t('unsettled')})` : ''}`;
@@ -44,6 +70,7 @@ export function AnswerDetails({ answer, settings, language, onLanguage, writeTex
           <dd data-testid="details-law">{law}</dd>
         </div>
       </dl>
+      {answer.callingHours && <CallingHoursDetails hours={answer.callingHours} />}
       <h4>{t('detailsWhy')}</h4>
       <ul class="reasons bullets" data-testid="details-reasons">
         {answer.reasons.map((reason) => (

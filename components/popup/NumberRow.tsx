@@ -1,12 +1,14 @@
 import type { Answer } from '@/lib/messages';
 import { consentShown } from '@/lib/popup-verdict';
 import { t } from '@/utils/i18n';
-import { consentLabel, formatNumber, windowLabel } from '../labels';
+import { consentLabel, formatNumber, hoursLabel, hoursState, windowLabel } from '../labels';
 
 /** One number's summary line: number, place, what it needs, the callee's local time and calling window. */
 export function NumberSummary({ answer }: { answer: Answer }) {
   const consent = consentShown(answer);
-  const window = windowLabel(answer.inCallingWindow);
+  // State and provincial hours where known; the national window otherwise.
+  const hours = hoursLabel(answer.callingHours);
+  const window = hours ?? windowLabel(answer.inCallingWindow);
   return (
     <span class="summary">
       <span class="summary-main">
@@ -18,7 +20,11 @@ export function NumberSummary({ answer }: { answer: Answer }) {
         </span>
       </span>
       {answer.localTime && (
-        <span class="summary-time" data-window={String(answer.inCallingWindow)}>
+        <span
+          class="summary-time"
+          data-window={String(answer.inCallingWindow)}
+          data-calling={hoursState(answer.callingHours)}
+        >
           {t('localTime', answer.localTime)}
           {window ? ` · ${window}` : ''}
         </span>

@@ -34,6 +34,12 @@ export function Verdict({ state }: { state: VerdictState }) {
       <h2 class="verdict-title">{headline(v)}</h2>
       {v.unknown > 0 && <p class="verdict-note">{t('verdictUnknownNote', v.unknown)}</p>}
       {v.ambiguous > 0 && <p class="verdict-note">{t('verdictAmbiguousNote', v.ambiguous)}</p>}
+      {v.closed > 0 && (
+        <p class="verdict-note" data-testid="verdict-closed">
+          {t('verdictClosedNote', v.closed)}
+        </p>
+      )}
+      {v.partly > 0 && <p class="verdict-note">{t('verdictPartlyNote', v.partly)}</p>}
       {v.level === 'one-party' && <p class="verdict-note">{t('verdictOnePartyNote')}</p>}
     </section>
   );

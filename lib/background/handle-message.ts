@@ -3,7 +3,7 @@
  * storage and the toolbar badge in through `BackgroundDeps`, and tests hand in fakes.
  */
 import { answerOf, badgeInfo, type SentenceText } from '../answer';
-import { type Classification, classify } from '../classify';
+import { type Classification, type ClassifyContext, classify } from '../classify';
 import {
   type ErrorResponse,
   Lookup,
@@ -16,7 +16,7 @@ import {
   wellFormedLocated,
   wellFormedNumbers,
 } from '../messages';
-import type { Settings } from '../settings';
+import { companyWindowMinutes, type Settings } from '../settings';
 
 /** Who sent a message, as runtime.onMessage reports it. */
 export interface Sender {
@@ -50,6 +50,17 @@ function fromExtensionPage(sender: Sender, deps: BackgroundDeps): boolean {
   return sender.id === deps.extensionId && (sender.url ?? '').startsWith(deps.extensionOrigin);
 }
 
+/** How the settings classify: the agent's region and policy, the call purpose and the company window. */
+function contextOf(settings: Settings, at: Date): ClassifyContext {
+  return {
+    agentRegion: settings.agentRegion,
+    policy: settings.policy,
+    at,
+    purpose: settings.callPurpose,
+    companyWindow: companyWindowMinutes(settings.companyWindow),
+  };
+}
+
 export async function handleMessage(message: unknown, sender: Sender, deps: BackgroundDeps): Promise<Response> {
   // runtime.onMessage only hears the extension's own contexts; a message carrying another id is forged.
   if (sender.id !== deps.extensionId) return { ok: false, error: 'Refused a message from outside the extension.' };
@@ -75,7 +86,7 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
       return { ok: false, error: 'Refused page-scan: it must come from a content script in a tab.' };
     }
     const settings = await deps.settings();
-    const context = { agentRegion: settings.agentRegion, policy: settings.policy, at: now };
+    const context = contextOf(settings, now);
     const badges = lookup.flatMap((number) => {
       const c = classify(number, context);
       return c.kind === 'invalid' || c.e164 === null ? [] : [badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText)];
@@ -98,7 +109,7 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
     const parsed = Lookup.safeParse(message);
     if (!parsed.success) return refusal(parsed.error);
     const settings = await deps.settings();
-    const context = { agentRegion: settings.agentRegion, policy: settings.policy, at: now };
+    const context = contextOf(settings, now);
     const locations = parsed.data.locations ?? [];
     return {
       ok: true,
@@ -114,7 +125,7 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
     if (!fromExtensionPage(sender, deps))
       return { ok: false, error: 'Refused popup-tab-summary: only the popup may ask.' };
     const settings = await deps.settings();
-    const context = { agentRegion: settings.agentRegion, policy: settings.policy, at: now };
+    const context = contextOf(settings, now);
     const numbers = (await deps.tabNumbers(parsed.data.tabId))
       .map((n) => classify(n, context))
       .filter((c) => c.kind !== 'invalid')

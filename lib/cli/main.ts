@@ -2,6 +2,8 @@
  * The `consent` command: the same rules as the extension, from a terminal. Pure: the caller
  * (bin/consent.mjs) hands in the arguments and the output streams, so tests run it in-process.
  */
+
+import type { CallingHours } from '../calling-hours';
 import {
   type Classification,
   type ClassifyContext,
@@ -11,10 +13,12 @@ import {
   REMOVED_POLICIES,
 } from '../classify';
 import { AREA_CODES } from '../data/area-codes';
+import { CALL_PURPOSES, type CallPurpose, type HoursWindow } from '../data/calling-hours';
 import { JURISDICTIONS } from '../data/jurisdictions';
 import { AGENT_REGIONS } from '../jurisdiction-index';
 import { locationOfValue } from '../location/read';
 import { type ParsedArgs, parseArgs, UsageError } from './args';
+import { callingHoursCommand } from './calling-hours';
 import { runScan } from './scan';
 import { table } from './table';
 
@@ -35,6 +39,8 @@ Commands:
          [--json] NUMBER...
       What recording a call to each number needs, why, and the callee's local time.
   jurisdictions [--json]     The recording-consent law of every jurisdiction covered.
+  calling-hours [--json]     The calling-hour rules for sales calls, row by row: national (US federal,
+                             CRTC), every state, DC, territory and province, with dated history.
   area-codes [--json]        Every North American area code: type, country, regions, time zones.
   scan [--json | --csv] [--agent-state XX] [--policy P] [--at ISO-TIME] FILE...
       The phone numbers in .txt, .html/.htm and .csv files, with what recording each call needs.
@@ -53,6 +59,11 @@ Options:
                      (lookup) Where the callee lives, from their record: a state or province (CA, Texas,
                      ON), a ZIP (94607, 94607-1234) or a postal code (M5V 2T6). Its rule counts too: the
                      strictest of the area code's, the location's and yours wins.
+  --call-purpose P   (lookup, scan) sales (default), existing-customer, service or business: which
+                     calling-hour laws bind the call. Service calls show the hours for information only.
+  --company-window HH:MM-HH:MM
+                     (lookup, scan) Your company's calling window in the callee's local time, e.g.
+                     09:00-20:00: stricter than the law, for every call purpose.
   --json             One JSON document on stdout instead of a table.
   --csv              (scan) The lead list again, with consent columns added, as CSV on stdout.
 `;
@@ -77,6 +88,7 @@ export function lookupJson(c: Classification) {
     ext: c.ext,
     action: c.action,
     calleeLocation: c.calleeLocation,
+    callingHours: callingHoursJson(c.callingHours),
   };
 }
 
@@ -90,8 +102,53 @@ function windowText(w: Classification['inCallingWindow']): string {
   return w === true ? 'yes' : w === false ? 'NO' : w === 'partly' ? 'partly' : '—';
 }
 
+/** `lookup --json`'s callingHours: the documented fields first (allowed … citations), then the rest. */
+export function callingHoursJson(h: CallingHours | null) {
+  if (!h) return null;
+  return {
+    allowed: h.allowed,
+    decidedBy: h.decidedBy,
+    window: h.window,
+    opensAt: h.opensAt,
+    closesAt: h.closesAt,
+    reasons: h.reasons,
+    citations: h.citations,
+    purpose: h.purpose,
+    binding: h.binding,
+    decidedByName: h.decidedByName,
+    decidedByCitation: h.decidedByCitation,
+    opensAtLocal: h.opensAtLocal,
+    closesAtLocal: h.closesAtLocal,
+    notes: h.notes,
+    confidence: h.confidence,
+    zones: h.zones,
+  };
+}
+
+/** Calling hours now, in a few words, for the tables. */
+export function hoursCell(h: CallingHours | null): string {
+  if (!h || h.allowed === null) return '—';
+  const by = h.decidedBy ? ` (${h.decidedBy})` : '';
+  if (!h.binding && h.allowed === true) return 'info only';
+  if (h.allowed === true) return `open${h.closesAtLocal ? ` until ${h.closesAtLocal}` : ''}${by}`;
+  if (h.allowed === 'partly') return `partly${by}`;
+  return `CLOSED${h.opensAtLocal ? `, opens ${h.opensAtLocal}` : ''}${by}`;
+}
+
 /** The flags that set how numbers are classified (`lookup`, `scan`). */
-const CLASSIFY_FLAGS = ['agent-state', 'policy', 'at'] as const;
+const CLASSIFY_FLAGS = ['agent-state', 'policy', 'at', 'call-purpose', 'company-window'] as const;
+
+/** `--company-window 09:00-20:00` in local minutes. */
+function companyWindowFlag(value: string | undefined): HoursWindow | null {
+  if (value === undefined) return null;
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)-([01]?\d|2[0-4]):([0-5]\d)$/.exec(value);
+  const start = m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
+  const end = m ? Number(m[3]) * 60 + Number(m[4]) : Number.NaN;
+  if (!(start < end && end <= 24 * 60)) {
+    throw new UsageError(`--company-window needs HH:MM-HH:MM with the start first, e.g. 09:00-20:00, not "${value}"`);
+  }
+  return { start, end };
+}
 
 /** `--agent-state`, `--policy` and `--at`, checked. */
 function classifyContext(args: ParsedArgs, io: CliIO): ClassifyContext {
@@ -106,7 +163,11 @@ function classifyContext(args: ParsedArgs, io: CliIO): ClassifyContext {
   const at = args.values.at ? new Date(args.values.at) : (io.now?.() ?? new Date());
   if (Number.isNaN(at.getTime()))
     throw new UsageError(`--at needs an ISO time such as 2026-11-27T15:00:00Z, not "${args.values.at}"`);
-  return { agentRegion, policy, at };
+  const purpose = (args.values['call-purpose'] ?? 'sales') as CallPurpose;
+  if (!CALL_PURPOSES.includes(purpose)) {
+    throw new UsageError(`--call-purpose must be ${CALL_PURPOSES.join(', ')}, not "${purpose}"`);
+  }
+  return { agentRegion, policy, at, purpose, companyWindow: companyWindowFlag(args.values['company-window']) };
 }
 
 /** Region, consent, local time and calling window of a verdict, as the tables show them. */
@@ -120,6 +181,7 @@ function verdictCells(c: Classification): string[] {
         : `${c.treatAs} (${c.requirement}${c.ambiguous ? ', unsettled' : ''})`,
     c.localTime ?? '—',
     windowText(c.inCallingWindow),
+    hoursCell(c.callingHours),
   ];
 }
 
@@ -148,10 +210,20 @@ const lookup: Command = async (argv, io) => {
   const rows = results.map((c) => [c.input, c.e164 ?? '—', ...verdictCells(c), ACTION_TEXT[c.action]]);
   const why = results.map((c, i) => `${i + 1}. ${c.input}: ${c.reasons.join(' ')}`);
   io.stdout(
-    `${table(['Number', 'E.164', 'Where', 'Consent', 'Local time', '8am-9pm', 'Do'], rows)}\n\nWhy:\n${why.join('\n')}\n`,
+    `${table(['Number', 'E.164', 'Where', 'Consent', 'Local time', '8am-9pm', 'Hours now', 'Do'], rows)}\n\nWhy:\n${why.join('\n')}\n${hoursWhy(results)}`,
   );
   return 0;
 };
+
+/** The calling-hours reasons and notes, numbered like the table's rows. */
+function hoursWhy(results: readonly Classification[]): string {
+  const lines = results.flatMap((c, i) =>
+    c.callingHours && c.callingHours.allowed !== null
+      ? [`${i + 1}. ${c.input}: ${[...c.callingHours.reasons, ...c.callingHours.notes].join(' ')}`]
+      : [],
+  );
+  return lines.length > 0 ? `\nCalling hours:\n${lines.join('\n')}\n` : '';
+}
 
 const jurisdictions: Command = async (argv, io) => {
   const args = parseArgs(argv, { switches: ['json'] });
@@ -214,7 +286,13 @@ const scan: Command = async (argv, io) => {
   return runScan({ files: args.positionals, format, context, cells: verdictCells }, io);
 };
 
-export const COMMANDS: Record<string, Command> = { lookup, jurisdictions, 'area-codes': areaCodes, scan };
+export const COMMANDS: Record<string, Command> = {
+  lookup,
+  jurisdictions,
+  'calling-hours': callingHoursCommand,
+  'area-codes': areaCodes,
+  scan,
+};
 
 /** Runs the command line; returns the exit code (0 ok, 1 a file could not be read, 2 usage error). */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

@@ -165,6 +165,10 @@ export const CSV_COLUMNS = [
   'consent_calling_window',
   'consent_location',
   'consent_location_from',
+  'consent_calling_hours',
+  'consent_calling_decided_by',
+  'consent_calling_opens_at',
+  'consent_calling_closes_at',
 ] as const;
 
 /** Columns whose cells hold a whole address ("Mailing Address", "City, State"): read as address lines. */
@@ -221,7 +225,18 @@ function csvVerdict(c: Classification): string[] {
     window,
     c.calleeLocation ?? '',
     c.calleeLocation !== null ? (c.recordLocation?.text ?? '') : '',
+    callingState(c.callingHours),
+    c.callingHours?.decidedBy ?? '',
+    c.callingHours?.opensAt ?? '',
+    c.callingHours?.closesAt ?? '',
   ];
+}
+
+/** open, closed, partly, info (the purpose is exempt) or '' where no rule is known. */
+function callingState(h: Classification['callingHours']): string {
+  if (!h || h.allowed === null) return '';
+  if (!h.binding && h.allowed === true) return 'info';
+  return h.allowed === true ? 'open' : h.allowed === false ? 'closed' : 'partly';
 }
 
 export async function runScan(run: ScanRun, io: CliIO): Promise<number> {
@@ -324,11 +339,13 @@ export async function runScan(run: ScanRun, io: CliIO): Promise<number> {
     const distinct = [...new Set(result.detections.map((d) => d.e164))].map((n) => verdict(n));
     const allParty = distinct.filter((c) => c.treatAs === 'all-party').length;
     const outside = distinct.filter((c) => c.inCallingWindow === false).length;
+    const closed = distinct.filter((c) => c.callingHours?.binding && c.callingHours.allowed === false).length;
     const n = result.detections.length;
     out.push(
-      `${name}\n${table(['Number', 'E.164', 'Found in', 'Region', 'Consent', 'Local time', '8am-9pm'], rows)}\n` +
+      `${name}\n${table(['Number', 'E.164', 'Found in', 'Region', 'Consent', 'Local time', '8am-9pm', 'Hours now'], rows)}\n` +
         `${name}: ${n} number${n === 1 ? '' : 's'} (${distinct.length} distinct): ${allParty} all-party, ` +
-        `${distinct.length - allParty} one-party; ${outside} outside the 8am-9pm calling window.`,
+        `${distinct.length - allParty} one-party; ${outside} outside the 8am-9pm calling window; ` +
+        `${closed} closed by state, provincial, national or company calling hours.`,
     );
   }
   if (out.length > 0) io.stdout(`${out.join('\n\n')}\n`);

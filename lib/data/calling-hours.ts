@@ -11,16 +11,12 @@
  * sources disagree: the row then takes the stricter reading (the safe side) and `confidenceNote` says
  * why. Not legal advice.
  */
+import type { CallPurpose, HoursWindow } from '../call-purpose';
 import type { HolidayId, Observance } from '../holidays';
 
-export type CallPurpose = 'sales' | 'existing-customer' | 'service' | 'business';
-export const CALL_PURPOSES: readonly CallPurpose[] = ['sales', 'existing-customer', 'service', 'business'];
+export type { CallPurpose, HoursWindow } from '../call-purpose';
+export { CALL_PURPOSES } from '../call-purpose';
 export type Confidence = 'confirmed' | 'single-source' | 'disputed';
-
-export interface HoursWindow {
-  start: number;
-  end: number;
-}
 
 export interface CallingHoursRule {
   /** USPS code or Canadian postal abbreviation; 'US-FED' or 'CA-FED' for the national rules. */

@@ -3,7 +3,7 @@
  * stylesheet, so the CRM's CSS neither leaks in nor costs a fetch per badge. Page text only ever
  * reaches it through textContent and attributes: it is data, never markup.
  */
-import type { BadgeInfo } from '../messages';
+import type { BadgeCalling, BadgeInfo } from '../messages';
 import type { PageText, PageTextKey } from './text';
 
 export const BADGE_TAG = 'consent-guard-badge';
@@ -17,6 +17,7 @@ button:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
 :host([data-consent="unknown"]) button{background:#fef0c7;color:#7a2e0e;border-color:#fec84b}
 :host([data-consent="one-party"]) button{background:#d1fadf;color:#054f31;border-color:#6ce9a6}
 .mark{margin-right:0.3em}
+.hours{font-weight:700;text-decoration:underline dotted}
 `;
 
 const sheets = new WeakMap<Document, CSSStyleSheet | null>();
@@ -62,9 +63,35 @@ export function createBadge(doc: Document, e164: string): HTMLElement {
   return host;
 }
 
+/** data-consent-calling: open, closed, partly, info (hours bind no call of this purpose) or unknown. */
+export function callingState(c: BadgeCalling | undefined): 'open' | 'closed' | 'partly' | 'info' | 'unknown' {
+  if (!c || c.allowed === null) return 'unknown';
+  if (!c.binding && c.allowed === true) return 'info';
+  return c.allowed === true ? 'open' : c.allowed === false ? 'closed' : 'partly';
+}
+
+/** The badge's short word for calling hours: only where calling is not clear now (open says nothing). */
+function hoursWord(c: BadgeCalling | undefined, t: PageText): string {
+  const state = callingState(c);
+  if (state === 'closed') return c?.opensAtLocal ? t('badgeHoursOpens', c.opensAtLocal) : t('badgeHoursClosed');
+  return state === 'partly' ? t('badgeHoursPartly') : '';
+}
+
+/** The calling-hours part of the badge's sentence, for screen readers and the tooltip. */
+function hoursSentence(c: BadgeCalling | undefined, t: PageText): string {
+  const state = callingState(c);
+  if (state === 'closed') {
+    return ` ${c?.opensAtLocal ? t('badgeHoursClosedSentence', c.opensAtLocal) : t('badgeHoursClosedNoOpen')}`;
+  }
+  if (state === 'partly') return ` ${t('badgeHoursPartlySentence')}`;
+  if (state === 'open' && c?.closesAtLocal) return ` ${t('badgeHoursOpenSentence', c.closesAtLocal)}`;
+  return '';
+}
+
 /** Fills in the answer: colour and words (never colour alone), and the full sentence for screen readers. */
 export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean, t: PageText) {
   host.setAttribute('data-consent', info.consent);
+  host.setAttribute('data-consent-calling', callingState(info.calling));
   // Present only when the answer used the callee's record location: that region's code.
   if (info.location) host.setAttribute('data-consent-location', info.location);
   else host.removeAttribute('data-consent-location');
@@ -76,14 +103,22 @@ export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean
     mark.className = 'mark';
     mark.setAttribute('aria-hidden', 'true');
     mark.textContent = MARK[info.consent];
+    const hours = hoursWord(info.calling, t);
     const where = !info.location
       ? info.place
       : info.location === info.place
         ? t('badgeRecordSame', info.place)
         : t('badgeRecord', info.location, info.place);
-    button.replaceChildren(mark, `${where} · ${t(WORDS[info.consent])}${info.ambiguous ? '*' : ''}`);
-    button.setAttribute('aria-label', `${info.sentence} ${t('badgeOpenDetails')}`);
-    button.title = info.sentence;
+    const words = `${where} · ${t(WORDS[info.consent])}${info.ambiguous ? '*' : ''}`;
+    if (hours) {
+      const word = host.ownerDocument.createElement('span');
+      word.className = 'hours';
+      word.textContent = hours;
+      button.replaceChildren(mark, `${words} · `, word);
+    } else button.replaceChildren(mark, words);
+    const sentence = `${info.sentence}${hoursSentence(info.calling, t)}`;
+    button.setAttribute('aria-label', `${sentence} ${t('badgeOpenDetails')}`);
+    button.title = sentence;
   }
   host.hidden = !visible;
 }

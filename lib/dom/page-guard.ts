@@ -60,6 +60,13 @@ export const SHADOW_EVENT = 'consent-guard-shadow';
 /** The most numbers one page-scan may carry: MAX_PAGE_NUMBERS in lib/messages.ts (not imported: it would bring zod). */
 export const MAX_PER_MESSAGE = 5000;
 
+/**
+ * A failed page-scan (the worker restarting, say) is asked again after RETRY_MS, doubled each time
+ * up to RETRY_MAX_MS, at most MAX_RETRIES times in a row (a change on the page starts again).
+ */
+const RETRY_MS = 250;
+const RETRY_MAX_MS = 8000;
+const MAX_RETRIES = 10;
 /** An answer's key: `+12125550134`, or `+12125550134@CA` for a number whose record names California. */
 export function answerKey(e164: string, regions?: readonly string[] | string | null): string {
   const where = typeof regions === 'string' ? regions : regions?.join('/');
@@ -120,6 +127,8 @@ export class PageGuard {
   private readonly observer: MutationObserver;
   private readonly panel;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
   private poll: ReturnType<typeof setInterval> | undefined;
   private sweepNeeded = false;
   private firstReport = true;
@@ -157,6 +166,7 @@ export class PageGuard {
     this.stopped = true;
     this.observer.disconnect();
     clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
     clearInterval(this.poll);
     this.doc.removeEventListener('input', this.onInput, true);
     this.doc.removeEventListener('change', this.onInput, true);
@@ -473,7 +483,7 @@ export class PageGuard {
    * One message for the burst: the numbers never answered, and all the frame shows now. A page
    * may show more numbers than one message may carry (MAX_PER_MESSAGE): those are asked in turn.
    */
-  private async report() {
+  private async report(retry = false) {
     const keys = [...this.byNumber.keys()];
     // One number in two records with two places is one number on the page, with two answers.
     const present = [...new Set(keys.map(e164Of))];
@@ -495,17 +505,25 @@ export class PageGuard {
         if (at < 0) plain.push(k);
         else located.push({ e164: k.slice(0, at), regions: k.slice(at + 1).split('/') });
       }
-      const response = await this.deps.send({
-        type: 'page-scan',
-        lookup: plain,
-        present: shown,
-        ...(reset && start === 0 ? { reset } : {}),
-        ...(located.length > 0 ? { located } : {}),
-      });
-      if (this.stopped || !response || !response.ok) {
+      const response = await this.deps
+        .send({
+          type: 'page-scan',
+          lookup: plain,
+          present: shown,
+          ...(reset && start === 0 ? { reset } : {}),
+          ...(located.length > 0 ? { located } : {}),
+        })
+        .catch((error) => this.deps.onError?.(error));
+      if (this.stopped) return;
+      if (!response?.ok) {
         for (const k of lookup.slice(start)) this.requested.delete(k);
+        if (reset && start === 0) this.firstReport = true;
+        this.lastPresent = '';
+        if (!retry) this.retries = 0;
+        this.retrySoon();
         return;
       }
+      this.retries = 0;
       // What the background did not answer is no number (an area code not in service): its hidden
       // badges go, and it is not badged again.
       const answered = new Set(response.badges.map((b) => answerKey(b.e164, b.locationKey)));
@@ -513,6 +531,17 @@ export class PageGuard {
       // Shown as each answer comes: on a page of 50,000 numbers the first are up well before the last.
       this.apply(response);
     }
+  }
+
+  /** No answer (a worker stopped mid-request, say): the same report again, later each time. */
+  private retrySoon() {
+    if (this.retryTimer !== undefined || this.stopped || this.retries >= MAX_RETRIES) return;
+    const delay = Math.min(RETRY_MS * 2 ** this.retries, RETRY_MAX_MS);
+    this.retries++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.report(true).catch((error) => this.deps.onError?.(error));
+    }, delay);
   }
 
   private dropNumber(e164: string) {

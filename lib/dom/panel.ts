@@ -2,7 +2,8 @@
  * The one details panel of a page: opened from a badge, it shows the requirement, why, the local
  * time and calling window, and copies the disclaimer. Plain DOM in a shadow root; text only.
  */
-import type { Answer } from '../messages';
+import { durationText } from '../duration';
+import type { Answer, CallingHoursAnswer } from '../messages';
 import type { PageText, PageTextKey } from './text';
 
 export const PANEL_TAG = 'consent-guard-panel';
@@ -21,6 +22,9 @@ blockquote{margin:0 0 8px;padding:6px 8px;background:#f2f4f7;border-radius:6px}
 button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid #d0d5dd;background:#fff;color:#101828;padding:3px 10px}
 button.primary{background:#0f766e;border-color:#0f766e;color:#fff}
 button:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
+.hours{border-left:3px solid #98a2b3;padding-left:8px;margin:0 0 8px}
+.hours[data-calling="closed"],.hours[data-calling="partly"]{border-left-color:#b42318}
+.hours-headline{font-weight:600;margin:0 0 4px}
 .close{position:absolute;top:8px;right:8px;border:none;font-size:16px;line-height:1;padding:2px 6px}
 .status{margin-left:8px;color:#027a48}
 @media (prefers-color-scheme:dark){.panel{background:#1d2939;color:#f2f4f7;border-color:#475467}
@@ -45,6 +49,43 @@ function windowKey(w: Answer['inCallingWindow']): PageTextKey {
   if (w === false) return 'panelWindowOut';
   if (w === 'partly') return 'panelWindowPartly';
   return 'panelWindowUnknown';
+}
+
+/** The headline of calling hours: open until, closed until (and how long), not clear, or information only. */
+export function hoursHeadline(h: CallingHoursAnswer, t: PageText): string | null {
+  if (h.allowed === null) return null;
+  if (!h.binding && h.allowed === true) return t('panelHoursInfo', h.window ?? '');
+  if (h.allowed === 'partly')
+    return t('panelHoursPartly', h.zones.map((z) => `${z.localTime} ${z.zoneName}`).join(', '));
+  if (h.allowed === false) {
+    return h.opensAtLocal && h.opensInMinutes !== null
+      ? t('panelHoursClosed', h.opensAtLocal, durationText(h.opensInMinutes))
+      : t('panelHoursClosedNoOpen');
+  }
+  return h.closesAtLocal && h.closesInMinutes !== null
+    ? t('panelHoursOpen', h.closesAtLocal, durationText(h.closesInMinutes))
+    : null;
+}
+
+/** Calling hours in the panel: the headline, the rule that decided, why, and the notes (call caps, confidence). */
+function hoursBlock(doc: Document, h: CallingHoursAnswer, t: PageText): HTMLElement | null {
+  const headline = hoursHeadline(h, t);
+  if (!headline) return null;
+  const box = el(doc, 'div', undefined, 'hours');
+  box.setAttribute(
+    'data-calling',
+    h.allowed === true ? (h.binding ? 'open' : 'info') : String(h.allowed === false ? 'closed' : h.allowed),
+  );
+  box.append(el(doc, 'p', headline, 'hours-headline'));
+  if (h.decidedByName && h.binding) {
+    const cite = h.decidedByCitation ?? h.citations.join('; ');
+    box.append(el(doc, 'p', t('panelHoursRule', h.decidedByName, cite), 'meta'));
+  }
+  const why = el(doc, 'ul');
+  for (const line of [...h.reasons, ...h.notes]) why.append(el(doc, 'li', line));
+  box.append(why);
+  if (h.confidence !== 'confirmed') box.append(el(doc, 'p', t('panelHoursUnsure'), 'meta'));
+  return box;
 }
 
 const SOURCE_KEY: Record<string, PageTextKey> = {
@@ -139,6 +180,7 @@ export function createPanel(doc: Document, t: PageText): Panel {
       const reasons = el(doc, 'ul');
       for (const reason of answer.reasons) reasons.append(el(doc, 'li', reason));
       const where = answer.localTime ? t('panelLocalTime', answer.localTime, t(windowKey(answer.inCallingWindow))) : '';
+      const hours = answer.callingHours ? hoursBlock(doc, answer.callingHours, t) : null;
       const law = answer.rules[0];
       const cite = answer.citations.length
         ? `${answer.citations[0]}${law ? ` (${t('panelAsOf', law.asOf)})` : ''}`
@@ -156,6 +198,7 @@ export function createPanel(doc: Document, t: PageText): Panel {
         el(doc, 'p', whereFrom(answer, t), 'meta where'),
         reasons,
         ...(where ? [el(doc, 'p', where, 'meta')] : []),
+        ...(hours ? [hours] : []),
         ...(cite ? [el(doc, 'p', cite, 'meta')] : []),
         // Start recording, then read; after a no, stop and go on without it (issue #12).
         ...(answer.action === 'do-not-record'

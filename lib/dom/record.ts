@@ -49,6 +49,10 @@ const RECORD_WORDS =
 const CHROME_TAGS = new Set(['HEADER', 'FOOTER', 'NAV']);
 /** How many records up a number may look for a location (a field's list item, its card, the card's section). */
 const MAX_RECORDS = 3;
+/** A phone number's digits, roughly: enough to tell a contact's card from a field of one. */
+const PHONE_LIKE = /\d{3}\D{0,3}\d{3}\D{0,2}\d{4}/;
+/** How many siblings on each side are looked at to tell a list of records (cost stays flat on long lists). */
+const SIBLINGS = 3;
 
 const tagOf = (e: Element) => e.tagName.toUpperCase();
 
@@ -196,6 +200,33 @@ function recordHits(record: Element, keep: ReadonlySet<Element>, cache: RecordCa
   return hits;
 }
 
+/**
+ * May a record with no place of its own take its parent record's? Not when it is one of a list of
+ * records (cards side by side, rows, contacts): a neighbour like it that holds a number is another
+ * person, and so is this one. A list item may (the fields of one card: Mobile, Office, Address),
+ * unless a neighbour item holds a number and a place of its own (a list of contacts).
+ */
+function mayClimb(record: Element): boolean {
+  if (isRow(record)) return false;
+  const tag = tagOf(record);
+  const kind = record.getAttribute('class') ?? '';
+  const item = tag === 'LI' || record.getAttribute('role') === 'listitem';
+  const like = (e: Element | null) => e !== null && tagOf(e) === tag && (e.getAttribute('class') ?? '') === kind;
+  const other = (e: Element) => {
+    const text = e.textContent ?? '';
+    return PHONE_LIKE.test(text) && (!item || findLocations(text).length > 0);
+  };
+  let before = record.previousElementSibling;
+  let after = record.nextElementSibling;
+  for (let i = 0; i < SIBLINGS; i++) {
+    if (before && like(before) && other(before)) return false;
+    if (after && like(after) && other(after)) return false;
+    before = before?.previousElementSibling ?? null;
+    after = after?.nextElementSibling ?? null;
+  }
+  return true;
+}
+
 function placeOf(hits: readonly Hit[]): RecordPlace {
   const regions: string[] = [];
   const texts: string[] = [];
@@ -230,7 +261,7 @@ export function recordLocationOf(node: Node, cache: RecordCache = newRecordCache
     // The cache is keyed by record: another number of the same record (same path above it) reads it again for free.
     const hits = recordHits(e, path, cache);
     if (hits.length > 0) return { location: placeOf(hits), records };
-    if (isRow(e) || records.length >= MAX_RECORDS) break;
+    if (records.length >= MAX_RECORDS || !mayClimb(e)) break;
   }
   return { location: null, records };
 }

@@ -53,7 +53,7 @@ const POSTAL = String.raw`[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-
 /** "City, " before a state: a capitalised word or words ("San Luis Obispo", "ST. LOUIS"). */
 const CITY = String.raw`(?:[A-Z][A-Za-zÀ-ÿ.'’-]*)(?:[ -][A-Z][A-Za-zÀ-ÿ.'’-]*){0,3},\s*`;
 /** What may follow a state that ends an address: the line's end, punctuation, a country. */
-const AFTER = String.raw`(?=\s*(?:$|\n|[,;)|•·]|\s(?:USA|U\.S\.A?\.?|US|United States|Canada)\b))`;
+const AFTER = String.raw`(?=\s*(?:$|\n|[,;)|•·—–]|\s-\s|\s(?:USA|U\.S\.A?\.?|US|United States|Canada)\b))`;
 
 /** A code or name, then a ZIP or postal code; or "City, " then a code or name at an address's end. */
 const ADDRESS = new RegExp(
@@ -137,8 +137,12 @@ export function locationOfValue(raw: string): LocationHit | null {
   return { regions: found.reduce<readonly string[]>((all, f) => union(all, f.regions), []), text };
 }
 
+/** What any location needs somewhere in the text: a cheap test that spares most cells the big patterns. */
+const MAY_HOLD = /[,:\n]|\d{5}|[A-Za-z]\d[A-Za-z]|state|province|region|zip|post/i;
+
 /** Every location in a record's text: address lines, labelled values, Canadian postal codes. */
 export function findLocations(text: string): LocationHit[] {
+  if (!MAY_HOLD.test(text)) return [];
   const hits: { at: number; hit: LocationHit }[] = [];
   const taken: [number, number][] = [];
   const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);

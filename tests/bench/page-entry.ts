@@ -1,6 +1,8 @@
 // Bundled into the benchmark page (tests/bench/page.bench.ts): the content script's engine and
 // scanner without the extension, and one measured run.
+import { collectAll } from '@/lib/dom/collect';
 import { PageGuard } from '@/lib/dom/page-guard';
+import { newRecordCache, recordLocationOf } from '@/lib/dom/record';
 import type { PageScan } from '@/lib/messages';
 import { scanText } from '@/lib/scanner/scan-text';
 import { instantAnswer } from '../instant-background';
@@ -48,6 +50,14 @@ async function run() {
   await steps.report();
   const full = performance.now() - fullStart;
   const badges = document.querySelectorAll('consent-guard-badge[data-consent]').length;
+  const located = document.querySelectorAll('consent-guard-badge[data-consent-location]').length;
+
+  // The record-location reader alone (part of the full scan above): every number's record read once more.
+  const numbers = collectAll(document.body, scanText);
+  const readerStart = performance.now();
+  const cache = newRecordCache();
+  for (const f of numbers) recordLocationOf(f.node, cache);
+  const reader = performance.now() - readerStart;
 
   // A burst: 100 new rows as an SPA adds them; the observer's records, the rescan, the answer.
   const tbody = document.querySelector('tbody') as HTMLElement;
@@ -72,7 +82,7 @@ async function run() {
   const burst = performance.now() - burstStart;
   const after = document.querySelectorAll('consent-guard-badge[data-consent]').length;
   steps.stop();
-  return { bare, bareHits, full, burst, badges, burstBadges: after - badges };
+  return { bare, bareHits, full, reader, located, burst, badges, burstBadges: after - badges };
 }
 
 Object.assign(globalThis, { __consentBench: { run } });

@@ -216,4 +216,33 @@ describe('<Options> with browser storage', () => {
     expect(company.disabled).toBe(true);
     expect(within(company.parentElement as HTMLElement).getByTestId('locked-note')).toBeTruthy();
   });
+
+  it('sets the call purpose and a company calling window, saved validated', async () => {
+    const a = api();
+    render(<Options api={a} />);
+    const purpose = (await screen.findByTestId('call-purpose')) as HTMLSelectElement;
+    expect(purpose.value).toBe('sales');
+    fireEvent.change(purpose, { target: { value: 'service' } });
+    expect(screen.queryByTestId('company-window-start')).toBeNull();
+    fireEvent.click(screen.getByTestId('company-window-on'));
+    fireEvent.input(screen.getByTestId('company-window-end'), { target: { value: '19:30' } });
+    const saved = await saveAndGet(a);
+    expect(saved.callPurpose).toBe('service');
+    expect(saved.companyWindow).toEqual({ start: '09:00', end: '19:30' });
+  });
+
+  it('an administrator can push and lock the call purpose and the company window', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.managed.set({
+      callPurpose: 'existing-customer',
+      companyWindow: { start: '09:00', end: '20:00' },
+      locked: ['callPurpose', 'companyWindow'],
+    });
+    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    const purpose = (await screen.findByTestId('call-purpose')) as HTMLSelectElement;
+    expect(purpose.value).toBe('existing-customer');
+    expect(purpose.disabled).toBe(true);
+    expect((screen.getByTestId('company-window-start') as HTMLInputElement).value).toBe('09:00');
+    expect((screen.getByTestId('company-window-on').closest('fieldset') as HTMLFieldSetElement).disabled).toBe(true);
+  });
 });

@@ -1,6 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '@/components/Popup';
+import { answerOf } from '@/lib/answer';
+import { classify } from '@/lib/classify';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { answer, fakeApi, tab } from './fixtures';
 
 const verdict = async () => (await screen.findByTestId('verdict')).textContent;
@@ -27,10 +30,11 @@ describe('<Popup> verdict and list', () => {
     expect(await verdict()).toBe('All-party consent: 3 numbers in CA, FL');
     const rows = screen.getAllByTestId('number-row');
     expect(rows.map((r) => r.textContent)).toEqual([
-      '(415) 555-0134CAAll-party9:00 AM local · calling hours',
-      '(305) 555-0100FLAll-party12:00 PM local · calling hours',
-      '(213) 555-0199CAAll-party9:00 AM local · calling hours',
-      '(212) 555-0175NYOne-party12:00 PM local · calling hours',
+      // Friday 27 November 2026, 17:00 UTC: California and New York keep the federal 9 pm end; Florida 8 pm.
+      '(415) 555-0134CAAll-party9:00 AM local · open until 9:00 PM',
+      '(305) 555-0100FLAll-party12:00 PM local · open until 8:00 PM',
+      '(213) 555-0199CAAll-party9:00 AM local · open until 9:00 PM',
+      '(212) 555-0175NYOne-party12:00 PM local · open until 9:00 PM',
     ]);
   });
 
@@ -168,5 +172,35 @@ describe('<Popup> disclaimer', () => {
     act(() => api.changed());
     await waitFor(() => expect(screen.getByTestId('disclaimer-text').textContent).toContain('de Globex'));
     expect(api.tabSummary).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('<Popup> calling hours', () => {
+  // Monday 7 December 2026, 01:30 UTC: 8:30 pm Sunday in Miami (Florida closes sales calls at 8 pm,
+  // Fla. Stat. § 501.616(6)(a)); 5:30 pm in Los Angeles (federal 8 am–9 pm).
+  const evening = new Date('2026-12-07T01:30:00Z');
+  const at = (n: string, purpose?: 'sales' | 'service') =>
+    answerOf(classify(n, { at: evening, purpose }), DEFAULT_SETTINGS);
+
+  it('a closed number says until when and in how long; the verdict counts it', async () => {
+    render(<Popup api={fakeApi([at('305 555 0100'), at('213 555 0100')])} />);
+    expect(await verdict()).toContain('1 of these numbers are outside calling hours now.');
+    const rows = screen.getAllByTestId('number-row');
+    expect(rows[0]?.textContent).toContain('8:30 PM local · closed until Monday 8:00 AM (in 11 h 30 min)');
+    expect(rows[0]?.querySelector('[data-calling]')?.getAttribute('data-calling')).toBe('closed');
+    expect(rows[1]?.textContent).toContain('5:30 PM local · open until 9:00 PM');
+    fireEvent.click(rows[0] as HTMLElement);
+    const hours = screen.getByTestId('details-hours');
+    expect(hours.textContent).toContain('Decided by Florida');
+    expect(hours.textContent).toContain('Fla. Stat. § 501.616(6)');
+    expect(hours.textContent).toContain('3 sales calls');
+  });
+
+  it('a service call shows the hours for information only, never as closed', async () => {
+    render(<Popup api={fakeApi([at('305 555 0100', 'service')])} />);
+    expect(await verdict()).not.toContain('outside calling hours');
+    const row = screen.getByTestId('number-row');
+    expect(row.textContent).toContain('hours for information: 8:00 AM – 8:00 PM');
+    expect(row.querySelector('[data-calling]')?.getAttribute('data-calling')).toBe('info');
   });
 });

@@ -2,7 +2,11 @@
 // page (tests/fixtures/hostile) that tries one attack, and records what happened for
 // docs/robustness.md (tests/robustness-report.mjs).
 import assert from 'node:assert/strict';
-import { useExtension, watchErrors } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CRM_HOST, EXTENSION_DIR, ROOT, stopWorker, testCertificate, useExtension, watchErrors } from './harness.mjs';
 import { robustnessSuite } from './robustness-suite.mjs';
 
 const env = useExtension();
@@ -120,3 +124,112 @@ test(
     await page.close();
   },
 );
+
+test(
+  'the service worker stopped during bursts of new numbers: every badge still appears',
+  'worker-bursts',
+  async () => {
+    const { page, errors } = await open('bursts.html');
+    await waitAnswered(page, 1);
+    // 40 bursts of 20 new numbers, one every 100 ms, while the worker is stopped three times.
+    const bursts = page.evaluate(() => window.__bursts(20, 100, 40));
+    const stops = [];
+    for (let i = 0; i < 3; i++) {
+      await page.waitForTimeout(700);
+      stops.push((await stopWorker(env.browser)).includes('stopped'));
+    }
+    const shown = await bursts;
+    assert.equal(shown, 801);
+    const started = Date.now();
+    let seen = 0;
+    try {
+      await waitAnswered(page, shown, 30_000);
+    } finally {
+      seen = (await answered(page)).length;
+    }
+    const lastMs = Date.now() - started;
+    assert.deepEqual(stops, [true, true, true], 'the worker was stopped three times');
+    assert.equal(new Set(await answered(page)).size, shown);
+    assert.deepEqual(errors, []);
+    row(
+      'worker-bursts',
+      'a page adds 800 new numbers (distinct, in service) in 40 bursts (one every 100 ms) while the service worker is stopped three times (DevTools `ServiceWorker.stopAllWorkers`)',
+      'every badge appeared: a failed page-scan is asked again with backoff (250 ms doubling to 8 s) until the restarted worker answers',
+      `${seen} of ${shown} badges answered; the last ${lastMs} ms after the bursts ended`,
+    );
+    await page.close();
+  },
+);
+
+test(
+  'the test certificate is made for the run: a leaf for the test host only, no private key in the repository',
+  'certificate',
+  async () => {
+    const cert = new X509Certificate(testCertificate().cert);
+    assert.equal(cert.ca, false, 'no CA bit');
+    assert.equal(cert.subjectAltName, `DNS:${CRM_HOST}`);
+    assert.equal(cert.checkHost('login.salesforce.com'), undefined);
+    assert.equal(cert.checkHost('app.hubspot.com'), undefined);
+    assert.equal(cert.checkHost(CRM_HOST), CRM_HOST);
+    // No file the repository tracks holds a private key.
+    let keys = '';
+    try {
+      keys = execFileSync('git', ['grep', '-lE', '-e', '-{5}BEGIN ([A-Z]+ )?PRIVATE KEY-{5}'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }).trim();
+    } catch (error) {
+      if (error.status !== 1) throw error; // 1: nothing found
+    }
+    assert.equal(keys, '', 'tracked files with a private key');
+    // And the pages are served with it: a badge over HTTPS under the test host.
+    const { page } = await open('globals.html');
+    await waitAnswered(page, 1);
+    await page.close();
+    const days = Math.round((Date.parse(cert.validTo) - Date.parse(cert.validFrom)) / 86_400_000);
+    row(
+      'certificate',
+      'the HTTPS test server’s certificate, and the repository’s tracked files searched for a private key',
+      'made by openssl at test time: a self-signed leaf (CA:FALSE, serverAuth) for the test host only; no private key in the repository; pages served with it were badged',
+      `subject alternative names: ${cert.subjectAltName}; valid ${days} days; key ${cert.publicKey.asymmetricKeyType} ${cert.publicKey.asymmetricKeyDetails?.namedCurve ?? ''}`,
+    );
+  },
+);
+
+test('extension pages run under a strict content security policy, and work', 'csp', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const csp = manifest.content_security_policy?.extension_pages ?? '';
+  for (const directive of ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "connect-src 'none'"])
+    assert.ok(csp.includes(directive), `${directive} in ${csp}`);
+  const violations = [];
+  for (const name of ['popup.html', 'options.html']) {
+    const page = await env.browser.context.newPage();
+    const errors = watchErrors(page);
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(`${name}: ${m.text()}`);
+    });
+    await page.goto(`chrome-extension://${env.browser.extensionId}/${name}`);
+    await page.locator('main, [data-testid]').first().waitFor();
+    // An inline script injected into the page does not run.
+    const ran = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const script = document.createElement('script');
+          script.textContent = 'window.__inline = true';
+          document.body.append(script);
+          setTimeout(() => resolve(window.__inline === true), 100);
+        }),
+    );
+    assert.equal(ran, false, `inline script ran in ${name}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  const own = violations.filter((v) => !v.includes('__inline') && !/inline script/i.test(v));
+  assert.deepEqual(own, [], 'no CSP violation by the pages’ own code');
+  row(
+    'csp',
+    'the popup and the options page loaded under the manifest’s extension-page CSP; an inline script injected into each',
+    'both pages render with no error and no CSP violation of their own; the injected inline script did not run',
+    `\`${csp}\``,
+  );
+});

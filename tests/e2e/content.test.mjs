@@ -38,6 +38,7 @@ describe('badges match the ground truth on every page', () => {
     'billing',
     'international',
     'crm-list',
+    'glued-and-wide',
   ]) {
     test(name, async () => {
       const truth = truthOf(name);

@@ -32,3 +32,5 @@ export function waitForBadges(
 export function badgesIn(
   frame: Page | import('playwright-core').Frame,
 ): Promise<{ e164: string; consent: string; location: string | null; where: 'input' | 'other' }[]>;
+export function stopWorker(browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<string[]>;
+export function testCertificate(): { key: Buffer; cert: Buffer };

@@ -3,7 +3,8 @@
 //
 // The extension runs only on its default dialer sites (and those the agent enables), so the pages
 // are served over HTTPS under a default site's host name: Chromium maps that name to 127.0.0.1
-// and accepts the test certificate in tests/fixtures/tls. No request leaves the machine.
+// and accepts the certificate made for the run (testCertificate). No request leaves the machine.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -32,10 +33,40 @@ const FLAGS = [
 /** A default site's host (`*.my.salesforce.com`) that the tests serve from 127.0.0.1. */
 export const CRM_HOST = 'acme.my.salesforce.com';
 const HOST_FLAGS = [`--host-resolver-rules=MAP ${CRM_HOST} 127.0.0.1`, '--ignore-certificate-errors'];
-const TLS = {
-  key: fs.readFileSync(path.join(FIXTURES_DIR, 'tls/key.pem')),
-  cert: fs.readFileSync(path.join(FIXTURES_DIR, 'tls/cert.pem')),
-};
+
+/**
+ * A certificate made for this run, never committed: a self-signed leaf for the test host only (no
+ * CA bit, server authentication only, two days), so no key in the repository can vouch for a real
+ * site. Chromium takes it with --ignore-certificate-errors.
+ */
+let tls;
+export function testCertificate() {
+  if (tls) return tls;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'consent-guard-tls-'));
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  try {
+    const options = [
+      ['-newkey', 'ec'],
+      ['-pkeyopt', 'ec_paramgen_curve:prime256v1'],
+      ['-keyout', key],
+      ['-out', cert],
+      ['-days', '2'],
+      ['-subj', `/CN=${CRM_HOST}`],
+      ['-addext', `subjectAltName=DNS:${CRM_HOST}`],
+      ['-addext', 'basicConstraints=critical,CA:FALSE'],
+      ['-addext', 'keyUsage=critical,digitalSignature'],
+      ['-addext', 'extendedKeyUsage=serverAuth'],
+    ];
+    execFileSync('openssl', ['req', '-x509', '-nodes', ...options.flat()], { stdio: ['ignore', 'ignore', 'pipe'] });
+    tls = { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+  } catch (error) {
+    throw new Error(`could not make the test certificate with openssl (install openssl): ${error.message}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return tls;
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -63,7 +94,7 @@ export async function startServer(headers = {}) {
     });
     fs.createReadStream(file).pipe(res);
   };
-  const secure = https.createServer(TLS, handler);
+  const secure = https.createServer(testCertificate(), handler);
   const plain = http.createServer(handler);
   await Promise.all([secure, plain].map((server) => new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))));
   return {
@@ -215,4 +246,36 @@ export async function waitForBadges(frame, count, timeout = 15_000) {
     if (Date.now() > deadline) throw new Error(`${seen} answered badges after ${timeout} ms, expected ${count}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Stops the extension's service worker through DevTools (`ServiceWorker.stopAllWorkers`) and waits
+ * until it reports "stopped"; returns the states it went through.
+ */
+export async function stopWorker(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/privacy.txt`);
+  const cdp = await browser.context.newCDPSession(page);
+  const states = [];
+  const stopped = new Promise((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) {
+        if (!v.scriptURL.includes(browser.extensionId)) continue;
+        states.push(v.runningStatus);
+        if (v.runningStatus === 'stopped' && states.includes('stopping')) resolve();
+      }
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  let timer;
+  await Promise.race([
+    stopped,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`worker states: ${states}`)), 5000);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  await cdp.detach();
+  await page.close();
+  return states;
 }

@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { FIXTURES_DIR, launchBrowser, startServer, tabIdOf, waitForBadges, watchErrors } from './harness.mjs';
+import {
+  FIXTURES_DIR,
+  launchBrowser,
+  startServer,
+  stopWorker as stopWorkerOf,
+  tabIdOf,
+  waitForBadges,
+  watchErrors,
+} from './harness.mjs';
 import { robustnessSuite } from './robustness-suite.mjs';
 
 let browser;
@@ -204,31 +212,8 @@ suite.test(
   },
 );
 
-/** Stops the extension's service worker through DevTools, and waits until it reports "stopped". */
-async function stopWorker() {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/privacy.txt`);
-  const cdp = await browser.context.newCDPSession(page);
-  const states = [];
-  const stopped = new Promise((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) {
-        if (!v.scriptURL.includes(browser.extensionId)) continue;
-        states.push(v.runningStatus);
-        if (v.runningStatus === 'stopped' && states.includes('stopping')) resolve();
-      }
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await Promise.race([
-    stopped,
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`worker states: ${states}`)), 5000)),
-  ]);
-  await cdp.detach();
-  await page.close();
-  return states;
-}
+/** Stops the extension's service worker (see the harness). */
+const stopWorker = () => stopWorkerOf(browser);
 
 async function currentWorker() {
   for (let i = 0; i < 100; i++) {

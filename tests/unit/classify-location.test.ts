@@ -92,4 +92,16 @@ describe('a record location in the answer', () => {
     expect('location' in plain).toBe(false);
     expect(Answer.safeParse(answerOf(c, DEFAULT_SETTINGS)).success).toBe(true);
   });
+
+  it('calling hours take the record’s state rule too: the stricter window wins', () => {
+    // 8:30 pm in New York (and in Florida): inside the federal 8 am–9 pm window, outside Florida's 8 am–8 pm.
+    const evening = new Date('2026-12-03T01:30:00Z');
+    const plain = classify('212-555-0134', { at: evening });
+    const florida = classify('212-555-0134', {
+      at: evening,
+      calleeLocation: { regions: ['FL'], text: 'Miami, FL 33131' },
+    });
+    expect(plain.callingHours).toMatchObject({ allowed: true, decidedBy: 'US-FED' });
+    expect(florida.callingHours).toMatchObject({ allowed: false, decidedBy: 'FL' });
+  });
 });

@@ -165,11 +165,12 @@ describe('consent scan (tables)', () => {
   it('a table per file, with the verdict, and a summary line', async () => {
     const { code, stdout } = await run(['--agent-state', 'TX', NOTES, LEADS]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Number\s+E\.164\s+Found in\s+Region\s+Consent\s+Local time\s+8am-9pm/);
+    expect(stdout).toMatch(/Number\s+E\.164\s+Found in\s+Region\s+Consent\s+Local time\s+8am-9pm\s+Hours now/);
     expect(stdout).toMatch(/\(415\) 555-0134\s+\+14155550134\s+text\s+CA\s+all-party\s+9:00 AM\s+yes/);
     expect(stdout).toMatch(/212-555-0199 ext\. 12\s+\+12125550199\s+row 2, col 3\s+NY\s+one-party/);
     expect(stdout).toContain(
-      `${NOTES}: 4 numbers (4 distinct): 2 all-party, 2 one-party; 0 outside the 8am-9pm calling window.`,
+      `${NOTES}: 4 numbers (4 distinct): 2 all-party, 2 one-party; 0 outside the 8am-9pm calling window; ` +
+        '0 closed by state, provincial, national or company calling hours.',
     );
   });
 
@@ -202,7 +203,8 @@ describe('consent scan --csv', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout.split('\r\n')[0]).toBe(
-      'name,company,phone,notes,consent_e164,consent_region,consent_requirement,consent_local_time,consent_calling_window,consent_location,consent_location_from',
+      'name,company,phone,notes,consent_e164,consent_region,consent_requirement,consent_local_time,consent_calling_window,consent_location,consent_location_from,' +
+        'consent_calling_hours,consent_calling_decided_by,consent_calling_opens_at,consent_calling_closes_at',
     );
     const before = parseCsv(original);
     const after = parseCsv(stdout);
@@ -211,14 +213,16 @@ describe('consent scan --csv', () => {
     expect(after.map((row) => row.slice(0, 4))).toEqual(before);
     expect(after.map((row) => row.slice(4))).toEqual([
       [...CSV_COLUMNS],
-      ['+14155550134', 'CA', 'all-party', '9:00 AM', 'yes', '', ''],
-      ['+12125550199', 'NY', 'one-party', '12:00 PM', 'yes', '', ''],
-      ['+442079460958', 'GB', 'all-party', '', '', '', ''],
-      ['', '', '', '', '', '', ''],
-      ['+16135550142', 'ON', 'one-party', '12:00 PM', 'yes', '', ''], // the first of two numbers; Canada: one-party + notice
+      // Friday 27 November 2026, 17:00 UTC: federal 9 pm in California and New York, the CRTC's 9:30 pm in Ottawa.
+      ['+14155550134', 'CA', 'all-party', '9:00 AM', 'yes', '', '', 'open', 'US-FED', '', '2026-11-28T05:00:00.000Z'],
+      ['+12125550199', 'NY', 'one-party', '12:00 PM', 'yes', '', '', 'open', 'US-FED', '', '2026-11-28T02:00:00.000Z'],
+      ['+442079460958', 'GB', 'all-party', '', '', '', '', '', '', '', ''],
+      ['', '', '', '', '', '', '', '', '', '', ''],
+      // the first of two numbers; Canada: one-party + notice
+      ['+16135550142', 'ON', 'one-party', '12:00 PM', 'yes', '', '', 'open', 'CA-FED', '', '2026-11-28T02:30:00.000Z'],
     ]);
     // Same line ends as the input (CRLF here; a line break inside a cell stays as it was).
-    expect(stdout.endsWith('yes,,\r\n')).toBe(true);
+    expect(stdout.endsWith('yes,,,open,CA-FED,,2026-11-28T02:30:00.000Z\r\n')).toBe(true);
     expect(stdout).toContain('"Call the office:\n212-555-0199 ext. 12"');
   });
 

@@ -188,3 +188,78 @@ describe('bin/consent.mjs', () => {
     });
   }, 30_000);
 });
+
+describe('consent calling hours', () => {
+  // Monday 7 December 2026, 01:30 UTC: Sunday 8:30 pm in Miami, 7:30 pm in Pensacola, 5:30 pm in LA.
+  const evening = '2026-12-07T01:30:00Z';
+
+  it('lookup --json adds callingHours (allowed, decidedBy, window, opensAt, closesAt, reasons, citations) and keeps inCallingWindow national', async () => {
+    const { code, stdout } = await run(
+      'lookup',
+      '--json',
+      '--at',
+      evening,
+      '305-555-0100',
+      '850-555-0100',
+      '+44 20 7946 0958',
+    );
+    expect(code).toBe(0);
+    const [miami, panhandle, london] = JSON.parse(stdout);
+    expect(miami.inCallingWindow).toBe(true); // 8:30 pm is inside the federal 8 am–9 pm window
+    expect(Object.keys(miami.callingHours).slice(0, 7)).toEqual([
+      'allowed',
+      'decidedBy',
+      'window',
+      'opensAt',
+      'closesAt',
+      'reasons',
+      'citations',
+    ]);
+    expect(miami.callingHours).toMatchObject({
+      allowed: false,
+      decidedBy: 'FL',
+      window: '8:00 AM – 8:00 PM',
+      opensAt: '2026-12-07T13:00:00.000Z',
+      closesAt: null,
+    });
+    expect(miami.callingHours.citations.join(' ')).toContain('501.616');
+    expect(panhandle.callingHours).toMatchObject({ allowed: 'partly', closesAt: '2026-12-07T02:00:00.000Z' });
+    expect(london.callingHours.allowed).toBeNull();
+  });
+
+  it('--call-purpose service makes the hours information only; --company-window is stricter than the law', async () => {
+    const service = JSON.parse(
+      (await run('lookup', '--json', '--at', evening, '--call-purpose', 'service', '305-555-0100')).stdout,
+    );
+    expect(service[0].callingHours).toMatchObject({ allowed: true, binding: false, purpose: 'service' });
+    const company = JSON.parse(
+      (await run('lookup', '--json', '--at', evening, '--company-window', '09:00-17:00', '213-555-0100')).stdout,
+    );
+    expect(company[0].callingHours).toMatchObject({ allowed: false, decidedBy: 'COMPANY' });
+    expect((await run('lookup', '--call-purpose', 'robocall', '305-555-0100')).code).toBe(2);
+    expect((await run('lookup', '--company-window', '20:00-09:00', '305-555-0100')).code).toBe(2);
+  });
+
+  it('the lookup table says closed and when it opens', async () => {
+    const { stdout } = await run('lookup', '--at', evening, '305-555-0100');
+    expect(stdout).toMatch(/Hours now/);
+    expect(stdout).toContain('CLOSED, opens Monday 8:00 AM (FL)');
+    expect(stdout).toContain('Calling hours:\n1. 305-555-0100: It is 8:30 PM on Sunday');
+  });
+
+  it('calling-hours prints the table row by row; --json gives every row with its sources', async () => {
+    const table = await run('calling-hours');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/TX\s+Texas\s+in force\s+9:00 AM – 9:00 PM\s+9:00 AM – 9:00 PM\s+12:00 PM – 9:00 PM/);
+    expect(table.stdout).toMatch(/FL\s+Florida\s+2021-07-01 – now\s+8:00 AM – 8:00 PM/);
+    expect(table.stdout).toContain('Guidance, not legal advice.');
+    const rows = JSON.parse((await run('calling-hours', '--json')).stdout);
+    const ri = rows.find((r: { code: string }) => r.code === 'RI');
+    expect(ri.sunday).toBeNull();
+    expect(ri.holidays.map((h: { name: string }) => h.name)).toContain('Victory Day');
+    expect(
+      rows.every((r: { sources: string[]; asOf: string }) => r.sources.length >= 1 && r.asOf === '2026-12-02'),
+    ).toBe(true);
+    expect((await run('calling-hours', 'extra')).code).toBe(2);
+  });
+});

@@ -102,6 +102,7 @@ const STATIC_PAGES = [
   'notes',
   'billing',
   'international',
+  'glued-and-wide',
 ];
 
 describe('scoreBadges', () => {

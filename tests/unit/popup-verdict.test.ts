@@ -8,7 +8,16 @@ const answers = (...numbers: string[]) => numbers.map((n) => answerOf(classify(n
 
 describe('tabVerdict', () => {
   it('is calm for a tab without numbers', () => {
-    expect(tabVerdict([])).toEqual({ level: 'none', count: 0, places: [], unknown: 0, ambiguous: 0, total: 0 });
+    expect(tabVerdict([])).toEqual({
+      level: 'none',
+      count: 0,
+      places: [],
+      unknown: 0,
+      ambiguous: 0,
+      total: 0,
+      closed: 0,
+      partly: 0,
+    });
   });
 
   it('counts the all-party numbers and names their places once each', () => {

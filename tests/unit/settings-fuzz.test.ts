@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { POLICIES } from '@/lib/classify';
+import { CALL_PURPOSES } from '@/lib/data/calling-hours';
 import { AGENT_REGIONS } from '@/lib/data/regions';
 import { DEFAULT_SETTINGS, readSettings, resolveSettings, SETTINGS_VERSION, Settings } from '@/lib/settings';
 import { robustnessRow } from '../support/robustness';
@@ -34,6 +35,11 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   disabledSites: fc.array(fc.constantFrom('https://*.my.salesforce.com/*', 'https://app.hubspot.com/*'), {
     maxLength: 2,
   }),
+  callPurpose: fc.constantFrom(...CALL_PURPOSES),
+  companyWindow: fc.option(
+    fc.record({ start: fc.constantFrom('08:00', '09:30'), end: fc.constantFrom('17:00', '20:00', '24:00') }),
+    { nil: null },
+  ),
 }) as fc.Arbitrary<Settings>;
 
 /** A value that is wrong for `field` (checked against the schema, so the test knows it is). */
