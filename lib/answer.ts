@@ -77,6 +77,7 @@ export function badgeInfo(c: Classification & { e164: string }, t: SentenceText 
     ...(c.calleeLocation !== null ? { location: c.calleeLocation } : {}),
     ...(c.recordLocation ? { locationKey: c.recordLocation.regions.join('/') } : {}),
     ...(c.callingHours && c.callingHours.allowed !== null ? { calling: badgeCalling(c.callingHours) } : {}),
+    ...(c.rules.some((r) => r.noticeDuty) ? { notice: true as const } : {}),
   };
 }
 

@@ -146,6 +146,8 @@ export const BadgeInfo = z.object({
   locationKey: z.optional(z.string()),
   /** Calling hours under state, provincial, national and company rules (absent where none is known). */
   calling: z.optional(BadgeCalling),
+  /** Set where the law asks a business to give notice before recording (Canada): shown even when one-party badges are off. */
+  notice: z.optional(z.literal(true)),
 });
 export type BadgeInfo = z.infer<typeof BadgeInfo>;
 

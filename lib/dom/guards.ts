@@ -20,7 +20,8 @@ function isBadgeInfo(v: unknown): v is BadgeInfo {
     isString(v.sentence) &&
     (v.localTime === null || isString(v.localTime)) &&
     (v.location === undefined || isString(v.location)) &&
-    (v.locationKey === undefined || isString(v.locationKey))
+    (v.locationKey === undefined || isString(v.locationKey)) &&
+    (v.notice === undefined || v.notice === true)
   );
 }
 

@@ -475,8 +475,12 @@ export class PageGuard {
     set.add(badge);
   }
 
+  /**
+   * With one-party badges off, a one-party number still shows when there is something to do: a notice
+   * the law asks for (Canada), or calling hours that are closed now.
+   */
   private visible(info: BadgeInfo): boolean {
-    return this.showOneParty || info.consent !== 'one-party';
+    return this.showOneParty || info.consent !== 'one-party' || info.notice === true || info.calling?.allowed === false;
   }
 
   /**

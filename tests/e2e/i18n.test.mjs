@@ -27,7 +27,8 @@ test('in a Spanish browser, badges and the details panel speak Spanish', async (
   await page.goto(`${server.origin}/pages/contact.html`);
   await waitForBadges(page.mainFrame(), 5);
   const badge = page.locator('consent-guard-badge[data-consent="all-party"]').first();
-  assert.match(await badge.locator('button').textContent(), /FL · todas las partes/);
+  // The contact record’s address agrees with the area code: the badge says where the place came from.
+  assert.match(await badge.locator('button').textContent(), /FL \(ficha\) · todas las partes/);
   assert.match(
     await badge.locator('button').getAttribute('aria-label'),
     /^Consentimiento de todas las partes para \+1305/,

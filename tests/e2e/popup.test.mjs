@@ -279,6 +279,8 @@ test('the popup bundle stays small and loads neither the area codes nor the juri
   console.log(`popup scripts: ${scripts.join(', ')}: ${bytes} bytes raw`);
   assert.ok(!code.includes('Palmer v. State'), 'the jurisdictions table is in the popup bundle');
   assert.ok(!code.includes('canada-non-geographic-reserved'), 'the area-code table is in the popup bundle');
-  assert.ok(bytes < 90_000, `${bytes} bytes`);
+  // 110 KB since v0.2: the disclaimer templates (three languages, purpose, AI and privacy-notice variants)
+  // and the calling-hour and record-location words are filled in the popup itself. Still no law tables.
+  assert.ok(bytes < 110_000, `${bytes} bytes`);
   assert.ok(fs.existsSync(ARTIFACTS_DIR));
 });

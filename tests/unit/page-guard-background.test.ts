@@ -14,11 +14,12 @@ const MALFORMED = '+4150415415000134'; // 16 digits: more than E.164 allows
 const answers: PageScanResponse[] = [];
 const recorded: string[][] = [];
 let guard: PageGuard | undefined;
+let settings = DEFAULT_SETTINGS;
 
 const background: BackgroundDeps = {
   extensionId: ID,
   extensionOrigin: `chrome-extension://${ID}/`,
-  settings: async () => DEFAULT_SETTINGS,
+  settings: async () => settings,
   recordFrame: async (_tab, _frame, numbers) => {
     recorded.push(numbers);
     return numbers;
@@ -69,6 +70,7 @@ function slippingScanner(text: string): Detection[] {
 afterEach(() => {
   guard?.stop();
   guard = undefined;
+  settings = DEFAULT_SETTINGS;
 });
 
 describe('page engine + background handler, one malformed candidate on the page', () => {
@@ -107,9 +109,27 @@ describe('page engine + background handler, one malformed candidate on the page'
       '+12125550175 one-party',
       '+13055550188 all-party',
       '+16175550123 all-party',
-      '+14165550145 one-party', // Canada: one-party with the business notice (issue #12) // PIPEDA: the engine leans all-party for Canada
+      '+14165550145 one-party', // Canada: one-party with the business notice (issue #12)
       '+442079460958 unknown',
     ]);
     expect(all()).not.toContain(MALFORMED);
+  });
+});
+
+describe('page engine + background handler, one-party badges switched off', () => {
+  it('hides one-party numbers, but not one whose law asks for a notice (Canada) or whose calling hours are closed', async () => {
+    settings = { ...DEFAULT_SETTINGS, badgeOneParty: false };
+    // Friday 2026-11-27 17:00 UTC: noon in Toronto and Austin, 9 am in San Francisco, 7 am in Honolulu.
+    start(
+      '<ul><li>Toronto 416-555-0145</li><li>Austin 512-555-0175</li><li>Honolulu 808-555-0188</li><li>San Francisco 415-555-0134</li></ul>',
+      scanText,
+    );
+    await settle();
+    expect(all()).toEqual(['+14165550145', '+15125550175', '+18085550188', '+14155550134']);
+    expect(shown()).toEqual([
+      '+14165550145 one-party', // the business notice (PIPEDA; Quebec s. 8) is still owed
+      '+18085550188 one-party', // before 8 am in Hawaii: closed
+      '+14155550134 all-party',
+    ]);
   });
 });
