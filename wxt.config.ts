@@ -18,11 +18,30 @@ const pageHookName = (): Plugin => ({
   },
 });
 
+/**
+ * Preact's one HTML sink is its `dangerouslySetInnerHTML` branch, which this project never uses (page
+ * text is data, never markup). The build turns that assignment into a throw, so no bundle can set HTML
+ * (and `web-ext lint` has nothing to warn about); it stops the build if Preact's code changes shape.
+ */
+const noPreactHtmlSink = (): Plugin => ({
+  name: 'consent-guard:no-preact-html-sink',
+  transform(code, id) {
+    if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id.split('?')[0] ?? '')) return null;
+    const sink = /\(([\w$]+)\.innerHTML=([\w$]+)\.__html\)/g;
+    const found = code.match(sink)?.length ?? 0;
+    if (found !== 1) this.error(`expected Preact's one innerHTML assignment, found ${found}`);
+    return {
+      code: code.replace(sink, '(()=>{throw new Error("dangerouslySetInnerHTML is not supported")})()'),
+      map: null,
+    };
+  },
+});
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // `wxt/browser` resolves to webextension-polyfill in the build; tests get WXT's fake browser.
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), pageHookName()] }),
+  vite: () => ({ plugins: [preact(), pageHookName(), noPreactHtmlSink()] }),
   manifest: ({ browser }) => ({
     // Both from public/_locales (English and Spanish).
     name: '__MSG_extName__',
@@ -62,6 +81,12 @@ export default defineConfig({
         }
       : {}),
   }),
+  // `npm run zip`: the Chrome and Firefox packages, and (for Firefox) the sources Mozilla's reviewers
+  // build from: what the build reads, and docs/store/build-from-sources.md to say how.
+  zip: {
+    excludeSources: ['tests/**', 'docs/**', '*.log'],
+    includeSources: ['docs/store/build-from-sources.md'],
+  },
   hooks: {
     // The privacy statement ships inside the extension too; the options page links to it.
     'build:publicAssets': (_wxt, files) => {

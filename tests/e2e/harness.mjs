@@ -104,25 +104,26 @@ export async function startServer(headers = {}) {
   };
 }
 
-/** Launches Chromium with the built extension; returns the context, the extension id and a cleanup. `args`: extra flags; `env`: extra environment (on Linux, LANGUAGE sets the UI language). */
-export async function launchBrowser({ args = [], env } = {}) {
+/** Launches Chromium with the built extension; returns the context, the extension id and a cleanup. `args`: extra flags; `env`: extra environment (on Linux, LANGUAGE sets the UI language); `extensionDir`: another unpacked build; `profileDir`: a profile to reuse (kept on close). */
+export async function launchBrowser({ args = [], env, extensionDir = EXTENSION_DIR, profileDir } = {}) {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`,
     );
   }
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'consent-guard-e2e-'));
+  // A given profile is kept (an update test reopens it); a fresh one is removed on close.
+  const userDataDir = profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'consent-guard-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     ...(env ? { env: { ...process.env, ...env } } : {}),
     // Playwright adds --disable-extensions by default; this flag lets ours through.
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...FLAGS,
       ...HOST_FLAGS,
       ...args,
@@ -146,7 +147,7 @@ export async function launchBrowser({ args = [], env } = {}) {
     worker,
     async close() {
       await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!profileDir) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -223,7 +223,16 @@ test('the popup (as a tab): the tab’s verdict and numbers, lookup, and Copy pu
   await waitForTestId(popup, 'verdict', VERDICT);
   assert.deepEqual(await rowsOf(popup), ['(212) 555-0175', '(305) 555-0188', '(415) 555-0134', '(800) 555-0100']);
   await popup.setViewport(STORE_SIZE);
+  // For the store: the 380 px popup centred on a neutral backdrop, a little larger (layout untouched).
+  await popup.evaluate(() => {
+    document.documentElement.style.cssText = 'background:#d0d5dd;min-height:100%';
+    document.body.style.cssText = 'margin:24px auto 0;zoom:1.25;box-shadow:0 4px 16px #0003;background:Canvas';
+  });
   await popup.screenshot({ path: path.join(SHOTS_DIR, '2-popup.png') });
+  await popup.evaluate(() => {
+    document.documentElement.style.cssText = '';
+    document.body.style.cssText = '';
+  });
 
   // Copy: the disclaimer for the first number, filled in; then pasted (Ctrl+V) into a scratch text box.
   await popup.click('[data-testid="number-row"]');
@@ -367,15 +376,23 @@ test('the extension made no network request (every request of the browser went t
     [],
   );
   assert.ok(seen.includes(`CONNECT ${new URL(server.origin).host}`), 'the proxy saw the pages’ requests');
-  // The watch is not blind to the background page: a request it makes on purpose shows up.
+  // The extension's own pages, the background included, cannot reach the network at all (the manifest's
+  // CSP says connect-src 'none'): a fetch from the background is refused and never reaches the proxy.
   const before = ff.proxyLog.length;
-  await ff.control.evaluate(async (url) => {
+  const fetched = await ff.control.evaluate(async (url) => {
     const background = await browser.runtime.getBackgroundPage();
-    await background.fetch(url).catch(() => {});
+    return background.fetch(url).then(
+      () => 'sent',
+      (error) => `refused: ${error.name}`,
+    );
   }, `${server.plainOrigin}/canary-background`);
+  assert.match(fetched, /^refused/);
+  // The proxy is not blind: a request made on purpose from a page shows up.
+  const tab = await tabWithNumbers();
+  await tab.page.evaluate((url) => fetch(url).catch(() => {}), `${server.plainOrigin}/canary-page`);
   assert.deepEqual(
     ff.proxyLog.slice(before).map((entry) => new URL(entry).pathname),
-    ['/canary-background'],
+    ['/canary-page'],
   );
   console.log(`firefox network: ${seen.length} requests through the proxy, all to the fixture server`);
 });
