@@ -143,6 +143,22 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+/** An area code no call can reach (unassigned, or reserved): the number is invalid, and says why. */
+function unreachableCode(npa: string, why: string): ReturnType<typeof calleeSide> {
+  const reason = `Area code ${npa} ${why}`;
+  return {
+    kind: 'invalid',
+    npa,
+    country: null,
+    regions: [],
+    timezones: [],
+    rules: [],
+    reasons: [reason],
+    caveats: [],
+    invalidReason: reason,
+  };
+}
+
 /** The callee's side: which jurisdictions a number's area code points to, and why. */
 function calleeSide(parsed: ParsedNumber): {
   kind: NumberKind;
@@ -188,33 +204,12 @@ function calleeSide(parsed: ParsedNumber): {
     };
   }
   const code = AREA_CODES[parsed.npa];
-  if (!code) {
-    const reason = `Area code ${parsed.npa} is not assigned in the North American Numbering Plan.`;
-    return {
-      kind: 'invalid',
-      npa: parsed.npa,
-      country: null,
-      regions: [],
-      timezones: [],
-      rules: [],
-      reasons: [reason],
-      caveats: [],
-      invalidReason: reason,
-    };
-  }
+  if (!code) return unreachableCode(parsed.npa, 'is not assigned in the North American Numbering Plan.');
   if (code.type === 'canada-non-geographic-reserved') {
-    const reason = `Area code ${parsed.npa} is reserved for Canadian non-geographic services and not in service: no number with it can be reached.`;
-    return {
-      kind: 'invalid',
-      npa: parsed.npa,
-      country: null,
-      regions: [],
-      timezones: [],
-      rules: [],
-      reasons: [reason],
-      caveats: [],
-      invalidReason: reason,
-    };
+    return unreachableCode(
+      parsed.npa,
+      'is reserved for Canadian non-geographic services and not in service: no number with it can be reached.',
+    );
   }
   const base = { npa: parsed.npa, country: code.country, regions: code.regions, timezones: code.timezones };
   if (code.type !== 'geographic') {
