@@ -2,7 +2,7 @@ import path from 'node:path';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { DEFAULT_MATCHES } from './lib/sites';
+import { DEFAULT_MATCHES } from './lib/sites/sites';
 
 /**
  * The page-world hook's frames are seen by the page (a stack taken inside a getter it passes to

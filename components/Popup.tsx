@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DisclaimerLanguage } from '@/lib/data/disclaimers';
-import type { Answer, LookupResponse, TabSummaryResponse } from '@/lib/messages';
-import { tabVerdict } from '@/lib/popup-verdict';
+import { tabVerdict } from '@/lib/law/popup-verdict';
+import type { Answer, LookupResponse, TabSummaryResponse } from '@/lib/protocol/messages';
 import type { DisclaimerSettings } from '@/lib/settings';
 import { t } from '@/utils/i18n';
 import { AnswerDetails } from './popup/AnswerDetails';

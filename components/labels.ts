@@ -1,6 +1,6 @@
 /** The UI's words for the protocol's values, in the agent's UI language. */
-import { durationText } from '@/lib/duration';
-import type { Answer } from '@/lib/messages';
+import { durationText } from '@/lib/law/duration';
+import type { Answer } from '@/lib/protocol/messages';
 import { t } from '@/utils/i18n';
 
 type Requirement = Answer['requirement'];

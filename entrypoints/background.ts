@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { SentenceText } from '@/lib/answer';
 import { handleMessage } from '@/lib/background/handle-message';
-import type { Classification } from '@/lib/classify';
+import type { SentenceText } from '@/lib/law/answer';
+import type { Classification } from '@/lib/law/classify';
 import { oneAtATime } from '@/lib/one-at-a-time';
 import { syncContentScript } from '@/utils/content-registration';
 import { t } from '@/utils/i18n';

@@ -4,10 +4,10 @@
  * defaults field by field, and says so.
  */
 import * as z from 'zod/mini';
-import { CALL_PURPOSES, type CallPurpose, type HoursWindow } from './call-purpose';
 import { DISCLAIMER_LANGUAGES, type DisclaimerLanguage } from './data/disclaimers';
 import { AGENT_REGIONS } from './data/regions';
-import { POLICIES, type Policy as PolicyName, REMOVED_POLICIES } from './policy';
+import { CALL_PURPOSES, type CallPurpose, type HoursWindow } from './law/call-purpose';
+import { POLICIES, type Policy as PolicyName, REMOVED_POLICIES } from './law/policy';
 
 export const SETTINGS_VERSION = 2;
 

@@ -1,6 +1,6 @@
 // A background that answers every number at once, all-party, for tests and benchmarks that run the
 // page engine without the extension (tests/unit/page-guard.test.ts, tests/bench/page-entry.ts).
-import type { PageScan, PageScanResponse } from '@/lib/messages';
+import type { PageScan, PageScanResponse } from '@/lib/protocol/messages';
 
 export function instantAnswer(message: PageScan): Extract<PageScanResponse, { ok: true }> {
   const located = (message.located ?? []).map(({ e164, regions }) => ({

@@ -1,6 +1,6 @@
 /** Keeps the content script registered for the sites in force. Registrations persist across restarts. */
 import { browser } from 'wxt/browser';
-import { registrationFor, type SiteChoices } from '@/lib/site-access';
+import { registrationFor, type SiteChoices } from '@/lib/sites/site-access';
 
 export const SCRIPT_IDS = ['consent-guard', 'consent-guard-paths'] as const;
 /** The page-world hook that reports shadow roots attached after load (entrypoints/shadow-watch.content.ts). */

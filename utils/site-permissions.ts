@@ -1,7 +1,7 @@
 /**
  * Site access in the browser: the agent's site choices in storage.sync, kept in step with the host
  * permissions the browser holds, and the content script registration they lead to.
- * The decisions themselves are pure functions in lib/site-access.ts.
+ * The decisions themselves are pure functions in lib/sites/site-access.ts.
  */
 import { browser } from 'wxt/browser';
 import { oneAtATime } from '@/lib/one-at-a-time';
@@ -13,7 +13,7 @@ import {
   siteChoicesOf,
   withGrantedOrigins,
   withRevokedOrigins,
-} from '@/lib/site-access';
+} from '@/lib/sites/site-access';
 import { SCRIPT_IDS } from '@/utils/content-registration';
 import { SETTINGS_KEY } from '@/utils/settings-store';
 

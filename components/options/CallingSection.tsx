@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { CallPurpose } from '@/lib/call-purpose';
+import type { CallPurpose } from '@/lib/law/call-purpose';
 import type { Manageable } from '@/lib/settings';
 import { t } from '@/utils/i18n';
 import { LockedNote } from './Locked';

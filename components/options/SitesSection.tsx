@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
-import { patternCovers } from '@/lib/site-access';
-import { DEFAULT_MATCHES, DEFAULT_SITES, type DialerSite } from '@/lib/sites';
+import { patternCovers } from '@/lib/sites/site-access';
+import { DEFAULT_MATCHES, DEFAULT_SITES, type DialerSite } from '@/lib/sites/sites';
 import { t } from '@/utils/i18n';
 import type { SectionProps } from './YouSection';
 

@@ -1,6 +1,6 @@
-import { disclaimerRequirement } from '@/lib/answer';
 import { type DisclaimerLanguage, disclaimerText as fillFor } from '@/lib/data/disclaimers';
-import type { Answer } from '@/lib/messages';
+import { disclaimerRequirement } from '@/lib/law/answer';
+import type { Answer } from '@/lib/protocol/messages';
 import type { DisclaimerSettings } from '@/lib/settings';
 import { t } from '@/utils/i18n';
 import { actionLabel, hoursLabel, hoursState, requirementLabel } from '../labels';
@@ -23,7 +23,7 @@ export function disclaimerText(
   language: DisclaimerLanguage,
 ): string {
   if (!settings) return answer.disclaimer;
-  // As lib/answer.ts disclaimerFor does, from the disclaimer settings the popup reads.
+  // As lib/law/answer.ts disclaimerFor does, from the disclaimer settings the popup reads.
   return fillFor(disclaimerRequirement(answer), language, settings);
 }
 

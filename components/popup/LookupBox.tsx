@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { Answer, LookupResponse } from '@/lib/messages';
-import { consentShown } from '@/lib/popup-verdict';
+import { consentShown } from '@/lib/law/popup-verdict';
+import type { Answer, LookupResponse } from '@/lib/protocol/messages';
 import { t } from '@/utils/i18n';
 import { consentLabel } from '../labels';
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import type { Answer } from '@/lib/messages';
+import type { Answer } from '@/lib/protocol/messages';
 import { t } from '@/utils/i18n';
 import { NumberSummary } from './NumberRow';
 

@@ -1,5 +1,5 @@
-import type { Answer } from '@/lib/messages';
-import { consentShown } from '@/lib/popup-verdict';
+import { consentShown } from '@/lib/law/popup-verdict';
+import type { Answer } from '@/lib/protocol/messages';
 import { t } from '@/utils/i18n';
 import { consentLabel, formatNumber, hoursLabel, hoursState, windowLabel } from '../labels';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SiteStatusKind } from '@/lib/site-access';
+import type { SiteStatusKind } from '@/lib/sites/site-access';
 import { t } from '@/utils/i18n';
 
 /** Where the current tab stands: its host, whether Consent Guard runs there, and why. */

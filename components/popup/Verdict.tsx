@@ -1,4 +1,4 @@
-import type { TabVerdict } from '@/lib/popup-verdict';
+import type { TabVerdict } from '@/lib/law/popup-verdict';
 import { t } from '@/utils/i18n';
 
 export type VerdictState = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; verdict: TabVerdict };

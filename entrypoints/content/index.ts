@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { asPageScanResponse, firstAnswer } from '@/lib/dom/guards';
-import { PageGuard } from '@/lib/dom/page-guard';
-import { watchOrphaned } from '@/lib/orphan-watch';
-import { scanText } from '@/lib/scanner/scan-text';
+import { scanText } from '@/lib/number/scan-text';
+import { watchOrphaned } from '@/lib/page/orphan-watch';
+import { PageGuard } from '@/lib/page/page-guard';
+import { asPageScanResponse, firstAnswer } from '@/lib/protocol/guards';
 
 export default defineContentScript({
   // The background registers this script for the sites in force (defaults, minus the ones the

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options, type OptionsApi } from '@/components/Options';
-import { AGENT_REGIONS, jurisdiction } from '@/lib/jurisdiction-index';
+import { AGENT_REGIONS, jurisdiction } from '@/lib/law/jurisdiction-index';
 import { t, uiLanguage } from '@/utils/i18n';
 import { loadSettings, saveSettings } from '@/utils/settings-store';
 import './style.css';

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupApi } from '@/components/Popup';
-import { LookupResponse, TabSummaryResponse } from '@/lib/messages';
-import { disableSite, enableSite, siteStatus } from '@/lib/site-access';
+import { LookupResponse, TabSummaryResponse } from '@/lib/protocol/messages';
+import { disableSite, enableSite, siteStatus } from '@/lib/sites/site-access';
 import { uiLanguage } from '@/utils/i18n';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 import { loadSiteChoices, registrationSettled, updateSiteChoices } from '@/utils/site-permissions';

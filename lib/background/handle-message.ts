@@ -2,8 +2,8 @@
  * The background's answers. Pure apart from what it is handed: the entrypoint wires browser
  * storage and the toolbar badge in through `BackgroundDeps`, and tests hand in fakes.
  */
-import { answerOf, badgeInfo, type SentenceText } from '../answer';
-import { type Classification, type ClassifyContext, classify } from '../classify';
+import { answerOf, badgeInfo, type SentenceText } from '../law/answer';
+import { type Classification, type ClassifyContext, classify } from '../law/classify';
 import {
   type ErrorResponse,
   Lookup,
@@ -15,7 +15,7 @@ import {
   type TabSummaryResponse,
   wellFormedLocated,
   wellFormedNumbers,
-} from '../messages';
+} from '../protocol/messages';
 import { companyWindowMinutes, type Settings } from '../settings';
 
 /** Who sent a message, as runtime.onMessage reports it. */

@@ -1,7 +1,8 @@
 /** `consent calling-hours [--json]`: the calling-hour table, row by row, with its dated history. */
-import { windowText } from '../calling-hours';
+
 import { CALLING_HOURS, type CallingHoursRule, type HoursWindow } from '../data/calling-hours';
-import { HOLIDAYS } from '../holidays';
+import { windowText } from '../law/calling-hours';
+import { HOLIDAYS } from '../law/holidays';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './main';
 import { table } from './table';

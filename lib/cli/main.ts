@@ -3,7 +3,10 @@
  * (bin/consent.mjs) hands in the arguments and the output streams, so tests run it in-process.
  */
 
-import type { CallingHours } from '../calling-hours';
+import { AREA_CODES } from '../data/area-codes';
+import { CALL_PURPOSES, type CallPurpose, type HoursWindow } from '../data/calling-hours';
+import { JURISDICTIONS } from '../data/jurisdictions';
+import type { CallingHours } from '../law/calling-hours';
 import {
   type Classification,
   type ClassifyContext,
@@ -11,11 +14,8 @@ import {
   POLICIES,
   type Policy,
   REMOVED_POLICIES,
-} from '../classify';
-import { AREA_CODES } from '../data/area-codes';
-import { CALL_PURPOSES, type CallPurpose, type HoursWindow } from '../data/calling-hours';
-import { JURISDICTIONS } from '../data/jurisdictions';
-import { AGENT_REGIONS } from '../jurisdiction-index';
+} from '../law/classify';
+import { AGENT_REGIONS } from '../law/jurisdiction-index';
 import { locationOfValue } from '../location/read';
 import { type ParsedArgs, parseArgs, UsageError } from './args';
 import { callingHoursCommand } from './calling-hours';

@@ -3,13 +3,13 @@
  * (and, for HTML, its own DOM walker on linkedom), and says what recording a call to each one needs.
  */
 import { parseHTML } from 'linkedom';
-import { type CalleeLocation, type Classification, type ClassifyContext, classify } from '../classify';
 import { csvEol, parseCsv, toCsv } from '../csv';
 import { AREA_CODES } from '../data/area-codes';
-import { collectAll, type Where } from '../dom/collect';
-import { dropEchoedLinks } from '../dom/dedupe';
+import { type CalleeLocation, type Classification, type ClassifyContext, classify } from '../law/classify';
 import { findLocations, isLocationLabel, locationOfValue } from '../location/read';
-import { type Detection, type ScanOptions, scanText } from '../scanner/scan-text';
+import { type Detection, type ScanOptions, scanText } from '../number/scan-text';
+import { collectAll, type Where } from '../page/collect';
+import { dropEchoedLinks } from '../page/dedupe';
 import { UsageError } from './args';
 import type { CliIO } from './main';
 import { table } from './table';

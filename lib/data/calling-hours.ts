@@ -11,11 +11,11 @@
  * sources disagree: the row then takes the stricter reading (the safe side) and `confidenceNote` says
  * why. Not legal advice.
  */
-import type { CallPurpose, HoursWindow } from '../call-purpose';
-import type { HolidayId, Observance } from '../holidays';
+import type { CallPurpose, HoursWindow } from '../law/call-purpose';
+import type { HolidayId, Observance } from '../law/holidays';
 
-export type { CallPurpose, HoursWindow } from '../call-purpose';
-export { CALL_PURPOSES } from '../call-purpose';
+export type { CallPurpose, HoursWindow } from '../law/call-purpose';
+export { CALL_PURPOSES } from '../law/call-purpose';
 export type Confidence = 'confirmed' | 'single-source' | 'disputed';
 
 export interface CallingHoursRule {

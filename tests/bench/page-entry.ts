@@ -1,10 +1,11 @@
 // Bundled into the benchmark page (tests/bench/page.bench.ts): the content script's engine and
 // scanner without the extension, and one measured run.
-import { collectAll } from '@/lib/dom/collect';
-import { PageGuard } from '@/lib/dom/page-guard';
-import { newRecordCache, recordLocationOf } from '@/lib/dom/record';
-import type { PageScan } from '@/lib/messages';
-import { scanText } from '@/lib/scanner/scan-text';
+
+import { scanText } from '@/lib/number/scan-text';
+import { collectAll } from '@/lib/page/collect';
+import { PageGuard } from '@/lib/page/page-guard';
+import { newRecordCache, recordLocationOf } from '@/lib/page/record';
+import type { PageScan } from '@/lib/protocol/messages';
 import { instantAnswer } from '../instant-background';
 
 /** The engine's steps, called one by one so each can be timed without the batching delay. */

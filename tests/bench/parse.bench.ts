@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { classify } from '@/lib/classify';
-import { parseNumber } from '@/lib/parse-number';
+import { classify } from '@/lib/law/classify';
+import { parseNumber } from '@/lib/number/parse-number';
 import { type Budget, measure } from './measure';
 
 /** 100,000 numbers in the forms agents paste, the same list for both parsers. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findNumbers } from 'libphonenumber-js';
-import { scanText } from '@/lib/scanner/scan-text';
+import { scanText } from '@/lib/number/scan-text';
 import { type Budget, measure } from './measure';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/text');

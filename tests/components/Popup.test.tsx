@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '@/components/Popup';
-import { answerOf } from '@/lib/answer';
-import { classify } from '@/lib/classify';
+import { answerOf } from '@/lib/law/answer';
+import { classify } from '@/lib/law/classify';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { answer, fakeApi, tab } from './fixtures';
 

@@ -1,9 +1,9 @@
 /** Answers as the background gives them, and a fake popup API around them. */
 import { vi } from 'vitest';
 import type { PopupApi } from '@/components/Popup';
-import { answerOf } from '@/lib/answer';
-import { classify } from '@/lib/classify';
-import type { Answer } from '@/lib/messages';
+import { answerOf } from '@/lib/law/answer';
+import { classify } from '@/lib/law/classify';
+import type { Answer } from '@/lib/protocol/messages';
 import { DEFAULT_SETTINGS, type DisclaimerSettings, type Settings } from '@/lib/settings';
 
 export const AT = new Date('2026-11-27T17:00:00Z');

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import { tsImport } from 'tsx/esm/api';
 import { EXTENSION_DIR, launchBrowser, ROOT, startServer, tabIdOf, watchErrors } from './harness.mjs';
 
-const { DEFAULT_MATCHES } = await tsImport('../../lib/sites.ts', import.meta.url);
+const { DEFAULT_MATCHES } = await tsImport('../../lib/sites/sites.ts', import.meta.url);
 const FIREFOX_DIR = path.join(ROOT, '.output/firefox-mv3');
 const BADGE = '[data-consent-number]';
 

@@ -1,4 +1,4 @@
-import type { Detection } from '@/lib/scanner/scan-text';
+import type { Detection } from '@/lib/number/scan-text';
 
 export interface Score {
   tp: number;

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { callingHours } from '../../lib/calling-hours';
 import { AREA_CODES } from '../../lib/data/area-codes';
 import { CALL_PURPOSES, CALLING_HOURS } from '../../lib/data/calling-hours';
+import { callingHours } from '../../lib/law/calling-hours';
 
 type Win = [number, number] | null;
 interface StateCase {
@@ -514,13 +514,13 @@ describe('callingHours is never more permissive than the national rule alone (pr
 
 describe('classify: inCallingWindow stays the national window', () => {
   it('US numbers: the federal 8 am–9 pm, whatever the state (Miami at 8:30 pm is inside it)', async () => {
-    const { classify } = await import('../../lib/classify');
+    const { classify } = await import('../../lib/law/classify');
     const c = classify('305-555-0100', { at: at(7, 20, 30, -5) });
     expect(c.inCallingWindow).toBe(true);
     expect(c.callingHours?.allowed).toBe(false);
   });
   it('Canadian numbers: the CRTC hours (Saturday 6:30 pm is outside; a weekday 9:15 pm inside)', async () => {
-    const { classify } = await import('../../lib/classify');
+    const { classify } = await import('../../lib/law/classify');
     expect(classify('416-555-0100', { at: at(12, 18, 30, -5) }).inCallingWindow).toBe(false);
     expect(classify('416-555-0100', { at: at(7, 21, 15, -5) }).inCallingWindow).toBe(true);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, badgeInfo, sentenceOf } from '@/lib/answer';
-import { classify } from '@/lib/classify';
-import { jurisdiction } from '@/lib/jurisdiction-index';
-import { Answer } from '@/lib/messages';
+import { answerOf, badgeInfo, sentenceOf } from '@/lib/law/answer';
+import { classify } from '@/lib/law/classify';
+import { jurisdiction } from '@/lib/law/jurisdiction-index';
+import { Answer } from '@/lib/protocol/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const at = new Date('2026-12-02T18:00:00Z');

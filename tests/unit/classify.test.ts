@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, POLICIES, type Policy } from '@/lib/classify';
 import { JURISDICTIONS } from '@/lib/data/jurisdictions';
-import { AGENT_REGIONS } from '@/lib/jurisdiction-index';
+import { classify, POLICIES, type Policy } from '@/lib/law/classify';
+import { AGENT_REGIONS } from '@/lib/law/jurisdiction-index';
 
 // Noon in New York on a November weekday: every US zone is inside 8 am-9 pm except Hawaii's morning edge.
 const AT = new Date('2026-11-27T17:00:00Z');

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { type CliIO, runCli } from '@/lib/cli/main';
 import { CSV_COLUMNS, SCAN_OPTIONS, scanHtml } from '@/lib/cli/scan';
 import { parseCsv } from '@/lib/csv';
-import { collectAll } from '@/lib/dom/collect';
-import { dropEchoedLinks } from '@/lib/dom/dedupe';
-import { scanText } from '@/lib/scanner/scan-text';
+import { scanText } from '@/lib/number/scan-text';
+import { collectAll } from '@/lib/page/collect';
+import { dropEchoedLinks } from '@/lib/page/dedupe';
 
 const DIR = 'tests/fixtures/scan';
 const NOTES = `${DIR}/notes.txt`;

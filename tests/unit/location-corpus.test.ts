@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { consentOf } from '@/lib/answer';
-import { classify } from '@/lib/classify';
 import { AREA_CODES } from '@/lib/data/area-codes';
-import { collectAll } from '@/lib/dom/collect';
-import { newRecordCache, recordLocationOf } from '@/lib/dom/record';
-import { scanText } from '@/lib/scanner/scan-text';
+import { consentOf } from '@/lib/law/answer';
+import { classify } from '@/lib/law/classify';
+import { scanText } from '@/lib/number/scan-text';
+import { collectAll } from '@/lib/page/collect';
+import { newRecordCache, recordLocationOf } from '@/lib/page/record';
 
 /**
  * The record-location pages written by tests/fixtures/pages/make-location-pages.mjs (truth by

@@ -1,11 +1,17 @@
 // Malformed, oversized and forged messages to the background, fuzzed: handleMessage never throws,
 // refuses with a short, clear { ok: false, error }, never records anything it did not validate, and
-// answers only in the shapes lib/messages.ts declares.
+// answers only in the shapes lib/protocol/messages.ts declares.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BackgroundDeps, handleMessage, type Sender } from '@/lib/background/handle-message';
-import { MAX_PER_MESSAGE } from '@/lib/dom/page-guard';
-import { LookupResponse, MAX_LOOKUP, MAX_PAGE_NUMBERS, PageScanResponse, TabSummaryResponse } from '@/lib/messages';
+import { MAX_PER_MESSAGE } from '@/lib/page/page-guard';
+import {
+  LookupResponse,
+  MAX_LOOKUP,
+  MAX_PAGE_NUMBERS,
+  PageScanResponse,
+  TabSummaryResponse,
+} from '@/lib/protocol/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { robustnessRow } from '../support/robustness';
 

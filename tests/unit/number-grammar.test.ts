@@ -1,12 +1,12 @@
 // The scanner, parseNumber and the background's message check read numbers by one grammar
-// (lib/number-grammar.ts): on the same digits they agree, and nothing over 15 digits is E.164 anywhere.
+// (lib/number/grammar.ts): on the same digits they agree, and nothing over 15 digits is E.164 anywhere.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CALLING_CODE_COUNTRIES } from '@/lib/data/calling-code-countries';
 import { CALLING_CODES } from '@/lib/data/calling-codes';
-import { E164_PATTERN } from '@/lib/number-grammar';
-import { parseNumber } from '@/lib/parse-number';
-import { scanText } from '@/lib/scanner/scan-text';
+import { E164_PATTERN } from '@/lib/number/grammar';
+import { parseNumber } from '@/lib/number/parse-number';
+import { scanText } from '@/lib/number/scan-text';
 
 /** What each reader makes of `+digits`: the E.164 number, or null. */
 function readings(digits: string) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchOrphaned } from '../../lib/orphan-watch';
+import { watchOrphaned } from '../../lib/page/orphan-watch';
 
 describe('watchOrphaned', () => {
   beforeEach(() => vi.useFakeTimers());

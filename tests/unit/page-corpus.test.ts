@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AREA_CODES } from '@/lib/data/area-codes';
-import { collectAll, type Found } from '@/lib/dom/collect';
-import { scanText } from '@/lib/scanner/scan-text';
+import { scanText } from '@/lib/number/scan-text';
+import { collectAll, type Found } from '@/lib/page/collect';
 import { type Badge, type BadgeScore, scoreBadges } from '../support/page-score';
 
 /**

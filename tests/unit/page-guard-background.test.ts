@@ -2,9 +2,9 @@
 // page must not hide the page's other badges, in this burst or any later one.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BackgroundDeps, handleMessage, type Sender } from '@/lib/background/handle-message';
-import { PageGuard } from '@/lib/dom/page-guard';
-import type { PageScanResponse } from '@/lib/messages';
-import { type Detection, scanText } from '@/lib/scanner/scan-text';
+import { type Detection, scanText } from '@/lib/number/scan-text';
+import { PageGuard } from '@/lib/page/page-guard';
+import type { PageScanResponse } from '@/lib/protocol/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const ID = 'consentguardid';

@@ -1,9 +1,9 @@
 // A page-scan that gets no answer (the service worker stopped mid-request) is asked again, with
 // backoff, until the worker answers: no badge stays hidden for good.
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageGuard } from '@/lib/dom/page-guard';
-import type { PageScan, PageScanResponse } from '@/lib/messages';
-import { scanText } from '@/lib/scanner/scan-text';
+import { scanText } from '@/lib/number/scan-text';
+import { PageGuard } from '@/lib/page/page-guard';
+import type { PageScan, PageScanResponse } from '@/lib/protocol/messages';
 import { instantAnswer } from '../instant-background';
 
 let guard: PageGuard | undefined;

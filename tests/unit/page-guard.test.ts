@@ -1,8 +1,8 @@
 // The page engine on happy-dom: what the e2e tests show in Chromium, here change by change.
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageGuard } from '@/lib/dom/page-guard';
-import type { PageScan } from '@/lib/messages';
-import { scanText } from '@/lib/scanner/scan-text';
+import { scanText } from '@/lib/number/scan-text';
+import { PageGuard } from '@/lib/page/page-guard';
+import type { PageScan } from '@/lib/protocol/messages';
 import { instantAnswer } from '../instant-background';
 
 const sent: PageScan[] = [];

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BackgroundDeps, handleMessage, type Sender } from '@/lib/background/handle-message';
 import { AREA_CODES } from '@/lib/data/area-codes';
-import { MAX_PAGE_NUMBERS, PageScanResponse } from '@/lib/messages';
+import { MAX_PAGE_NUMBERS, PageScanResponse } from '@/lib/protocol/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const ID = 'consentguardid';

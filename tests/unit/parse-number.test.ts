@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseNumber, parseNumberByRegex, plainNanpE164 } from '@/lib/parse-number';
+import { parseNumber, parseNumberByRegex, plainNanpE164 } from '@/lib/number/parse-number';
 
 describe('parseNumber', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf } from '@/lib/answer';
-import { classify } from '@/lib/classify';
-import { consentShown, tabVerdict } from '@/lib/popup-verdict';
+import { answerOf } from '@/lib/law/answer';
+import { classify } from '@/lib/law/classify';
+import { consentShown, tabVerdict } from '@/lib/law/popup-verdict';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const answers = (...numbers: string[]) => numbers.map((n) => answerOf(classify(n), DEFAULT_SETTINGS));

@@ -1,10 +1,10 @@
 // Which record a number belongs to, and the place that record names (happy-dom, as the content script sees it).
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectAll } from '@/lib/dom/collect';
-import { PageGuard } from '@/lib/dom/page-guard';
-import { recordLocationOf } from '@/lib/dom/record';
-import type { PageScan } from '@/lib/messages';
-import { scanText } from '@/lib/scanner/scan-text';
+import { scanText } from '@/lib/number/scan-text';
+import { collectAll } from '@/lib/page/collect';
+import { PageGuard } from '@/lib/page/page-guard';
+import { recordLocationOf } from '@/lib/page/record';
+import type { PageScan } from '@/lib/protocol/messages';
 import { instantAnswer } from '../instant-background';
 
 /** Each number on the page with the places its record names ('' for none). */

@@ -2,8 +2,8 @@
 // input. Work is counted (characters read), never timed, so the checks cannot flake on a slow machine.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classify } from '@/lib/classify';
-import { scanText } from '@/lib/scanner/scan-text';
+import { classify } from '@/lib/law/classify';
+import { scanText } from '@/lib/number/scan-text';
 import { robustnessRow } from '../support/robustness';
 
 const realNumber = fc.constantFrom(

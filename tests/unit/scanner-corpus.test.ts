@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanText } from '@/lib/scanner/scan-text';
+import { scanText } from '@/lib/number/scan-text';
 import { score } from '../support/scanner-score';
 
 /** The labelled corpus written by tests/fixtures/text/make-corpus.mjs (truth by construction). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Detection, scanText } from '@/lib/scanner/scan-text';
+import { type Detection, scanText } from '@/lib/number/scan-text';
 
 function wellFormed(text: string, found: Detection[]) {
   let last = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isNanpShape } from '@/lib/parse-number';
-import { scanText } from '@/lib/scanner/scan-text';
+import { isNanpShape } from '@/lib/number/parse-number';
+import { scanText } from '@/lib/number/scan-text';
 
 const E = '+14155550134';
 

@@ -3,9 +3,9 @@
 // and keep every valid field the agent chose.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { POLICIES } from '@/lib/classify';
 import { CALL_PURPOSES } from '@/lib/data/calling-hours';
 import { AGENT_REGIONS } from '@/lib/data/regions';
+import { POLICIES } from '@/lib/law/classify';
 import { DEFAULT_SETTINGS, readSettings, resolveSettings, SETTINGS_VERSION, Settings } from '@/lib/settings';
 import { robustnessRow } from '../support/robustness';
 

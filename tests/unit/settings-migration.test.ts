@@ -3,10 +3,10 @@
 // lets an agent in an all-party state get a one-party answer.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, POLICIES } from '@/lib/classify';
 import { JURISDICTIONS } from '@/lib/data/jurisdictions';
 import { AGENT_REGIONS } from '@/lib/data/regions';
-import { effectiveRule } from '@/lib/jurisdiction-index';
+import { classify, POLICIES } from '@/lib/law/classify';
+import { effectiveRule } from '@/lib/law/jurisdiction-index';
 import {
   CALLEE_ONLY_NOTICE,
   DEFAULT_SETTINGS,

@@ -14,8 +14,8 @@ import {
   siteStatus,
   withGrantedOrigins,
   withRevokedOrigins,
-} from '@/lib/site-access';
-import { DEFAULT_MATCHES, matchesPattern } from '@/lib/sites';
+} from '@/lib/sites/site-access';
+import { DEFAULT_MATCHES, matchesPattern } from '@/lib/sites/sites';
 import { followPermissions, loadSiteChoices, updateSiteChoices } from '@/utils/site-permissions';
 
 const NONE: SiteChoices = { enabledSites: [], disabledSites: [] };

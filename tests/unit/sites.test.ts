@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MATCHES, DEFAULT_SITES, isValidMatchPattern, matchesPattern, originPattern } from '@/lib/sites';
+import { DEFAULT_MATCHES, DEFAULT_SITES, isValidMatchPattern, matchesPattern, originPattern } from '@/lib/sites/sites';
 
 const hostOf = (pattern: string): string => /^[^:]+:\/\/([^/]*)\//.exec(pattern)?.[1] ?? '';
 

@@ -7,7 +7,7 @@
  * lookup from either.
  */
 import * as z from 'zod/mini';
-import { E164_PATTERN } from './number-grammar';
+import { E164_PATTERN } from '../number/grammar';
 
 export const MAX_LOOKUP = 50;
 export const MAX_PAGE_NUMBERS = 5000;
@@ -53,7 +53,7 @@ const Minutes = z.number().check(z.int(), z.gte(0), z.lte(24 * 60));
 const HoursWindow = z.object({ start: Minutes, end: Minutes });
 const Iso = z.nullable(z.string().check(z.maxLength(40)));
 
-/** Calling hours as a badge shows them: open or not, and when that changes (lib/calling-hours.ts). */
+/** Calling hours as a badge shows them: open or not, and when that changes (lib/law/calling-hours.ts). */
 export const BadgeCalling = z.object({
   allowed: Window,
   /** False when the call purpose is exempt: the hours are information only. */
@@ -79,7 +79,7 @@ const ZoneHours = z.object({
   closesAt: Iso,
 });
 
-/** The full calling-hours answer (lib/calling-hours.ts CallingHours). */
+/** The full calling-hours answer (lib/law/calling-hours.ts CallingHours). */
 export const CallingHoursAnswer = z.object({
   allowed: Window,
   purpose: z.enum(['sales', 'existing-customer', 'service', 'business']),
@@ -192,7 +192,7 @@ const AppliedRule = z.object({
   noticeDuty: z.optional(z.nullable(z.string())),
 });
 
-/** A Classification (lib/classify.ts) plus the disclaimer to read, filled in from the settings. */
+/** A Classification (lib/law/classify.ts) plus the disclaimer to read, filled in from the settings. */
 export const Answer = z.object({
   input: z.string(),
   e164: z.nullable(z.string()),

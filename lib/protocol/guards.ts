@@ -3,7 +3,7 @@
  * CRM page, and the zod schemas (which the background applies to everything it receives) would
  * double its size. The background is the validating edge; this only keeps a broken answer out.
  */
-import type { Answer, BadgeInfo, PageScanResponse } from '../messages';
+import type { Answer, BadgeInfo, PageScanResponse } from './messages';
 
 const CONSENT = new Set(['all-party', 'one-party', 'unknown']);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

@@ -1,5 +1,5 @@
-import { JURISDICTIONS } from './data/jurisdictions';
-import type { Jurisdiction, Requirement } from './types';
+import { JURISDICTIONS } from '../data/jurisdictions';
+import type { Jurisdiction, Requirement } from '../types';
 
 const BY_CODE = new Map(JURISDICTIONS.map((j) => [j.code, j]));
 
@@ -7,7 +7,7 @@ export function jurisdiction(code: string): Jurisdiction | undefined {
   return BY_CODE.get(code);
 }
 
-export { AGENT_REGIONS } from './data/regions';
+export { AGENT_REGIONS } from '../data/regions';
 
 /** The row that applies to the other NANP countries (Caribbean, Bermuda). */
 export const NANP_OTHER = 'NANP-OTHER';

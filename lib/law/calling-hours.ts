@@ -4,17 +4,17 @@
  * of the week, holidays and an optional company window, in every time zone the area code spans. Pure:
  * the time is always passed in.
  */
-import { AREA_CODES } from './data/area-codes';
+import { AREA_CODES } from '../data/area-codes';
 import {
   CALLING_HOURS,
   type CallingHoursRule,
   type CallPurpose,
   type Confidence,
   type HoursWindow,
-} from './data/calling-hours';
+} from '../data/calling-hours';
+import { parseNumber } from '../number/parse-number';
 import { type CivilDate, HOLIDAYS, type HolidayId, holidayOn, weekdayOf } from './holidays';
 import { formatClock } from './local-time';
-import { parseNumber } from './parse-number';
 
 export interface CallingHoursContext {
   /** Why the agent calls (default 'sales'): service calls are not solicitations. */

@@ -6,7 +6,7 @@ import {
   intlLengthOk,
   NANP_DIGITS,
   nanpCodeOk,
-} from '../number-grammar';
+} from './grammar';
 
 /** One phone number found in a block of page text. */
 export interface Detection {
@@ -37,7 +37,7 @@ export interface ScanOptions {
  *    `/`, and invisible marks (zero-width, bidi, soft hyphen). Tabs, newlines and anything else end it.
  * 2. Each candidate is cut into numbers from its first group: `[10]`, `[1+10]`, `[3,3,4]`, `[3,7]`, each with
  *    an optional trunk `1` (one lone `/` may follow the area code), or after `+` a calling code and 8-15
- *    digits (lib/number-grammar.ts). A group that does not start a number is skipped only up to the next
+ *    digits (lib/number/grammar.ts). A group that does not start a number is skipped only up to the next
  *    space, and then the next number must look unmistakable (dashes, dots, parentheses, a plus, or one
  *    unbroken run of digits), so that `Zoom 415 5550 1341` or `12 415 555 0134` stay unread while
  *    `2024-05-12 415-555-0134` is read.

@@ -3,7 +3,7 @@
  * links and form fields, in open shadow roots too. Only reads the DOM; the content script and
  * `consent scan` (on linkedom in Node) share it.
  */
-import type { Detection, ScanOptions } from '../scanner/scan-text';
+import type { Detection, ScanOptions } from '../number/scan-text';
 import { BLOCK_TAGS, OWN_TAGS, SKIP_TAGS } from './blocks';
 
 export type Where = 'text' | 'tel-link' | 'input';

@@ -1,11 +1,11 @@
 /** From a Classification to what each context shows: the badge's few fields, the popup's full answer. */
 
+import { disclaimerText } from '../data/disclaimers';
+import type { Answer, BadgeCalling, BadgeInfo } from '../protocol/messages';
+import type { Settings } from '../settings';
+import type { Requirement } from '../types';
 import type { CallingHours } from './calling-hours';
 import type { Classification } from './classify';
-import { disclaimerText } from './data/disclaimers';
-import type { Answer, BadgeCalling, BadgeInfo } from './messages';
-import type { Settings } from './settings';
-import type { Requirement } from './types';
 
 /** What the badge's `data-consent` says: unknown where no rule is known, otherwise what to follow. */
 export function consentOf(c: Pick<Classification, 'requirement' | 'treatAs'>): Requirement {

@@ -2,8 +2,8 @@
  * The one details panel of a page: opened from a badge, it shows the requirement, why, the local
  * time and calling window, and copies the disclaimer. Plain DOM in a shadow root; text only.
  */
-import { durationText } from '../duration';
-import type { Answer, CallingHoursAnswer } from '../messages';
+import { durationText } from '../law/duration';
+import type { Answer, CallingHoursAnswer } from '../protocol/messages';
 import type { PageText, PageTextKey } from './text';
 
 export const PANEL_TAG = 'consent-guard-panel';

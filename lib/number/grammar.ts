@@ -1,10 +1,10 @@
 /**
- * The one grammar of a phone number, shared by the text scanner (lib/scanner/scan-text.ts), the reader of
- * typed numbers (lib/parse-number.ts) and the background's message checks (lib/messages.ts): what an area
+ * The one grammar of a phone number, shared by the text scanner (lib/number/scan-text.ts), the reader of
+ * typed numbers (lib/number/parse-number.ts) and the background's message checks (lib/protocol/messages.ts): what an area
  * code and exchange look like, which calling codes exist, how many digits a number has. Small and free of
  * regexes on the hot path, as the content script carries it.
  */
-import { CALLING_CODES } from './data/calling-codes';
+import { CALLING_CODES } from '../data/calling-codes';
 
 /** ITU-T E.164 §6: a number is at most 15 digits, calling code included. */
 export const E164_MAX_DIGITS = 15;

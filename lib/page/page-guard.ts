@@ -4,8 +4,9 @@
  * message per burst to the background. Never rewrites the page's own nodes: it only inserts and
  * removes elements of its own.
  */
-import type { Answer, BadgeInfo, Located, PageScan, PageScanResponse, RecordLocation } from '../messages';
-import type { ScanOptions } from '../scanner/scan-text';
+
+import type { ScanOptions } from '../number/scan-text';
+import type { Answer, BadgeInfo, Located, PageScan, PageScanResponse, RecordLocation } from '../protocol/messages';
 import { createBadge, updateBadge } from './badge';
 import { BLOCK_TAGS, blockOf } from './blocks';
 import {
@@ -57,7 +58,7 @@ const SLICE_MS = 12;
 /** The event the page-world hook (entrypoints/shadow-watch.content.ts) fires on a new shadow root's host. */
 export const SHADOW_EVENT = 'consent-guard-shadow';
 
-/** The most numbers one page-scan may carry: MAX_PAGE_NUMBERS in lib/messages.ts (not imported: it would bring zod). */
+/** The most numbers one page-scan may carry: MAX_PAGE_NUMBERS in lib/protocol/messages.ts (not imported: it would bring zod). */
 export const MAX_PER_MESSAGE = 5000;
 
 /**

@@ -2,7 +2,7 @@
  * The popup's one-line verdict for a tab: the strictest requirement among its numbers, how many
  * numbers need it, and where they point. Pure: the popup renders it, unit tests pin it.
  */
-import type { Answer } from './messages';
+import type { Answer } from '../protocol/messages';
 
 export type VerdictInput = Pick<Answer, 'requirement' | 'treatAs' | 'ambiguous' | 'place'> &
   Partial<Pick<Answer, 'callingHours'>>;

@@ -2,15 +2,16 @@
  * The rules engine: from a number (and who is calling, from where) to what the law asks before the
  * call is recorded, why, and what to do. Pure and synchronous; never throws.
  */
+
+import { AREA_CODES } from '../data/area-codes';
+import type { CallPurpose, HoursWindow } from '../data/calling-hours';
+import type { LocationSource } from '../location/read';
+import { npaIndex, type ParsedNumber, parseNumber, plainNanpE164 } from '../number/parse-number';
+import type { AreaCode, Jurisdiction, Requirement } from '../types';
 import { type CallingHours, callingHoursFor } from './calling-hours';
-import { AREA_CODES } from './data/area-codes';
-import type { CallPurpose, HoursWindow } from './data/calling-hours';
 import { effectiveRule, jurisdiction, NANP_OTHER, strictestRequirement } from './jurisdiction-index';
 import { localTimeAt } from './local-time';
-import type { LocationSource } from './location/read';
-import { npaIndex, type ParsedNumber, parseNumber, plainNanpE164 } from './parse-number';
 import type { Policy } from './policy';
-import type { AreaCode, Jurisdiction, Requirement } from './types';
 
 export { POLICIES, type Policy, REMOVED_POLICIES } from './policy';
 export type NumberKind = 'nanp' | 'tollfree' | 'international' | 'invalid';

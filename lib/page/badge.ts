@@ -3,7 +3,7 @@
  * stylesheet, so the CRM's CSS neither leaks in nor costs a fetch per badge. Page text only ever
  * reaches it through textContent and attributes: it is data, never markup.
  */
-import type { BadgeCalling, BadgeInfo } from '../messages';
+import type { BadgeCalling, BadgeInfo } from '../protocol/messages';
 import type { PageText, PageTextKey } from './text';
 
 export const BADGE_TAG = 'consent-guard-badge';

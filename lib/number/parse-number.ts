@@ -1,5 +1,5 @@
-import { countriesOf } from './data/calling-code-countries';
-import { callingCodeOf, EXT_MAX_DIGITS, intlLengthOk, NANP_DIGITS, nanpCodeOk } from './number-grammar';
+import { countriesOf } from '../data/calling-code-countries';
+import { callingCodeOf, EXT_MAX_DIGITS, intlLengthOk, NANP_DIGITS, nanpCodeOk } from './grammar';
 
 /** One phone number as typed or pasted by a person: the popup's lookup box, the CLI. */
 export type ParsedNumber =
