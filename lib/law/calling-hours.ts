@@ -25,7 +25,16 @@ export interface CallingHoursContext {
   regions?: readonly string[];
   /** More candidate time zones: every one is checked, like the area code's own. */
   timezones?: readonly string[];
+  /**
+   * The zones of the place the callee's record names: a side of its own. The area code's zones and these
+   * both apply, the stricter at every instant: clear only when both sides are open, closed when either
+   * side is closed everywhere it may be (see the README's "The callee's own location").
+   */
+  recordTimezones?: readonly string[];
 }
+
+/** Whose place a zone belongs to: the area code's, the record's, or both. */
+export type ZoneFrom = 'area-code' | 'record' | 'both';
 
 /** Where a number points, as calling hours need it. */
 export interface CallingPlace {
@@ -50,6 +59,8 @@ export interface ZoneHours {
   decidedBy: string | null;
   opensAt: string | null;
   closesAt: string | null;
+  /** Whose place this zone is: the area code's, the record's, or both. */
+  from: ZoneFrom;
 }
 
 export interface CallingHours {
@@ -288,6 +299,7 @@ function zoneHours(
   purpose: CallPurpose,
   company: HoursWindow | null,
   informational: boolean,
+  from: ZoneFrom = 'area-code',
 ): { zone: ZoneHours; limits: DayLimit[]; info: DayLimit[] } {
   const now = localParts(timeZone, at);
   const today: CivilDate = { year: now.year, month: now.month, day: now.day };
@@ -325,6 +337,7 @@ function zoneHours(
       decidedBy: decided?.code ?? null,
       opensAt,
       closesAt,
+      from,
     },
     limits: binding,
     info,
@@ -382,7 +395,11 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
   const purpose = context.purpose ?? 'sales';
   const company = context.companyWindow ?? null;
   const codes = lawCodes(place, context.regions ?? []);
-  const zones = [...new Set([...place.timezones, ...(context.timezones ?? [])])];
+  const areaZones = [...new Set([...place.timezones, ...(context.timezones ?? [])])];
+  const recordZones = [...new Set(context.recordTimezones ?? [])];
+  const zones = [...new Set([...areaZones, ...recordZones])];
+  const fromOf = (zone: string): ZoneFrom =>
+    !recordZones.includes(zone) ? 'area-code' : areaZones.includes(zone) ? 'both' : 'record';
   const empty: CallingHours = {
     allowed: null,
     purpose,
@@ -418,9 +435,21 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
   // Does any law bind this purpose somewhere? If none does, the law's hours are information only.
   const probe = limitsOn(codes, localDateAt(zones[0] ?? 'UTC', epoch), purpose, null);
   const informational = probe.binding.length === 0;
-  const results = zones.map((zone) => zoneHours(zone, epoch, codes, purpose, company, informational));
-  const open = results.filter((r) => r.zone.allowed);
-  const allowed = open.length === results.length ? true : open.length === 0 ? false : 'partly';
+  const results = zones.map((zone) => zoneHours(zone, epoch, codes, purpose, company, informational, fromOf(zone)));
+  // Each side (the area code's zones, the record's) is open, closed or partly open; both apply, so the
+  // stricter side wins: closed if either is closed everywhere, partly if either is partly, else open.
+  const sides = [areaZones, recordZones]
+    .filter((side) => side.length > 0)
+    .map((side) => {
+      const mine = results.filter((r) => side.includes(r.zone.timeZone));
+      const open = mine.filter((r) => r.zone.allowed).length;
+      return { zones: mine, allowed: open === mine.length ? true : open === 0 ? false : ('partly' as const) };
+    });
+  const allowed = sides.some((s) => s.allowed === false)
+    ? false
+    : sides.some((s) => s.allowed === 'partly')
+      ? 'partly'
+      : true;
 
   const reasons: string[] = [];
   if (informational) {
@@ -437,17 +466,18 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
   }
   for (const [text, group] of byText) {
     const names = [...new Set(group.map((z) => z.zoneName))].join('/');
+    const whose = recordZones.length === 0 ? '' : `; ${FROM_TEXT[group[0]?.from ?? 'area-code']}`;
     const where =
       results.length === 1
-        ? `where the callee is (${group[0]?.timeZone})`
-        : `in ${names} (${group.map((z) => z.timeZone).join(', ')})`;
+        ? `where the callee is (${group[0]?.timeZone}${whose})`
+        : `in ${names} (${group.map((z) => z.timeZone).join(', ')}${whose})`;
     reasons.push(text.replace('\u0000', where));
   }
-  if (allowed === 'partly') {
-    reasons.push('The area code spans time zones that disagree: it is not clear to call until every zone is open.');
-  }
+  reasons.push(...sideReasons(sides, areaZones, recordZones));
 
-  const decidingZone = results.find((r) => !r.zone.allowed) ?? results[0];
+  // The zone that decides: a closed one on a side closed everywhere, else the first closed one.
+  const closedSide = sides.find((s) => s.allowed === false);
+  const decidingZone = closedSide?.zones[0] ?? results.find((r) => !r.zone.allowed) ?? results[0];
   const decidedBy = decidingZone?.zone.decidedBy ?? null;
   const decidedLimit = decidingZone?.limits.find((l) => l.code === decidedBy);
   const opens = results.map((r) => r.zone.opensAt).filter((x): x is string => x !== null);
@@ -483,7 +513,7 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
         : allOpenAt(zones, epoch, codes, purpose, company, informational);
   const closesAt = allowed === false ? null : (closes.sort()[0] ?? null);
   // Local clock readings in the zone that decides: the first closed one, or the first that closes.
-  const opensZone = results.find((r) => !r.zone.allowed)?.zone;
+  const opensZone = decidingZone && !decidingZone.zone.allowed ? decidingZone.zone : undefined;
   const closesZone = results.find((r) => r.zone.closesAt === closesAt)?.zone;
   const minutesTo = (iso: string | null) => (iso === null ? null : Math.round((Date.parse(iso) - epoch) / 60_000));
   return {
@@ -507,6 +537,44 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
     notes,
     confidence,
   };
+}
+
+const FROM_TEXT: Record<ZoneFrom, string> = {
+  'area-code': 'where the number was issued',
+  record: 'where the record puts the callee',
+  both: 'the record’s place and the number’s',
+};
+
+/** Why the sides' zones give the answer they give, when zones disagree or a record adds its own. */
+function sideReasons(
+  sides: readonly { allowed: boolean | 'partly' }[],
+  areaZones: readonly string[],
+  recordZones: readonly string[],
+): string[] {
+  const [first, second] = sides;
+  if (recordZones.length === 0) {
+    return first?.allowed === 'partly'
+      ? ['The area code spans time zones that disagree: it is not clear to call until every zone is open.']
+      : [];
+  }
+  const reasons: string[] = [];
+  const recordSide = areaZones.length === 0 ? first : second;
+  if (recordSide?.allowed === 'partly') {
+    reasons.push(
+      'The record’s place spans time zones that disagree (its state or province has more than one): it is not clear to call until every one of them is open.',
+    );
+  }
+  if (areaZones.length === 0) {
+    reasons.push('The number says nothing about where the callee is: the record’s place decides its calling hours.');
+  } else if (recordZones.some((z) => !areaZones.includes(z)) || areaZones.some((z) => !recordZones.includes(z))) {
+    reasons.push(
+      'The record’s place and the area code’s both count, the stricter at every moment: the record may be out of date, and some states presume that a call to their area code reaches a resident.',
+    );
+    if (first?.allowed === 'partly' && second?.allowed !== 'partly') {
+      reasons.push('The area code spans time zones that disagree: it is not clear to call until every zone is open.');
+    }
+  }
+  return reasons;
 }
 
 /** The first instant every zone is open at once (zones open at different instants, and close too). */

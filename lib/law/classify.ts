@@ -12,6 +12,7 @@ import { type CallingHours, callingHoursFor } from './calling-hours';
 import { effectiveRule, jurisdiction, NANP_OTHER, strictestRequirement } from './jurisdiction-index';
 import { localTimeAt } from './local-time';
 import type { Policy } from './policy';
+import { zonesOfRegions } from './region-zones';
 
 export { POLICIES, type Policy, REMOVED_POLICIES } from './policy';
 export type NumberKind = 'nanp' | 'tollfree' | 'international' | 'invalid';
@@ -259,6 +260,9 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
   const agentJurisdiction = context.agentRegion ? jurisdiction(context.agentRegion) : undefined;
 
   const record = recordSide(callee, context.calleeLocation);
+  // A number that says nothing about place (toll-free, other non-geographic codes): the record decides.
+  const recordDecides = isPlaceless(callee) && record.rules.length > 0;
+  if (recordDecides) reasons.splice(0, reasons.length, placelessReason(callee));
   rules.push(...record.rules);
   reasons.push(...record.reasons);
 
@@ -276,7 +280,7 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
   if (announceAlways) reasons.push(ANNOUNCE_ALWAYS_REASON);
 
   // Unknown callee jurisdictions (toll-free, international, other NANP) count as an unknown rule.
-  const calleeUnknown = callee.kind !== 'invalid' && callee.rules.length === 0;
+  const calleeUnknown = callee.kind !== 'invalid' && callee.rules.length === 0 && !recordDecides;
   const requirement =
     callee.kind === 'invalid'
       ? 'unknown'
@@ -311,17 +315,45 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
     inCallingWindow,
     rules,
     calleeLocation: record.decisive,
-    callingHours:
-      callee.kind === 'invalid'
-        ? null
-        : callingHoursFor(callee, at, {
-            purpose: context.purpose,
-            companyWindow: context.companyWindow,
-            regions: context.calleeLocation?.regions ?? [],
-          }),
+    callingHours: callee.kind === 'invalid' ? null : hoursFor(callee, record, context, at),
     locationNames: record.names,
     issuedIn: ` · number issued in ${issuedPlace(callee)}`,
   };
+}
+
+/** A NANP number whose code names no place at all: toll-free, 5XX, 600, 700, 900 and the like. */
+function isPlaceless(callee: ReturnType<typeof calleeSide>): boolean {
+  return callee.kind === 'tollfree' || (callee.kind === 'nanp' && callee.timezones.length === 0);
+}
+
+function placelessReason(callee: ReturnType<typeof calleeSide>): string {
+  return callee.kind === 'tollfree'
+    ? `${callee.npa} is a toll-free code: it says nothing about where the callee is, so the place in their record decides whose rule applies.`
+    : `${callee.npa} is a non-geographic code: it says nothing about where the callee is, so the place in their record decides whose rule applies.`;
+}
+
+/**
+ * Calling hours where the callee may be: the area code's zones and the record's place's zones both apply
+ * (the stricter at every instant). A number that says nothing about place (toll-free, other non-geographic
+ * codes) takes the record's place alone. A number of a country whose hours we do not know (international,
+ * other NANP countries) keeps no hours: the record cannot rule out that the callee is there.
+ */
+function hoursFor(
+  callee: ReturnType<typeof calleeSide>,
+  record: ReturnType<typeof recordSide>,
+  context: ClassifyContext,
+  at: Date,
+): CallingHours {
+  const placeless = isPlaceless(callee);
+  const ownRules = callee.regions.length > 0 || placeless;
+  const regions = context.calleeLocation?.regions ?? [];
+  const place = placeless ? { country: null, regions: [], timezones: [] } : callee;
+  return callingHoursFor(place, at, {
+    purpose: context.purpose,
+    companyWindow: context.companyWindow,
+    regions: ownRules ? regions : [],
+    recordTimezones: ownRules && record.rules.length > 0 ? zonesOfRegions(regions) : [],
+  });
 }
 
 /** How strict a rule is in practice: all-party first, then unknown and unsettled, then one-party. */
@@ -355,7 +387,7 @@ function recordSide(
     reasons.push(`The record names ${names}: the strictest of their rules applies (${decisive.name}).`);
   const areaCodeStrictness = callee.rules.length > 0 ? Math.min(...callee.rules.map(strictness)) : 1;
   const sameRegions = callee.rules.length === known.length && known.every((r) => callee.regions.includes(r.code));
-  if (!sameRegions) {
+  if (!sameRegions && !isPlaceless(callee)) {
     reasons.push(
       strictness(decisive) < areaCodeStrictness
         ? `The record's location is stricter than the area code's, so ${decisive.name}'s rule wins: an area code says where a number was issued, not where its owner lives.`

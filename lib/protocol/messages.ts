@@ -77,6 +77,8 @@ const ZoneHours = z.object({
   decidedBy: z.nullable(z.string()),
   opensAt: Iso,
   closesAt: Iso,
+  /** Whose place the zone is: the area code's, the callee's record's, or both. */
+  from: z.optional(z.enum(['area-code', 'record', 'both'])),
 });
 
 /** The full calling-hours answer (lib/law/calling-hours.ts CallingHours). */

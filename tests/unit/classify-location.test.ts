@@ -28,8 +28,8 @@ describe('a record location in the answer', () => {
     expect(c.reasons.join(' ')).toMatch(/never relaxes/);
   });
 
-  it('unknown stays unknown: a toll-free number in a Texas record is not one-party', () => {
-    const c = classify('800-555-0134', { at, calleeLocation: { regions: ['TX'] } });
+  it('unknown stays unknown: an international number in a Texas record is not one-party', () => {
+    const c = classify('+44 20 7946 0000', { at, calleeLocation: { regions: ['TX'] } });
     expect(c.requirement).toBe('unknown');
     expect(c.treatAs).toBe('all-party');
     expect(c.calleeLocation).toBe('TX');
