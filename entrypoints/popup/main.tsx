@@ -6,6 +6,7 @@ import { disableSite, enableSite, siteStatus } from '@/lib/sites/site-access';
 import { uiLanguage } from '@/utils/i18n';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 import { loadSiteChoices, registrationSettled, updateSiteChoices } from '@/utils/site-permissions';
+import '@/components/tokens.css';
 import './style.css';
 
 /**
