@@ -46,7 +46,9 @@ Commands:
       The phone numbers in .txt, .html/.htm and .csv files, with what recording each call needs.
       --json: per file {file, detections: [{e164, kind, where, start, end, ext, raw}]}; start/end are
       string indices into the .txt text, the HTML block's text (or the tel: link or field value), or
-      the CSV cell (with row and column, header = row 0). --csv: the single .csv lead list with
+      the CSV cell (with row and column, header = row 0); HTML detections add recordLocation (the
+      place their record names: {regions, text, source}, or null) and calleeLocation (the region whose
+      rule the answer used, or null). --csv: the single .csv lead list with
       consent_* columns for the first number of each row; a State, Province, ZIP or Postal Code column
       (or an address) in the row is the callee's location, written in consent_location.
 

@@ -10,6 +10,7 @@ import { findLocations, isLocationLabel, locationOfValue } from '../location/rea
 import { type Detection, type ScanOptions, scanText } from '../number/scan-text';
 import { collectAll, type Where } from '../page/collect';
 import { dropEchoedLinks } from '../page/dedupe';
+import { newRecordCache, type RecordPlace, recordLocationOf } from '../page/record';
 import { UsageError } from './args';
 import type { CliIO } from './main';
 import { table } from './table';
@@ -29,6 +30,10 @@ export interface ScanDetection {
   /** CSV only: 0-based row (the header is row 0) and column of the cell. */
   row?: number;
   column?: number;
+  /** HTML only: the place the number's record names (same row, card, section…), or null. */
+  recordLocation?: RecordPlace | null;
+  /** HTML only: the record's region whose rule the answer used (data-consent-location), or null. */
+  calleeLocation?: string | null;
 }
 
 export interface FileScan {
@@ -71,6 +76,7 @@ export function scanHtml(html: string): ScanDetection[] {
   useSpecTreeWalker(document);
   // Not `document.body`: on a fragment linkedom's getter inserts an empty <head> and <body> into it.
   const root: Node = document.querySelector('body') ?? document;
+  const records = newRecordCache();
   return dropEchoedLinks(collectAll(root, scanText, SCAN_OPTIONS)).map((f) => ({
     e164: f.e164,
     kind: f.kind,
@@ -79,6 +85,7 @@ export function scanHtml(html: string): ScanDetection[] {
     end: f.end,
     ext: f.ext,
     raw: f.raw,
+    recordLocation: recordLocationOf(f.node, records).location,
   }));
 }
 
@@ -308,7 +315,12 @@ export async function runScan(run: ScanRun, io: CliIO): Promise<number> {
     const input = await read(file);
     try {
       if ('error' in input) throw new Error(input.error);
-      results.push({ file, detections: scanContent(types[i] ?? 'txt', input.text) });
+      const detections = scanContent(types[i] ?? 'txt', input.text);
+      // A number in a record that names a place is answered with it; the JSON says which region was used.
+      for (const d of detections) {
+        if (d.recordLocation !== undefined) d.calleeLocation = verdict(d.e164, d.recordLocation).calleeLocation;
+      }
+      results.push({ file, detections });
     } catch (error) {
       results.push({ file, error: error instanceof Error ? error.message : String(error), detections: [] });
     }
@@ -334,9 +346,11 @@ export async function runScan(run: ScanRun, io: CliIO): Promise<number> {
       printable(d.raw),
       d.e164,
       d.row === undefined ? d.where : `row ${d.row}, col ${d.column}`,
-      ...run.cells(verdict(d.e164)),
+      ...run.cells(verdict(d.e164, d.recordLocation ?? null)),
     ]);
-    const distinct = [...new Set(result.detections.map((d) => d.e164))].map((n) => verdict(n));
+    const distinct = [...new Map(result.detections.map((d) => [d.e164, d])).values()].map((d) =>
+      verdict(d.e164, d.recordLocation ?? null),
+    );
     const allParty = distinct.filter((c) => c.treatAs === 'all-party').length;
     const outside = distinct.filter((c) => c.inCallingWindow === false).length;
     const closed = distinct.filter((c) => c.callingHours?.binding && c.callingHours.allowed === false).length;

@@ -51,6 +51,7 @@ async function json(argv: string[], files: Record<string, string> = {}) {
 }
 
 const DETECTION_KEYS = ['e164', 'kind', 'where', 'start', 'end', 'ext', 'raw'];
+const NO_PLACE = { recordLocation: null, calleeLocation: null };
 
 describe('consent scan --json', () => {
   it('prints one document: per file its detections, with the contract fields in order', async () => {
@@ -62,7 +63,13 @@ describe('consent scan --json', () => {
       expect(Object.keys(f)).toEqual(['file', 'detections']);
       expect(f.detections.length).toBeGreaterThan(0);
       for (const d of f.detections)
-        expect(Object.keys(d)).toEqual(f.file === LEADS ? [...DETECTION_KEYS, 'row', 'column'] : DETECTION_KEYS);
+        expect(Object.keys(d)).toEqual(
+          f.file === LEADS
+            ? [...DETECTION_KEYS, 'row', 'column']
+            : f.file === PAGE
+              ? [...DETECTION_KEYS, 'recordLocation', 'calleeLocation']
+              : DETECTION_KEYS,
+        );
     }
   });
 
@@ -93,15 +100,87 @@ describe('consent scan --json', () => {
     const [page] = (await json([PAGE])).files;
     expect(page?.detections).toEqual([
       // <p>Sales: <a href="tel:+14155550134">(415) 555-0134</a></p>: one detection, from the text.
-      { e164: '+14155550134', kind: 'nanp', where: 'text', start: 7, end: 21, ext: null, raw: '(415) 555-0134' },
+      {
+        e164: '+14155550134',
+        kind: 'nanp',
+        where: 'text',
+        start: 7,
+        end: 21,
+        ext: null,
+        raw: '(415) 555-0134',
+        ...NO_PLACE,
+      },
       // Split across spans: offsets in the block's text, where spans from different elements meet with a space.
-      { e164: '+16175550100', kind: 'nanp', where: 'text', start: 8, end: 24, ext: null, raw: '617 - 555 - 0100' },
+      {
+        e164: '+16175550100',
+        kind: 'nanp',
+        where: 'text',
+        start: 8,
+        end: 24,
+        ext: null,
+        raw: '617 - 555 - 0100',
+        ...NO_PLACE,
+      },
       // A link that does not show its number.
-      { e164: '+12125550199', kind: 'nanp', where: 'tel-link', start: 0, end: 15, ext: null, raw: '+1-212-555-0199' },
-      { e164: '+13125550147', kind: 'nanp', where: 'input', start: 0, end: 14, ext: null, raw: '(312) 555-0147' },
-      { e164: '+16465550190', kind: 'nanp', where: 'input', start: 5, end: 17, ext: null, raw: '646 555 0190' },
+      {
+        e164: '+12125550199',
+        kind: 'nanp',
+        where: 'tel-link',
+        start: 0,
+        end: 15,
+        ext: null,
+        raw: '+1-212-555-0199',
+        ...NO_PLACE,
+      },
+      {
+        e164: '+13125550147',
+        kind: 'nanp',
+        where: 'input',
+        start: 0,
+        end: 14,
+        ext: null,
+        raw: '(312) 555-0147',
+        ...NO_PLACE,
+      },
+      {
+        e164: '+16465550190',
+        kind: 'nanp',
+        where: 'input',
+        start: 5,
+        end: 17,
+        ext: null,
+        raw: '646 555 0190',
+        ...NO_PLACE,
+      },
     ]);
     // Not found: <title>, <script>, <template>, a hidden input, a number cut by <br>.
+  });
+
+  it('.html: each number reports the record place it was answered with (row, card), never the page header’s', async () => {
+    const html = `<header>Acme · 1 Market St, San Francisco, CA 94105 · 415-555-0100</header>
+<table><thead><tr><th>Name</th><th>Phone</th><th>State</th></tr></thead><tbody>
+<tr><td>Dana</td><td>212-555-0101</td><td>CA</td></tr>
+<tr><td>Eli</td><td>212-555-0102</td><td></td></tr>
+<tr><td>Fay</td><td>800-555-0103</td><td>Texas</td></tr>
+</tbody></table>
+<section class="card"><h2>Gus</h2><p>Mobile 305-555-0104</p><p>Boston, MA 02110</p></section>`;
+    const [file] = (await json(['r.html'], { 'r.html': html })).files;
+    const byNumber = Object.fromEntries(
+      file?.detections.map((d) => [d.e164, [d.recordLocation, d.calleeLocation]]) ?? [],
+    );
+    expect(byNumber).toEqual({
+      '+14155550100': [null, null],
+      '+12125550101': [{ regions: ['CA'], text: 'State: CA', source: 'column' }, 'CA'],
+      '+12125550102': [null, null],
+      '+18005550103': [{ regions: ['TX'], text: 'State: Texas', source: 'column' }, 'TX'],
+      '+13055550104': [{ regions: ['MA'], text: 'Boston, MA 02110', source: 'address' }, 'MA'],
+    });
+    // The table uses the same answer: the New York number in a California row is all-party.
+    const { stdout } = await run(['--at', '2026-12-02T18:00:00Z', 'r.html'], { 'r.html': html });
+    const line = (n: string) => stdout.split('\n').find((l) => l.includes(n)) ?? '';
+    expect(line('212-555-0101')).toMatch(/all-party/);
+    expect(line('212-555-0102')).toMatch(/one-party/);
+    expect(line('800-555-0103')).toMatch(/one-party/);
   });
 
   it('.html: linkedom gives the same answer as a browser DOM (happy-dom) through collectAll', async () => {
