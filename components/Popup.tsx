@@ -4,6 +4,7 @@ import { tabVerdict } from '@/lib/law/popup-verdict';
 import type { Answer, LookupResponse, TabSummaryResponse } from '@/lib/protocol/messages';
 import type { DisclaimerSettings } from '@/lib/settings';
 import { t } from '@/utils/i18n';
+import { rowKey } from './labels';
 import { AnswerDetails } from './popup/AnswerDetails';
 import type { CopyButtonProps } from './popup/CopyButton';
 import { LookupBox } from './popup/LookupBox';
@@ -80,7 +81,7 @@ export function Popup({ api }: { api: PopupApi }) {
     summary.status === 'ready'
       ? { status: 'ready', verdict: tabVerdict(summary.numbers, summary.total) }
       : { status: summary.status };
-  const openAnswer = summary.status === 'ready' ? summary.numbers.find((a) => (a.e164 ?? a.input) === open) : undefined;
+  const openAnswer = summary.status === 'ready' ? summary.numbers.find((a) => rowKey(a) === open) : undefined;
 
   return (
     <main class="popup">

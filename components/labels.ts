@@ -62,3 +62,10 @@ export function formatNumber(e164: string | null, input: string): string {
   const nanp = e164?.match(/^\+1(\d{3})(\d{3})(\d{4})$/);
   return nanp ? `(${nanp[1]}) ${nanp[2]}-${nanp[3]}` : (e164 ?? input);
 }
+
+/** A row's key in the tab's list: one number shown in two records with two places is two rows. */
+export function rowKey(answer: Answer): string {
+  const number = answer.e164 ?? answer.input;
+  const place = answer.calleeLocation ? answer.recordLocation?.regions.join('/') : undefined;
+  return place ? `${number}@${place}` : number;
+}

@@ -7,7 +7,7 @@ import { syncContentScript } from '@/utils/content-registration';
 import { t } from '@/utils/i18n';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 import { followPermissions } from '@/utils/site-permissions';
-import { forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
+import { forgetTab, recordFrame, tabNumbers, tabPlaces } from '@/utils/tab-store';
 
 /** The toolbar count: how many numbers on the tab need everyone's consent (unknown ones included). */
 function showCount(tabId: number, numbers: Classification[]) {
@@ -30,6 +30,7 @@ export default defineBackground(() => {
     settings: async () => (await loadSettings()).settings,
     recordFrame,
     tabNumbers,
+    tabPlaces,
     tabChanged: showCount,
     // The badge sentence in the browser's language (utils/i18n falls back to English).
     sentenceText: t satisfies SentenceText,

@@ -1,5 +1,6 @@
 import { type DisclaimerLanguage, disclaimerText as fillFor } from '@/lib/data/disclaimers';
 import { disclaimerRequirement } from '@/lib/law/answer';
+import { locationSummary, whereFrom } from '@/lib/law/location-summary';
 import type { Answer } from '@/lib/protocol/messages';
 import type { DisclaimerSettings } from '@/lib/settings';
 import { t } from '@/utils/i18n';
@@ -68,6 +69,12 @@ export function AnswerDetails({ answer, settings, language, onLanguage, writeTex
         <div>
           <dt>{t('detailsLaw')}</dt>
           <dd data-testid="details-law">{law}</dd>
+        </div>
+        <div>
+          <dt>{t('detailsWhere')}</dt>
+          <dd data-testid="details-where" data-location-from={locationSummary(answer).from}>
+            {whereFrom(answer, t)}
+          </dd>
         </div>
       </dl>
       {answer.callingHours && <CallingHoursDetails hours={answer.callingHours} />}

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Answer } from '@/lib/protocol/messages';
 import { t } from '@/utils/i18n';
+import { rowKey } from '../labels';
 import { NumberSummary } from './NumberRow';
 
 export interface NumberListProps {
@@ -44,7 +45,7 @@ export function NumberList({ numbers, total, open, onToggle, children }: NumberL
       {total > numbers.length && <p class="muted">{t('listShownOf', numbers.length, total)}</p>}
       <ul class="rows" onKeyDown={onKeyDown} data-testid="number-list">
         {numbers.map((answer, i) => {
-          const key = answer.e164 ?? answer.input;
+          const key = rowKey(answer);
           const expanded = open === key;
           return (
             <li key={key}>

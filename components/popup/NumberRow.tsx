@@ -1,3 +1,4 @@
+import { locationSummary } from '@/lib/law/location-summary';
 import { consentShown } from '@/lib/law/popup-verdict';
 import type { Answer } from '@/lib/protocol/messages';
 import { t } from '@/utils/i18n';
@@ -9,8 +10,9 @@ export function NumberSummary({ answer }: { answer: Answer }) {
   // State and provincial hours where known; the national window otherwise.
   const hours = hoursLabel(answer.callingHours);
   const window = hours ?? windowLabel(answer.inCallingWindow);
+  const where = locationSummary(answer);
   return (
-    <span class="summary">
+    <span class="summary" data-location-from={where.from}>
       <span class="summary-main">
         <span class="number">{formatNumber(answer.e164, answer.input)}</span>
         <span class="place">{answer.place}</span>
@@ -19,6 +21,15 @@ export function NumberSummary({ answer }: { answer: Answer }) {
           {answer.ambiguous ? '*' : ''}
         </span>
       </span>
+      {where.from !== 'area-code' && (
+        <span class="summary-where" data-testid="row-where">
+          {where.from === 'record'
+            ? t('rowRecordOnly', where.recordText ?? '')
+            : `${t('rowRecord', where.recordText ?? '', where.issued)} · ${
+                where.winner === 'same' ? t('rowSameRule') : t('rowWinner', where.winnerName ?? '')
+              }`}
+        </span>
+      )}
       {answer.localTime && (
         <span
           class="summary-time"

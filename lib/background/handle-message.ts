@@ -10,11 +10,13 @@ import {
   type LookupResponse,
   PageScanBatch,
   type PageScanResponse,
+  type PlaceOnPage,
   PopupTabSummary,
   refusal,
   type TabSummaryResponse,
   wellFormedLocated,
   wellFormedNumbers,
+  wellFormedPlaces,
 } from '../protocol/messages';
 import { companyWindowMinutes, type Settings } from '../settings';
 
@@ -31,9 +33,20 @@ export interface BackgroundDeps {
   /** The extension pages' origin, `runtime.getURL('/')`: chrome-extension://<id>/ or, in Firefox, moz-extension://<uuid>/. */
   extensionOrigin: string;
   settings: () => Promise<Settings>;
-  /** Records the numbers a frame shows now; returns every distinct number on the tab. */
-  recordFrame: (tabId: number, frameId: number, numbers: string[], reset: boolean) => Promise<string[]>;
+  /**
+   * Records the numbers a frame shows now (and those of them inside a record with a place); returns
+   * every distinct number on the tab.
+   */
+  recordFrame: (
+    tabId: number,
+    frameId: number,
+    numbers: string[],
+    reset: boolean,
+    places?: PlaceOnPage[],
+  ) => Promise<string[]>;
   tabNumbers: (tabId: number) => Promise<string[]>;
+  /** The tab's numbers that sit in a record with a place (none where the store keeps no places). */
+  tabPlaces?: (tabId: number) => Promise<PlaceOnPage[]>;
   /** Called after a tab's numbers change, with their classifications (for the toolbar count). */
   tabChanged?: (tabId: number, numbers: Classification[]) => void;
   now?: () => Date;
@@ -61,6 +74,33 @@ function contextOf(settings: Settings, at: Date): ClassifyContext {
   };
 }
 
+/**
+ * The tab's numbers as the badges answered them: a number inside a record with a place is answered with
+ * that place (once per place), any other number plainly.
+ */
+function tabEntries(numbers: readonly string[], places: readonly PlaceOnPage[], context: ClassifyContext) {
+  const shown = new Set(numbers);
+  const mine = places.filter((p) => shown.has(p.e164));
+  const located = new Set(mine.map((p) => p.e164));
+  return [
+    ...mine.map((p) =>
+      classify(p.e164, { ...context, calleeLocation: { regions: p.regions, text: p.text, source: p.source } }),
+    ),
+    ...numbers.filter((n) => !located.has(n)).map((n) => classify(n, context)),
+  ];
+}
+
+/** One answer per number (the strictest of its places), for the toolbar's count. */
+function strictestPerNumber(entries: readonly Classification[]): Classification[] {
+  const byNumber = new Map<string, Classification>();
+  for (const c of entries) {
+    const k = c.e164 ?? c.input;
+    const seen = byNumber.get(k);
+    if (!seen || (seen.treatAs === 'one-party' && c.treatAs === 'all-party')) byNumber.set(k, c);
+  }
+  return [...byNumber.values()];
+}
+
 export async function handleMessage(message: unknown, sender: Sender, deps: BackgroundDeps): Promise<Response> {
   // runtime.onMessage only hears the extension's own contexts; a message carrying another id is forged.
   if (sender.id !== deps.extensionId) return { ok: false, error: 'Refused a message from outside the extension.' };
@@ -74,13 +114,16 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
     const lookup = wellFormedNumbers(parsed.data.lookup);
     const present = wellFormedNumbers(parsed.data.present);
     const located = wellFormedLocated(parsed.data.located ?? []);
+    const places = wellFormedPlaces(parsed.data.places ?? []);
     const dropped =
       parsed.data.lookup.length -
       lookup.length +
       parsed.data.present.length -
       present.length +
       (parsed.data.located?.length ?? 0) -
-      located.length;
+      located.length +
+      (parsed.data.places?.length ?? 0) -
+      places.length;
     const tabId = sender.tab?.id;
     if (tabId === undefined || fromExtensionPage(sender, deps)) {
       return { ok: false, error: 'Refused page-scan: it must come from a content script in a tab.' };
@@ -97,11 +140,11 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
       if (c.kind === 'invalid' || c.e164 === null) continue;
       badges.push({ ...badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText), locationKey: regions.join('/') });
     }
-    const all = await deps.recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false);
-    deps.tabChanged?.(
-      tabId,
-      all.map((n) => classify(n, context)),
-    );
+    const all = await deps.recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false, places);
+    if (deps.tabChanged) {
+      const entries = tabEntries(all, (await deps.tabPlaces?.(tabId)) ?? [], context);
+      deps.tabChanged(tabId, strictestPerNumber(entries));
+    }
     return { ok: true, badges, showOneParty: settings.badgeOneParty, dropped };
   }
 
@@ -126,8 +169,8 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
       return { ok: false, error: 'Refused popup-tab-summary: only the popup may ask.' };
     const settings = await deps.settings();
     const context = contextOf(settings, now);
-    const numbers = (await deps.tabNumbers(parsed.data.tabId))
-      .map((n) => classify(n, context))
+    const tabId = parsed.data.tabId;
+    const numbers = tabEntries(await deps.tabNumbers(tabId), (await deps.tabPlaces?.(tabId)) ?? [], context)
       .filter((c) => c.kind !== 'invalid')
       .sort(
         (a, b) =>

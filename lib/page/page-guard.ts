@@ -6,7 +6,15 @@
  */
 
 import type { ScanOptions } from '../number/scan-text';
-import type { Answer, BadgeInfo, Located, PageScan, PageScanResponse, RecordLocation } from '../protocol/messages';
+import type {
+  Answer,
+  BadgeInfo,
+  Located,
+  PageScan,
+  PageScanResponse,
+  PlaceOnPage,
+  RecordLocation,
+} from '../protocol/messages';
 import { createBadge, updateBadge } from './badge';
 import { BLOCK_TAGS, blockOf } from './blocks';
 import {
@@ -484,6 +492,20 @@ export class PageGuard {
     return this.showOneParty || info.consent !== 'one-party' || info.notice === true || info.calling?.allowed === false;
   }
 
+  /** The located numbers the frame shows, with their record's words, for the tab's summary (at most MAX_PER_MESSAGE). */
+  private placesOf(keys: readonly string[]): PlaceOnPage[] {
+    const places: PlaceOnPage[] = [];
+    for (const key of keys) {
+      if (places.length >= MAX_PER_MESSAGE) break;
+      if (!key.includes('@')) continue;
+      const badge = this.byNumber.get(key)?.values().next().value;
+      const place = badge ? this.badgeLocation.get(badge) : undefined;
+      if (!place) continue;
+      places.push({ e164: e164Of(key), regions: place.regions, text: place.text.slice(0, 200), source: place.source });
+    }
+    return places;
+  }
+
   /**
    * One message for the burst: the numbers never answered, and all the frame shows now. A page
    * may show more numbers than one message may carry (MAX_PER_MESSAGE): those are asked in turn.
@@ -501,6 +523,7 @@ export class PageGuard {
     this.firstReport = false;
     // The tab's summary and toolbar count hold at most MAX_PER_MESSAGE numbers of a frame.
     const shown = present.length > MAX_PER_MESSAGE ? present.slice(0, MAX_PER_MESSAGE) : present;
+    const places = this.placesOf(keys);
     for (let start = 0; start === 0 || start < lookup.length; start += MAX_PER_MESSAGE) {
       const chunk = lookup.length > MAX_PER_MESSAGE ? lookup.slice(start, start + MAX_PER_MESSAGE) : lookup;
       const plain: string[] = [];
@@ -517,6 +540,7 @@ export class PageGuard {
           present: shown,
           ...(reset && start === 0 ? { reset } : {}),
           ...(located.length > 0 ? { located } : {}),
+          ...(places.length > 0 ? { places } : {}),
         })
         .catch((error) => this.deps.onError?.(error));
       if (this.stopped) return;

@@ -3,6 +3,7 @@
  * time and calling window, and copies the disclaimer. Plain DOM in a shadow root; text only.
  */
 import { durationText } from '../law/duration';
+import { whereFrom } from '../law/location-summary';
 import type { Answer, CallingHoursAnswer } from '../protocol/messages';
 import type { PageText, PageTextKey } from './text';
 
@@ -86,21 +87,6 @@ function hoursBlock(doc: Document, h: CallingHoursAnswer, t: PageText): HTMLElem
   box.append(why);
   if (h.confidence !== 'confirmed') box.append(el(doc, 'p', t('panelHoursUnsure'), 'meta'));
   return box;
-}
-
-const SOURCE_KEY: Record<string, PageTextKey> = {
-  address: 'panelSourceAddress',
-  field: 'panelSourceField',
-  column: 'panelSourceColumn',
-  given: 'panelSourceGiven',
-};
-
-/** Where the answer's place came from: the area code alone, or the record and the area code. */
-export function whereFrom(answer: Answer, t: PageText): string {
-  const record = answer.calleeLocation ? answer.recordLocation : null;
-  if (!record) return t('panelFromAreaCode', answer.place);
-  const source = record.source ? t(SOURCE_KEY[record.source] ?? 'panelSourceAddress') : t('panelSourceAddress');
-  return t('panelFromRecord', record.text ?? record.regions.join('/'), source, answer.place);
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string) {

@@ -34,6 +34,25 @@ export type RecordLocation = z.infer<typeof RecordLocation>;
 const Located = z.strictObject({ e164: E164, regions: Regions });
 export type Located = z.infer<typeof Located>;
 
+/** A number the frame shows inside a record that names a place, with the record's words (for the popup's list). */
+export const PlaceOnPage = z.strictObject({
+  e164: E164,
+  regions: Regions,
+  text: z.nullable(z.string().check(z.maxLength(200))),
+  source: z.nullable(LocationSource),
+});
+export type PlaceOnPage = z.infer<typeof PlaceOnPage>;
+
+/**
+ * What the tab store keeps for one frame: its numbers, and those of them that sit in a record with a
+ * place. A bare list is the shape stored before record places were kept (read as having none).
+ */
+export const StoredFrame = z.union([
+  z.array(E164),
+  z.strictObject({ numbers: z.array(E164), places: z.array(PlaceOnPage) }),
+]);
+export type StoredFrame = z.infer<typeof StoredFrame>;
+
 /**
  * Content script → background, once per burst of page changes: the numbers the frame has not had
  * answered yet, and every number the frame shows now (for the tab's summary and toolbar count).
@@ -46,6 +65,8 @@ export const PageScan = z.strictObject({
   reset: z.optional(z.boolean()),
   /** Numbers to answer with their record's location (each answered as a badge with `locationKey`). */
   located: z.optional(z.array(Located).check(z.maxLength(MAX_PAGE_NUMBERS))),
+  /** The numbers of `present` that sit in a record naming a place, with what it said (the tab's summary). */
+  places: z.optional(z.array(PlaceOnPage).check(z.maxLength(MAX_PAGE_NUMBERS))),
 });
 export type PageScan = z.infer<typeof PageScan>;
 
@@ -115,7 +136,16 @@ export const PageScanBatch = z.strictObject({
   present: z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS)),
   reset: z.optional(z.boolean()),
   located: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS))),
+  places: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS))),
 });
+
+/** The entries of `places` that are a number with its record's place, in order. */
+export function wellFormedPlaces(list: readonly unknown[]): PlaceOnPage[] {
+  return list.flatMap((entry) => {
+    const parsed = PlaceOnPage.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
 
 /** The entries of `located` that are a number and its record's places, in order. */
 export function wellFormedLocated(list: readonly unknown[]): Located[] {

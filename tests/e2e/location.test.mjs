@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { badgesIn, FIXTURES_DIR, ROOT, screenshot, useExtension, waitForBadges, watchErrors } from './harness.mjs';
+import {
+  badgesIn,
+  FIXTURES_DIR,
+  openPopup,
+  ROOT,
+  screenshot,
+  tabIdOf,
+  useExtension,
+  waitForBadges,
+  watchErrors,
+} from './harness.mjs';
 
 const env = useExtension();
 const truthOf = (name) =>
@@ -105,6 +115,7 @@ describe('record locations on the labelled pages', () => {
     });
     const where = await panel.jsonValue();
     assert.match(where, /Location from the record: “Oakland, California” \(an address\); from the area code: NY/);
+    assert.match(where, /California’s rule, from the record, is stricter, so it applies/);
     const reasons = await page.evaluate(
       () => document.querySelector('consent-guard-panel').shadowRoot.querySelector('ul').textContent,
     );
@@ -124,6 +135,36 @@ describe('record locations on the labelled pages', () => {
     });
     await screenshot(page, 'location-conflict');
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the popup lists the tab’s numbers with where each place came from and which rule won', async () => {
+    const { page, errors } = await open('loc-dialer');
+    const truth = truthOf('loc-dialer');
+    await waitForBadges(page.mainFrame(), truth.length, 30_000);
+    const current = await page.locator('#current consent-guard-badge').getAttribute('data-consent-number');
+    const tabId = await tabIdOf(env.browser.worker, page);
+    const popup = await openPopup(env.browser.context, env.browser.extensionId, `?tab=${tabId}`);
+    const digits = current.slice(-4);
+    const row = popup.getByTestId('number-row').filter({ hasText: `(212) 555-${digits}` });
+    await row.first().waitFor();
+    assert.equal(
+      await row.first().getByTestId('row-where').textContent(),
+      'Record: Oakland, California · number issued in NY · California’s rule wins',
+    );
+    await row.first().click();
+    assert.match(
+      await popup.getByTestId('details-where').textContent(),
+      /^Location from the record: “Oakland, California” \(an address\); from the area code: NY\. California’s rule, from the record, is stricter/,
+    );
+    // A number of the recent-calls list has no record place: its row says nothing more than its area code.
+    const plain = truth.find((t) => t.location === null && t.e164 !== current);
+    const plainRow = popup
+      .getByTestId('number-row')
+      .filter({ hasText: `(${plain.e164.slice(2, 5)}) ${plain.e164.slice(5, 8)}-${plain.e164.slice(8)}` });
+    assert.equal(await plainRow.first().locator('.summary').getAttribute('data-location-from'), 'area-code');
+    assert.deepEqual(errors, []);
+    await popup.close();
     await page.close();
   });
 });

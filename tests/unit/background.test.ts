@@ -221,10 +221,60 @@ describe('background entrypoint', () => {
       reset: true,
     };
     await fakeBrowser.runtime.onMessage.trigger(message, page);
-    expect(await fakeBrowser.storage.session.get('tab:3')).toEqual({ 'tab:3': { 0: message.present } });
+    expect(await fakeBrowser.storage.session.get('tab:3')).toEqual({
+      'tab:3': { 0: { numbers: message.present, places: [] } },
+    });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('2');
     const [summary] = await fakeBrowser.runtime.onMessage.trigger({ type: 'popup-tab-summary', tabId: 3 }, popup());
     expect(summary).toMatchObject({ ok: true, total: 3 });
+  });
+
+  it('keeps each located number with its record place: the popup lists it with it, the toolbar counts it', async () => {
+    const page = { id: fakeBrowser.runtime.id, url: 'https://crm.example.com/', tab: { id: 4 }, frameId: 0 } as never;
+    const oakland = { e164: '+12125550175', regions: ['CA'], text: 'Oakland, CA 94607', source: 'address' };
+    await fakeBrowser.runtime.onMessage.trigger(
+      {
+        type: 'page-scan',
+        lookup: [],
+        present: ['+12125550175', '+12125550176'],
+        places: [oakland, { e164: '+12125550176', regions: ['CA'], text: 'x'.repeat(201), source: 'address' }],
+        reset: true,
+      },
+      page,
+    );
+    // New York numbers are one-party; the one in an Oakland record is all-party, so the count is 1.
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('1');
+    const [summary] = await fakeBrowser.runtime.onMessage.trigger({ type: 'popup-tab-summary', tabId: 4 }, popup());
+    expect(summary).toMatchObject({
+      ok: true,
+      total: 2,
+      numbers: [
+        {
+          e164: '+12125550175',
+          treatAs: 'all-party',
+          calleeLocation: 'CA',
+          recordLocation: { regions: ['CA'], text: 'Oakland, CA 94607', source: 'address' },
+        },
+        // Its place was malformed (text over 200 characters): dropped, and the number answered plainly.
+        { e164: '+12125550176', treatAs: 'one-party', calleeLocation: null, recordLocation: null },
+      ],
+    });
+  });
+
+  it('reads back only what validates from the tab store (a damaged frame is left out, the old shape still reads)', async () => {
+    await fakeBrowser.storage.session.set({
+      'tab:5': {
+        0: ['+14155550134'],
+        1: { numbers: ['+12125550175'], places: [{ e164: '+12125550175', regions: ['ca'], text: null, source: null }] },
+        2: { numbers: ['+13055550100'], places: [] },
+      },
+    });
+    const [summary] = await fakeBrowser.runtime.onMessage.trigger({ type: 'popup-tab-summary', tabId: 5 }, popup());
+    expect(summary).toMatchObject({ ok: true, total: 2 });
+    expect((summary as { numbers: { e164: string }[] }).numbers.map((n) => n.e164).sort()).toEqual([
+      '+13055550100',
+      '+14155550134',
+    ]);
   });
 
   it('reads the agent settings from sync storage', async () => {

@@ -38,6 +38,8 @@ interface JsonDetection {
   raw: string;
   row?: number;
   column?: number;
+  recordLocation?: { regions: string[]; text: string; source: string } | null;
+  calleeLocation?: string | null;
 }
 interface JsonFile {
   file: string;
