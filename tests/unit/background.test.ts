@@ -271,7 +271,7 @@ describe('background entrypoint', () => {
     });
     const [summary] = await fakeBrowser.runtime.onMessage.trigger({ type: 'popup-tab-summary', tabId: 5 }, popup());
     expect(summary).toMatchObject({ ok: true, total: 2 });
-    expect((summary as { numbers: { e164: string }[] }).numbers.map((n) => n.e164).sort()).toEqual([
+    expect((summary as unknown as { numbers: { e164: string }[] }).numbers.map((n) => n.e164).sort()).toEqual([
       '+13055550100',
       '+14155550134',
     ]);
