@@ -3,7 +3,7 @@
  * the stricter at every instant. Instants are written by hand in UTC for December 2026 (standard time
  * everywhere: ET −5, CT −6, MT −7, PT −8); expected windows come from the statutes (federal 8 am–9 pm,
  * 47 C.F.R. § 64.1200(c)(1); Texas 9 am–9 pm weekdays, noon–9 pm Sunday, Tex. Bus. & Com. Code § 301.051;
- * Florida 8 am–8 pm, Fla. Stat. § 501.059(8)(a)).
+ * Florida 8 am–8 pm, Fla. Stat. § 501.616(6)(a)).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
