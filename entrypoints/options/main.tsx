@@ -4,6 +4,7 @@ import { Options, type OptionsApi } from '@/components/Options';
 import { AGENT_REGIONS, jurisdiction } from '@/lib/law/jurisdiction-index';
 import { t, uiLanguage } from '@/utils/i18n';
 import { settingsStore } from '@/utils/settings-store';
+import '@/components/tokens.css';
 import './style.css';
 
 const api: OptionsApi = {

@@ -5,6 +5,7 @@ import { LookupResponse, TabSummaryResponse } from '@/lib/protocol/messages';
 import { uiLanguage } from '@/utils/i18n';
 import { settingsStore } from '@/utils/settings-store';
 import { siteFlow } from '@/utils/site-flow';
+import '@/components/tokens.css';
 import './style.css';
 
 /**
