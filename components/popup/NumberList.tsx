@@ -5,7 +5,7 @@ import { t } from '@/utils/i18n';
 import { rowKey } from '../labels';
 import { NumberSummary } from './NumberRow';
 
-export interface NumberListProps {
+interface NumberListProps {
   numbers: readonly Answer[];
   total: number;
   /** The e164 of the open number, or null. */

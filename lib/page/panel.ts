@@ -7,7 +7,7 @@ import { whereFrom } from '../law/location-summary';
 import type { Answer, CallingHoursAnswer } from '../protocol/messages';
 import type { PageText, PageTextKey } from './text';
 
-export const PANEL_TAG = 'consent-guard-panel';
+const PANEL_TAG = 'consent-guard-panel';
 
 const PANEL_CSS = `
 :host{all:initial !important;position:absolute !important;z-index:2147483647 !important}
@@ -53,7 +53,7 @@ function windowKey(w: Answer['inCallingWindow']): PageTextKey {
 }
 
 /** The headline of calling hours: open until, closed until (and how long), not clear, or information only. */
-export function hoursHeadline(h: CallingHoursAnswer, t: PageText): string | null {
+function hoursHeadline(h: CallingHoursAnswer, t: PageText): string | null {
   if (h.allowed === null) return null;
   if (!h.binding && h.allowed === true) return t('panelHoursInfo', h.window ?? '');
   if (h.allowed === 'partly')
@@ -113,7 +113,7 @@ async function copyText(doc: Document, root: ShadowRoot, text: string, t: PageTe
   }
 }
 
-export interface Panel {
+interface Panel {
   /** Shows the panel under `badge`, with what `load` answers. */
   open(badge: HTMLElement, load: () => Promise<Answer | null>): Promise<void>;
   close(): void;
