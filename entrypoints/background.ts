@@ -5,7 +5,7 @@ import type { Classification } from '@/lib/law/classify';
 import { oneAtATime } from '@/lib/one-at-a-time';
 import { syncContentScript } from '@/utils/content-registration';
 import { t } from '@/utils/i18n';
-import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
+import { settingsStore } from '@/utils/settings-store';
 import { followPermissions } from '@/utils/site-permissions';
 import { forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
 
@@ -27,7 +27,7 @@ export default defineBackground(() => {
   const deps = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    settings: async () => (await loadSettings()).settings,
+    settings: async () => (await settingsStore.load()).settings,
     recordFrame,
     tabNumbers,
     tabChanged: showCount,
@@ -47,12 +47,12 @@ export default defineBackground(() => {
   // One sync at a time: two settings changes in a row must not both register the same script id.
   const serially = oneAtATime();
   const register = () => {
-    serially(async () => syncContentScript((await loadSettings()).settings)).catch((error) =>
+    serially(async () => syncContentScript((await settingsStore.load()).settings)).catch((error) =>
       console.error('[Consent Guard] could not register the content script', error),
     );
   };
   register();
-  onSettingsChanged(register);
+  settingsStore.watch(register);
   // Host permissions granted or taken back (popup, chrome://extensions site access) change the sites.
   followPermissions();
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -115,7 +115,7 @@ export const MIGRATIONS: Record<number, (old: Record<string, unknown>, notices: 
     },
   };
 
-export interface ReadResult {
+interface ReadResult {
   settings: Settings;
   /** Why some of what was stored could not be used (empty when all was fine). */
   notices: string[];

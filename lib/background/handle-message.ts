@@ -42,7 +42,7 @@ export interface BackgroundDeps {
   sentenceText?: SentenceText;
 }
 
-export type Response = PageScanResponse | LookupResponse | TabSummaryResponse | ErrorResponse;
+type Response = PageScanResponse | LookupResponse | TabSummaryResponse | ErrorResponse;
 
 const SUMMARY_LIMIT = 200;
 const STRICTNESS = { 'all-party': 0, unknown: 1, 'one-party': 2 } as const;

@@ -14,9 +14,10 @@ import { localTimeAt } from './local-time';
 import type { Policy } from './policy';
 
 export { POLICIES, type Policy, REMOVED_POLICIES } from './policy';
-export type NumberKind = 'nanp' | 'tollfree' | 'international' | 'invalid';
+
+type NumberKind = 'nanp' | 'tollfree' | 'international' | 'invalid';
 /** announce: say the call is recorded; ask-consent: get an explicit yes first; do-not-record: there is nothing to record. */
-export type Action = 'announce' | 'ask-consent' | 'do-not-record';
+type Action = 'announce' | 'ask-consent' | 'do-not-record';
 
 export interface ClassifyContext {
   /** The agent's own state, territory or province (USPS or Canadian postal code). */
@@ -133,7 +134,7 @@ function regionList(rules: readonly AppliedRule[]): string {
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /** "Jamaica (JM)"; the code alone where the runtime has no name for it. */
-export function countryName(iso: string): string {
+function countryName(iso: string): string {
   try {
     const name = regionNames.of(iso);
     return name && name !== iso ? `${name} (${iso})` : iso;

@@ -6,7 +6,7 @@
 import type { BadgeCalling, BadgeInfo } from '../protocol/messages';
 import type { PageText, PageTextKey } from './text';
 
-export const BADGE_TAG = 'consent-guard-badge';
+const BADGE_TAG = 'consent-guard-badge';
 
 const BADGE_CSS = `
 :host{all:initial !important;display:inline-block !important;margin:0 0 0 0.35em !important;vertical-align:baseline !important}

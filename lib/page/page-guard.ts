@@ -26,7 +26,7 @@ import { createPanel } from './panel';
 import { newRecordCache, type RecordCache, type RecordPlace, recordLocationOf } from './record';
 import type { PageText } from './text';
 
-export interface GuardDeps {
+interface GuardDeps {
   scan: Scan;
   scanOptions?: ScanOptions;
   /** Sends one burst to the background. */
@@ -56,7 +56,7 @@ interface Placed {
 const SLICE_MS = 12;
 
 /** The event the page-world hook (entrypoints/shadow-watch.content.ts) fires on a new shadow root's host. */
-export const SHADOW_EVENT = 'consent-guard-shadow';
+const SHADOW_EVENT = 'consent-guard-shadow';
 
 /** The most numbers one page-scan may carry: MAX_PAGE_NUMBERS in lib/protocol/messages.ts (not imported: it would bring zod). */
 export const MAX_PER_MESSAGE = 5000;
@@ -69,7 +69,7 @@ const RETRY_MS = 250;
 const RETRY_MAX_MS = 8000;
 const MAX_RETRIES = 10;
 /** An answer's key: `+12125550134`, or `+12125550134@CA` for a number whose record names California. */
-export function answerKey(e164: string, regions?: readonly string[] | string | null): string {
+function answerKey(e164: string, regions?: readonly string[] | string | null): string {
   const where = typeof regions === 'string' ? regions : regions?.join('/');
   return where ? `${e164}@${where}` : e164;
 }
@@ -85,7 +85,7 @@ const INTERACTIVE = new Set(['A', 'BUTTON', 'LABEL', 'SUMMARY', 'SELECT']);
 const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 
 /** Where the badge goes: after the number, but outside links, buttons and editable text. */
-export function placementOf(found: Found, owner: Node): Node {
+function placementOf(found: Found, owner: Node): Node {
   let after: Node = found.node;
   for (
     let current: Node | null = found.node.parentNode;

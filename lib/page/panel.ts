@@ -8,7 +8,7 @@ import { badgeButton } from './badge';
 import { copyText } from './copy';
 import type { PageText, PageTextKey } from './text';
 
-export const PANEL_TAG = 'consent-guard-panel';
+const PANEL_TAG = 'consent-guard-panel';
 
 const PANEL_CSS = `
 :host{all:initial !important;position:absolute !important;z-index:2147483647 !important}
@@ -54,7 +54,7 @@ function windowKey(w: Answer['inCallingWindow']): PageTextKey {
 }
 
 /** The headline of calling hours: open until, closed until (and how long), not clear, or information only. */
-export function hoursHeadline(h: CallingHoursAnswer, t: PageText): string | null {
+function hoursHeadline(h: CallingHoursAnswer, t: PageText): string | null {
   if (h.allowed === null) return null;
   if (!h.binding && h.allowed === true) return t('panelHoursInfo', h.window ?? '');
   if (h.allowed === 'partly')
@@ -98,7 +98,7 @@ const SOURCE_KEY: Record<string, PageTextKey> = {
 };
 
 /** Where the answer's place came from: the area code alone, or the record and the area code. */
-export function whereFrom(answer: Answer, t: PageText): string {
+function whereFrom(answer: Answer, t: PageText): string {
   const record = answer.calleeLocation ? answer.recordLocation : null;
   if (!record) return t('panelFromAreaCode', answer.place);
   const source = record.source ? t(SOURCE_KEY[record.source] ?? 'panelSourceAddress') : t('panelSourceAddress');
@@ -112,7 +112,7 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?:
   return element;
 }
 
-export interface Panel {
+interface Panel {
   /** Shows the panel under `badge`, with what `load` answers. */
   open(badge: HTMLElement, load: () => Promise<Answer | null>): Promise<void>;
   close(): void;

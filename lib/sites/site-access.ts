@@ -38,7 +38,7 @@ export function registrationFor(choices: SiteChoices): Registration {
 /** Why Consent Guard runs, or does not run, on a page. */
 export type SiteStatusKind = 'default' | 'enabled' | 'disabled' | 'not-enabled' | 'unsupported';
 
-export interface SiteStatus {
+interface SiteStatus {
   kind: SiteStatusKind;
   /** Whether the content script is registered for this URL (the host permission aside). */
   runs: boolean;
@@ -96,7 +96,7 @@ export function enableSite(choices: SiteChoices, url: string): SiteChoices {
   return { enabledSites, disabledSites };
 }
 
-export interface DisableResult extends SiteChoices {
+interface DisableResult extends SiteChoices {
   /** Host permissions to give back: the agent's own patterns that covered the page. */
   revoke: string[];
 }

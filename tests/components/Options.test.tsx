@@ -10,7 +10,9 @@ import {
   resolveSettings,
   type Settings,
 } from '@/lib/settings';
-import { loadSettings, saveSettings } from '@/utils/settings-store';
+import { settingsStore } from '@/utils/settings-store';
+
+const storeApi = { load: settingsStore.load, save: (s: Settings) => settingsStore.update(s).then(() => {}) };
 
 const REGIONS = [
   { code: 'CA', name: 'California' },
@@ -178,7 +180,7 @@ describe('<Options> with browser storage', () => {
     await fakeBrowser.storage.sync.set({
       settings: { version: 1, company: 42, policy: 'whatever', agent: 'Dana', templates: 'broken' },
     });
-    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    render(<Options api={{ ...storeApi, regions: REGIONS }} />);
     const notice = await screen.findByTestId('settings-notice');
     expect(notice.textContent).toMatch(/^Some stored settings were not valid and were reset: /);
     expect(notice.textContent).toContain('"company"');
@@ -193,7 +195,7 @@ describe('<Options> with browser storage', () => {
   it('a stored callee-only policy (version 1) shows what changed and why, and is saved as strictest', async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, version: 1, policy: 'callee-only' } });
-    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    render(<Options api={{ ...storeApi, regions: REGIONS }} />);
     const changed = await screen.findByTestId('settings-changed');
     expect(changed.textContent).toMatch(/^Your settings were updated: .*removed.*all-party law/);
     expect(screen.queryByTestId('settings-notice')).toBeNull();
@@ -210,7 +212,7 @@ describe('<Options> with browser storage', () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.managed.set({ company: 'Acme Corp', locked: ['company'] });
     await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, company: 'Mine' } });
-    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    render(<Options api={{ ...storeApi, regions: REGIONS }} />);
     const company = (await screen.findByTestId('company')) as HTMLInputElement;
     expect(company.value).toBe('Acme Corp');
     expect(company.disabled).toBe(true);
@@ -238,7 +240,7 @@ describe('<Options> with browser storage', () => {
       companyWindow: { start: '09:00', end: '20:00' },
       locked: ['callPurpose', 'companyWindow'],
     });
-    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    render(<Options api={{ ...storeApi, regions: REGIONS }} />);
     const purpose = (await screen.findByTestId('call-purpose')) as HTMLSelectElement;
     expect(purpose.value).toBe('existing-customer');
     expect(purpose.disabled).toBe(true);
