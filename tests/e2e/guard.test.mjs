@@ -2,7 +2,15 @@
 // extension: each test is a hostile page (tests/fixtures/hostile) that tries one attack, and records
 // what happened for docs/robustness.md (tests/robustness-report.mjs).
 import assert from 'node:assert/strict';
-import { badgesIn, clickInPanel, exposeOwnRoots, panelText, useExtension, waitForBadges, watchErrors } from './harness.mjs';
+import {
+  badgesIn,
+  clickInPanel,
+  exposeOwnRoots,
+  panelText,
+  useExtension,
+  waitForBadges,
+  watchErrors,
+} from './harness.mjs';
 import { robustnessSuite } from './robustness-suite.mjs';
 
 const CLIPBOARD_BLOCKED = { 'permissions-policy': 'clipboard-write=(), clipboard-read=()' };
