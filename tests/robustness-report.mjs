@@ -39,6 +39,7 @@ const EXPECTED = [
   'e2e-guard-spy',
   'e2e-guard-clipboard',
   'e2e-guard-stacks',
+  'e2e-guard-navigate-away',
   'e2e-page-messages',
   'e2e-content-garbage',
   'unit-messages-fuzz',
@@ -75,6 +76,7 @@ const SHORT = {
     'a page that refuses the async clipboard (Permissions-Policy), hooks execCommand and replaces or stops the copy event',
   'e2e-guard-stacks':
     'a page reading `Error.prepareStackTrace` call sites wherever its code runs under our page-world hook',
+  'e2e-guard-navigate-away': 'a tab that goes from a CRM page to a site where we don’t run: the popup',
   'e2e-page-messages': 'a web page trying to message the extension',
   'e2e-content-garbage': 'garbage messages from a content script',
   'unit-messages-fuzz': '3,000 fuzzed messages from forged senders',

@@ -6,7 +6,9 @@ import {
   badgesIn,
   clickInPanel,
   exposeOwnRoots,
+  openPopup,
   panelText,
+  tabIdOf,
   useExtension,
   waitForBadges,
   watchErrors,
@@ -190,6 +192,47 @@ test(
       'a page reads `Error.prepareStackTrace` call sites (getFileName, getScriptNameOrSourceURL, the string) from page code that runs while our page-world hook may be on the stack: a getter of attachShadow’s init object (direct call, and through `Element.prototype.attachShadow.call`), a Proxy init, the error of a second attachShadow, and its own listener for our shadow-root event',
       'no frame of ours (no extension URL) in any of them but the `.call` form, which must go through our wrapper; the late shadow root still badged',
       `${Object.keys(stacks).length} stacks read; with an extension URL: ${leaking.join(', ') || 'none'}`,
+    );
+    await page.close();
+  },
+);
+
+test(
+  'after navigating to a site where we don’t run, the popup no longer shows the previous page’s numbers',
+  'navigate-away',
+  async () => {
+    await setSettings({});
+    const { page, errors } = await open('spy.html');
+    await waitForBadges(page.mainFrame(), 2);
+    const tabId = await tabIdOf(env.browser.worker, page);
+    const verdict = async () => {
+      const popup = await openPopup(env.browser.context, env.browser.extensionId, `?tab=${tabId}`);
+      const title = popup.getByTestId('verdict').locator('h2');
+      await title.waitFor();
+      // The summary arrives after the first paint: give it a moment, then read.
+      await popup.waitForTimeout(500);
+      const text = await title.textContent();
+      await popup.close();
+      return text;
+    };
+    const before = await verdict();
+    assert.match(before, /consent/i, `while on the CRM page: ${before}`);
+    // An SPA navigation on the same site keeps them.
+    await page.evaluate(() => history.pushState({}, '', '?view=2'));
+    await page.waitForTimeout(500);
+    const spa = await verdict();
+    assert.equal(spa, before);
+    // The same tab goes to a site where we don't run.
+    await page.goto(`${env.server.plainOrigin}/hostile/forged.html`);
+    await page.waitForTimeout(500);
+    const after = await verdict();
+    assert.equal(after, 'No phone numbers found on this page');
+    assert.deepEqual(errors, []);
+    row(
+      'navigate-away',
+      'a tab shows two numbers on a CRM page (badged), makes an SPA navigation (pushState), then loads a page on a site where we don’t run; the popup is opened for that tab each time',
+      'the popup kept the numbers through the SPA navigation, and after the load elsewhere said “No phone numbers found on this page” (the background clears a tab that starts loading a page it has no access to, or where the agent disabled us; no new permission)',
+      `popup: “${before}” → (pushState) “${spa}” → (other site) “${after}”`,
     );
     await page.close();
   },
