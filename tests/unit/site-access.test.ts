@@ -262,7 +262,7 @@ describe('utils/site-permissions with browser storage', () => {
 
 describe('keepsTabNumbers', () => {
   const choices = { enabledSites: ['https://dialer.example.com/*'], disabledSites: ['https://*.zendesk.com/*'] };
-  it.each([
+  it.each<[string | undefined, boolean, string]>([
     [undefined, false, 'no host access: the content script cannot run there'],
     ['https://acme.my.salesforce.com/lightning/r/Contact', true, 'a default site'],
     ['https://dialer.example.com/calls', true, 'a site the agent enabled'],
