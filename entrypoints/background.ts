@@ -3,11 +3,12 @@ import { handleMessage } from '@/lib/background/handle-message';
 import type { SentenceText } from '@/lib/law/answer';
 import type { Classification } from '@/lib/law/classify';
 import { oneAtATime } from '@/lib/one-at-a-time';
+import { keepsTabNumbers } from '@/lib/sites/site-access';
 import { syncContentScript } from '@/utils/content-registration';
 import { t } from '@/utils/i18n';
 import { settingsStore } from '@/utils/settings-store';
-import { followPermissions } from '@/utils/site-permissions';
-import { forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
+import { followPermissions, loadSiteChoices } from '@/utils/site-permissions';
+import { clearTab, forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
 
 /** The toolbar count: how many numbers on the tab need everyone's consent (unknown ones included). */
 function showCount(tabId: number, numbers: Classification[]) {
@@ -57,5 +58,16 @@ export default defineBackground(() => {
   followPermissions();
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
+  });
+  // A tab that loads a page where we do not run: the popup must not show the page before's numbers.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'loading') return;
+    loadSiteChoices()
+      .then(async (choices) => {
+        if (keepsTabNumbers(tab.url, choices)) return;
+        await clearTab(tabId);
+        showCount(tabId, []);
+      })
+      .catch((error) => console.error('[Consent Guard] could not clear a tab', error));
   });
 });

@@ -33,12 +33,18 @@ export default defineContentScript({
       if (isSettingsChange(changes, area)) guard.refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
+    // Back from the back/forward cache: the background cleared the tab when it left, so it is told again.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.isTrusted && event.persisted) guard.refresh();
+    };
+    window.addEventListener('pageshow', onPageShow);
     // Stops only when the extension itself is gone (updated, reloaded, disabled): never through
     // WXT's ctx, which a page can invalidate by forging its "content script started" event.
     watchOrphaned(
       () => browser.runtime?.id !== undefined,
       () => {
         guard.stop();
+        window.removeEventListener('pageshow', onPageShow);
         try {
           browser.storage.onChanged.removeListener(onStorage);
         } catch {
