@@ -12,6 +12,8 @@
  * carries a neutral `sourceURL` (wxt.config.ts) for the frames that remain, such as a getter of
  * the page's own init object called from inside the hook.
  */
+import { SHADOW_EVENT } from '@/lib/protocol/constants';
+
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
@@ -50,7 +52,7 @@ export default defineContentScript({
             apply(defer, undefined, [
               () => {
                 try {
-                  apply(dispatch, this, [new ShadowEvent('consent-guard-shadow', { bubbles: true, composed: true })]);
+                  apply(dispatch, this, [new ShadowEvent(SHADOW_EVENT, { bubbles: true, composed: true })]);
                 } catch {
                   // Nothing the page needs to hear about.
                 }

@@ -4,6 +4,7 @@ import { Popup, type PopupApi } from '@/components/Popup';
 import { LookupResponse, TabSummaryResponse } from '@/lib/protocol/messages';
 import { disableSite, enableSite, siteStatus } from '@/lib/sites/site-access';
 import { uiLanguage } from '@/utils/i18n';
+import { send } from '@/utils/messaging';
 import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
 import { loadSiteChoices, registrationSettled, updateSiteChoices } from '@/utils/site-permissions';
 import '@/components/tokens.css';
@@ -85,10 +86,10 @@ const api: PopupApi = {
   async tabSummary() {
     const id = await tabId();
     if (id === null) return null;
-    return TabSummaryResponse.parse(await browser.runtime.sendMessage({ type: 'popup-tab-summary', tabId: id }));
+    return send({ type: 'popup-tab-summary', tabId: id }, (answer) => TabSummaryResponse.parse(answer));
   },
   async lookup(number) {
-    return LookupResponse.parse(await browser.runtime.sendMessage({ type: 'lookup', numbers: [number] }));
+    return send({ type: 'lookup', numbers: [number] }, (answer) => LookupResponse.parse(answer));
   },
   async settings() {
     return (await loadSettings()).settings;
