@@ -4,6 +4,7 @@
  */
 import { answerOf, badgeInfo, type SentenceText } from '../law/answer';
 import { type Classification, type ClassifyContext, classify } from '../law/classify';
+import { forThePage } from '../law/page-answer';
 import {
   type ErrorResponse,
   Lookup,
@@ -106,17 +107,20 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     return { ok: true, badges, showOneParty: settings.badgeOneParty, dropped };
   },
 
-  async lookup(message, _sender, deps, now) {
+  async lookup(message, sender, deps, now) {
     const parsed = Lookup.safeParse(message);
     if (!parsed.success) return refusal(parsed.error);
     const settings = await deps.settings();
     const context = contextOf(settings, now);
     const locations = parsed.data.locations ?? [];
+    // A content script's panel lives in the page: nothing of the agent's may be shown there.
+    const forPage = sender.tab?.id !== undefined && !fromExtensionPage(sender, deps);
     return {
       ok: true,
-      results: parsed.data.numbers.map((n, i) =>
-        answerOf(classify(n, { ...context, calleeLocation: locations[i] ?? null }), settings),
-      ),
+      results: parsed.data.numbers.map((n, i) => {
+        const answer = answerOf(classify(n, { ...context, calleeLocation: locations[i] ?? null }), settings);
+        return forPage ? forThePage(answer, settings) : answer;
+      }),
     };
   },
 

@@ -45,11 +45,22 @@ const WORDS: Record<BadgeInfo['consent'], PageTextKey> = {
   'one-party': 'badgeOneParty',
 };
 
+/**
+ * Each badge's button, in its closed shadow root: the page cannot reach into it (`host.shadowRoot`
+ * is null for the page), so it can neither read the panel's opener nor click inside it.
+ */
+const buttons = new WeakMap<HTMLElement, HTMLButtonElement>();
+
+/** The button of one of our badges (null for anything else, a page-made look-alike included). */
+export function badgeButton(host: Element): HTMLButtonElement | null {
+  return buttons.get(host as HTMLElement) ?? null;
+}
+
 export function createBadge(doc: Document, e164: string): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
   host.setAttribute('data-consent-number', e164);
   host.hidden = true; // shown once the background has answered
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const sheet = sheetFor(doc);
   if (sheet) root.adoptedStyleSheets = [sheet];
   else {
@@ -60,6 +71,7 @@ export function createBadge(doc: Document, e164: string): HTMLElement {
   const button = doc.createElement('button');
   button.type = 'button';
   root.append(button);
+  buttons.set(host, button);
   return host;
 }
 
@@ -97,7 +109,7 @@ export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean
   else host.removeAttribute('data-consent-location');
   if (info.ambiguous) host.setAttribute('data-consent-ambiguous', 'true');
   else host.removeAttribute('data-consent-ambiguous');
-  const button = host.shadowRoot?.querySelector('button');
+  const button = buttons.get(host);
   if (button) {
     const mark = host.ownerDocument.createElement('span');
     mark.className = 'mark';

@@ -109,6 +109,8 @@ export class PageGuard {
   private records: RecordCache = newRecordCache();
   private readonly byNumber = new Map<string, Set<HTMLElement>>();
   private readonly badgeOwner = new WeakMap<HTMLElement, Node>();
+  /** Each badge's number as we placed it: its data-consent-number attribute is the page's to change. */
+  private readonly badgeNumber = new WeakMap<HTMLElement, string>();
   private readonly readds = new WeakMap<Node, number>();
   private readonly infos = new Map<string, BadgeInfo>();
   private readonly requested = new Set<string>();
@@ -307,6 +309,8 @@ export class PageGuard {
   };
 
   private readonly onClick = (event: Event) => {
+    // A page's synthetic click (isTrusted false) never opens a panel: only the agent's own.
+    if (!event.isTrusted) return;
     const path = event.composedPath?.() ?? [];
     const badge = path.find((node) => (node as Element).tagName?.toUpperCase() === 'CONSENT-GUARD-BADGE') as
       | HTMLElement
@@ -316,7 +320,8 @@ export class PageGuard {
     // Our badge may sit inside the CRM's clickable row: the click is ours alone.
     event.preventDefault();
     event.stopPropagation();
-    const e164 = badge.getAttribute('data-consent-number') ?? '';
+    const e164 = this.badgeNumber.get(badge);
+    if (!e164) return;
     const place = this.badgeLocation.get(badge);
     const location = place ? { regions: place.regions, text: place.text.slice(0, 200), source: place.source } : null;
     this.panel.open(badge, () => this.deps.details(e164, location)).catch((error) => this.deps.onError?.(error));
@@ -434,6 +439,7 @@ export class PageGuard {
       while (ref && ref.nodeType === 1 && isOwn(ref)) ref = ref.nextSibling;
       parent.insertBefore(badge, ref);
       this.badgeOwner.set(badge, owner);
+      this.badgeNumber.set(badge, f.e164);
       if (location) this.badgeLocation.set(badge, location);
       this.index(key, badge);
       const info = this.infos.get(key);

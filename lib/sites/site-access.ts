@@ -175,3 +175,14 @@ export function patternCovers(outer: string, inner: string): boolean {
   if (!hostOk) return false;
   return matchesPattern(`https://x.invalid${iPath}`, `https://x.invalid${oPath}`) || oPath === '/*';
 }
+
+/**
+ * Whether a tab that starts loading `url` may keep the numbers stored for it (issue #18 item 9).
+ * The background reads a tab's address only where it has host access (no `tabs` permission), so an
+ * unknown address is a site where the content script cannot run: the previous page's numbers go.
+ * Where it runs, the new page's first scan starts the tab afresh anyway, and an SPA's own
+ * navigations keep them.
+ */
+export function keepsTabNumbers(url: string | undefined, choices: SiteChoices): boolean {
+  return url !== undefined && siteStatus(url, choices).runs;
+}
