@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { oneAtATime } from '@/lib/one-at-a-time';
-import { type ResolvedSettings, readSettings, resolveSettings, type Settings } from '@/lib/settings';
+import { readSettings, type Settings } from '@/lib/settings';
+import { type ResolvedSettings, resolveSettings } from '@/lib/settings/managed';
 import { applyPatch, type SettingsPatch } from '@/lib/settings/patch';
 import { isSettingsChange, SETTINGS_KEY } from './settings-keys';
 

@@ -15,8 +15,10 @@
  */
 import { browser } from 'wxt/browser';
 import { oneAtATime } from '@/lib/one-at-a-time';
+import { MAX_PAGE_NUMBERS } from '@/lib/protocol/constants';
 
-export const MAX_FRAME_NUMBERS = 5000;
+/** A frame keeps what one report may carry. */
+export const MAX_FRAME_NUMBERS = MAX_PAGE_NUMBERS;
 export const MAX_TAB_NUMBERS = 20_000;
 
 interface Frame {

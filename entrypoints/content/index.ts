@@ -3,6 +3,7 @@ import { scanText } from '@/lib/number/scan-text';
 import { watchOrphaned } from '@/lib/page/orphan-watch';
 import { PageGuard } from '@/lib/page/page-guard';
 import { asPageScanResponse, firstAnswer, isSettingsChanged } from '@/lib/protocol/guards';
+import { send } from '@/utils/messaging';
 
 export default defineContentScript({
   // The background registers this script for the sites in force (defaults, minus the ones the
@@ -13,15 +14,9 @@ export default defineContentScript({
   main() {
     const guard = new PageGuard(document, {
       scan: scanText,
-      send: async (message) => asPageScanResponse(await browser.runtime.sendMessage(message)),
-      details: async (e164, location) =>
-        firstAnswer(
-          await browser.runtime.sendMessage({
-            type: 'lookup',
-            numbers: [e164],
-            ...(location ? { locations: [location] } : {}),
-          }),
-        ),
+      send: (message) => send(message, asPageScanResponse),
+      details: (e164, location) =>
+        send({ type: 'lookup', numbers: [e164], ...(location ? { locations: [location] } : {}) }, firstAnswer),
       text: (key, ...subs) => browser.i18n.getMessage(key, subs),
       // The host page comes first: our failures go to the console, never to the page.
       onError: (error) => console.debug('[Consent Guard]', error),
@@ -40,7 +35,7 @@ export default defineContentScript({
     window.addEventListener('pageshow', onPageShow);
     // This frame's numbers leave the tab with it (a frame taken away, a navigation): the background prunes them.
     const onPageHide = (event: PageTransitionEvent) => {
-      if (event.isTrusted) browser.runtime.sendMessage({ type: 'page-scan', lookup: [], present: [] }).catch(() => {});
+      if (event.isTrusted) send({ type: 'page-scan', lookup: [], present: [] }, asPageScanResponse).catch(() => {});
     };
     window.addEventListener('pagehide', onPageHide);
     // Stops only when the extension itself is gone (updated, reloaded, disabled): never through

@@ -6,6 +6,7 @@
  */
 
 import type { ScanOptions } from '../number/scan-text';
+import { MAX_PAGE_NUMBERS, SHADOW_EVENT } from '../protocol/constants';
 import type { Answer, BadgeInfo, Located, PageScan, PageScanResponse, RecordLocation } from '../protocol/messages';
 import { createBadge, updateBadge } from './badge';
 import { BLOCK_TAGS, blockOf } from './blocks';
@@ -54,12 +55,6 @@ interface Placed {
 
 /** How long one slice of a big scan may hold the page's main thread (ms). */
 const SLICE_MS = 12;
-
-/** The event the page-world hook (entrypoints/shadow-watch.content.ts) fires on a new shadow root's host. */
-const SHADOW_EVENT = 'consent-guard-shadow';
-
-/** The most numbers one page-scan may carry: MAX_PAGE_NUMBERS in lib/protocol/messages.ts (not imported: it would bring zod). */
-export const MAX_PER_MESSAGE = 5000;
 
 /**
  * A failed page-scan (the worker restarting, say) is asked again after RETRY_MS, doubled each time
@@ -492,7 +487,7 @@ export class PageGuard {
 
   /**
    * One message for the burst: the numbers never answered, and all the frame shows now. A page
-   * may show more numbers than one message may carry (MAX_PER_MESSAGE): those are asked in turn.
+   * may show more numbers than one message may carry (MAX_PAGE_NUMBERS): those are asked in turn.
    */
   private async report(retry = false) {
     const keys = [...this.byNumber.keys()];
@@ -505,10 +500,10 @@ export class PageGuard {
     for (const k of lookup) this.requested.add(k);
     const reset = this.firstReport;
     this.firstReport = false;
-    // The tab's summary and toolbar count hold at most MAX_PER_MESSAGE numbers of a frame.
-    const shown = present.length > MAX_PER_MESSAGE ? present.slice(0, MAX_PER_MESSAGE) : present;
-    for (let start = 0; start === 0 || start < lookup.length; start += MAX_PER_MESSAGE) {
-      const chunk = lookup.length > MAX_PER_MESSAGE ? lookup.slice(start, start + MAX_PER_MESSAGE) : lookup;
+    // The tab's summary and toolbar count hold at most MAX_PAGE_NUMBERS numbers of a frame.
+    const shown = present.length > MAX_PAGE_NUMBERS ? present.slice(0, MAX_PAGE_NUMBERS) : present;
+    for (let start = 0; start === 0 || start < lookup.length; start += MAX_PAGE_NUMBERS) {
+      const chunk = lookup.length > MAX_PAGE_NUMBERS ? lookup.slice(start, start + MAX_PAGE_NUMBERS) : lookup;
       const plain: string[] = [];
       const located: Located[] = [];
       for (const k of chunk) {

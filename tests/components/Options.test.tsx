@@ -3,13 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options, type OptionsApi } from '@/components/Options';
 import { DISCLAIMER_TEMPLATES } from '@/lib/data/disclaimers';
-import {
-  DEFAULT_SETTINGS,
-  type Manageable,
-  type ResolvedSettings,
-  resolveSettings,
-  type Settings,
-} from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { type Manageable, type ResolvedSettings, resolveSettings } from '@/lib/settings/managed';
 import { settingsStore } from '@/utils/settings-store';
 
 const storeApi = { load: settingsStore.load, save: (s: Settings) => settingsStore.update(s).then(() => {}) };
@@ -217,6 +212,23 @@ describe('<Options> with browser storage', () => {
     expect(company.value).toBe('Acme Corp');
     expect(company.disabled).toBe(true);
     expect(within(company.parentElement as HTMLElement).getByTestId('locked-note')).toBeTruthy();
+  });
+
+  it('a bad policy value shows a notice naming it; the other locks stay (issue #18 item 4)', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.managed.set({
+      company: 'x'.repeat(81),
+      callPurpose: 'service',
+      locked: ['company', 'callPurpose'],
+    });
+    render(<Options api={{ ...storeApi, regions: REGIONS }} />);
+    const notice = await screen.findByTestId('policy-notice');
+    expect(notice.textContent).toContain('"company"');
+    expect(notice.textContent).not.toContain('callPurpose');
+    expect((screen.getByTestId('company') as HTMLInputElement).disabled).toBe(true);
+    const purpose = screen.getByTestId('call-purpose') as HTMLSelectElement;
+    expect(purpose.value).toBe('service');
+    expect(purpose.disabled).toBe(true);
   });
 
   it('sets the call purpose and a company calling window, saved validated', async () => {
