@@ -35,7 +35,7 @@ export interface BackgroundDeps {
   settings: () => Promise<Settings>;
   /**
    * Records the numbers a frame shows now (and those of them inside a record with a place); returns
-   * every distinct number on the tab.
+   * every distinct number on the tab (null: unchanged).
    */
   recordFrame: (
     tabId: number,
@@ -43,7 +43,7 @@ export interface BackgroundDeps {
     numbers: string[],
     reset: boolean,
     places?: PlaceOnPage[],
-  ) => Promise<string[]>;
+  ) => Promise<string[] | null>;
   tabNumbers: (tabId: number) => Promise<string[]>;
   /** The tab's numbers that sit in a record with a place (none where the store keeps no places). */
   tabPlaces?: (tabId: number) => Promise<PlaceOnPage[]>;
@@ -142,11 +142,17 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
       if (c.kind === 'invalid' || c.e164 === null) continue;
       badges.push({ ...badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText), locationKey: regions.join('/') });
     }
-    const all = await deps.recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false, places);
-    if (deps.tabChanged) {
-      const entries = tabEntries(all, (await deps.tabPlaces?.(tabId)) ?? [], context);
-      deps.tabChanged(tabId, strictestPerNumber(entries));
-    }
+    // The tab's summary and toolbar count are kept on the side and never awaited: a slow or failed
+    // storage write must not cost the frame its badges (issue #18 item 2).
+    deps
+      .recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false, places)
+      .then(async (all) => {
+        if (all && deps.tabChanged) {
+          const entries = tabEntries(all, (await deps.tabPlaces?.(tabId)) ?? [], context);
+          deps.tabChanged(tabId, strictestPerNumber(entries));
+        }
+      })
+      .catch((error) => console.error('[Consent Guard] could not record a frame', error));
     return { ok: true, badges, showOneParty: settings.badgeOneParty, dropped };
   },
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BackgroundDeps, handleMessage } from '@/lib/background/handle-message';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
@@ -151,9 +151,17 @@ describe('handleMessage', () => {
       // The clipboard gets what the popup shows.
       expect(copyText).toBe(popup.results[i]?.disclaimer);
       expect(copyText).toMatch(/Dana Agent/);
-      // The answer itself is the same: the agent's rule still counts.
+      // The answer itself is the same: the agent's rule still counts, and the page's reasons say so.
       expect(shown.treatAs).toBe(popup.results[i]?.treatAs);
     }
+    // A one-party callee (New York) with an all-party agent (Florida): the badge says all-party, and
+    // its reasons say why without naming the agent's region.
+    expect(page.results[0]?.treatAs).toBe('all-party');
+    expect(page.results[0]?.reasons.slice(0, 3)).toEqual([
+      'Area code 212 was issued in New York, where one party to a phone call may record it.',
+      "Your own region's rule counts too (the toolbar popup names it).",
+      'The stricter rule of both ends applies.',
+    ]);
     expect(page.results[0]?.disclaimer).toBe('[your name] for [your company]: quality and training purposes.');
     // The default template: placeholders where the agent's name and company go.
     const plain = await handleMessage({ type: 'lookup', numbers: ['(212) 555-0175'] }, PAGE, deps({ agent: 'Dana' }).d);
@@ -164,6 +172,25 @@ describe('handleMessage', () => {
     // The popup is an extension page: it keeps the whole answer.
     expect(popup.results[0]).not.toHaveProperty('copyText');
     expect(popup.results[0]?.reasons.join(' ')).toContain('You are in Florida');
+  });
+
+  it('a page-scan is answered even when recording the tab fails or hangs (storage full, worker stopping)', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (const recordFrame of [
+      async () => {
+        throw new Error('QUOTA_BYTES quota exceeded');
+      },
+      () => new Promise<string[]>(() => {}),
+    ]) {
+      const { d } = deps();
+      const response = await handleMessage(
+        { type: 'page-scan', lookup: ['+14155550134'], present: ['+14155550134'] },
+        PAGE,
+        { ...d, recordFrame },
+      );
+      expect(response).toMatchObject({ ok: true, badges: [{ e164: '+14155550134', consent: 'all-party' }] });
+    }
+    error.mockRestore();
   });
 
   it('lookup gives the full answer with the disclaimer filled in', async () => {
@@ -262,9 +289,13 @@ describe('background entrypoint', () => {
       reset: true,
     };
     await fakeBrowser.runtime.onMessage.trigger(message, page);
-    expect(await fakeBrowser.storage.session.get('tab:3')).toEqual({
-      'tab:3': { 0: { numbers: message.present, places: [] } },
-    });
+    // Stored on the side (the answer does not wait for it): one item per frame, and the tab's list of frames.
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.storage.session.get(['tab:3', 'tab:3:0'])).toEqual({
+        'tab:3': [0],
+        'tab:3:0': message.present,
+      }),
+    );
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('2');
     const [summary] = await fakeBrowser.runtime.onMessage.trigger({ type: 'popup-tab-summary', tabId: 3 }, popup());
     expect(summary).toMatchObject({ ok: true, total: 3 });
@@ -284,7 +315,7 @@ describe('background entrypoint', () => {
       page,
     );
     // New York numbers are one-party; the one in an Oakland record is all-party, so the count is 1.
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('1');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('1'));
     const [summary] = await fakeBrowser.runtime.onMessage.trigger({ type: 'popup-tab-summary', tabId: 4 }, popup());
     expect(summary).toMatchObject({
       ok: true,
@@ -304,11 +335,13 @@ describe('background entrypoint', () => {
 
   it('reads back only what validates from the tab store (a damaged frame is left out, the old shape still reads)', async () => {
     await fakeBrowser.storage.session.set({
-      'tab:5': {
-        0: ['+14155550134'],
-        1: { numbers: ['+12125550175'], places: [{ e164: '+12125550175', regions: ['ca'], text: null, source: null }] },
-        2: { numbers: ['+13055550100'], places: [] },
+      'tab:5': [0, 1, 2],
+      'tab:5:0': ['+14155550134'],
+      'tab:5:1': {
+        numbers: ['+12125550175'],
+        places: [{ e164: '+12125550175', regions: ['ca'], text: null, source: null }],
       },
+      'tab:5:2': { numbers: ['+13055550100'], places: [] },
     });
     const [summary] = await fakeBrowser.runtime.onMessage.trigger({ type: 'popup-tab-summary', tabId: 5 }, popup());
     expect(summary).toMatchObject({ ok: true, total: 2 });
