@@ -50,7 +50,11 @@ function storageForTrustedContextsOnly() {
 async function tellTabsSettingsChanged() {
   const tabs = await browser.tabs.query({}).catch(() => []);
   for (const tab of tabs) {
-    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, SETTINGS_CHANGED).catch(() => {});
+    if (tab.id === undefined) continue;
+    // A tab without our content script refuses; an API that throws instead of rejecting must not either.
+    try {
+      browser.tabs.sendMessage(tab.id, SETTINGS_CHANGED).catch(() => {});
+    } catch {}
   }
 }
 
