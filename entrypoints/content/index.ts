@@ -24,6 +24,8 @@ export default defineContentScript({
         ),
       text: (key, ...subs) => browser.i18n.getMessage(key, subs),
       // The host page comes first: our failures go to the console, never to the page.
+      // Badges are filled as they come near the viewport: a long list costs what the agent sees.
+      lazyBadges: true,
       onError: (error) => console.debug('[Consent Guard]', error),
     });
     guard.start();

@@ -7,19 +7,19 @@
 
 import type { ScanOptions } from '../number/scan-text';
 import type { Answer, BadgeInfo, Located, PageScan, PageScanResponse, RecordLocation } from '../protocol/messages';
-import { createBadge, updateBadge } from './badge';
-import { BLOCK_TAGS, blockOf } from './blocks';
+import { BADGE_TAG } from './badge';
+import { BadgeLayer } from './badge-layer';
+import { BLOCK_TAGS, blockOf, OWN_TAGS } from './blocks';
 import {
   blockMayHoldNumber,
   blockNodes,
   type Found,
-  isOwn,
   isPhoneField,
   type Scan,
   scanBlock,
   scanField,
   telLinkNumber,
-  walk,
+  Walker,
 } from './collect';
 import { linkShowsNumber } from './dedupe';
 import { createPanel } from './panel';
@@ -39,6 +39,8 @@ export interface GuardDeps {
   batchMs?: number;
   /** How often form fields are checked for values set by script (ms); 0 turns it off. */
   fieldPollMs?: number;
+  /** Fill badges only when near the viewport (the content script); off, each is filled when answered. */
+  lazyBadges?: boolean;
   onError?: (error: unknown) => void;
 }
 
@@ -52,8 +54,45 @@ interface Placed {
   badge: HTMLElement;
 }
 
-/** How long one slice of a big scan may hold the page's main thread (ms). */
+/** How long one slice of a big scan may hold the page's main thread (ms): well under a 50 ms long task. */
 const SLICE_MS = 12;
+
+/** How often at most every placed badge is checked for an owner the page took away (ms). */
+const SWEEP_MS = 2000;
+
+interface Yielding {
+  scheduler?: { yield?: () => Promise<void> };
+}
+
+/**
+ * Gives the main thread back to the page (input, rendering, its own tasks) between two slices:
+ * `scheduler.yield()` where the browser has it, else a fresh macrotask.
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as Yielding).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** One of our own elements (a badge or the panel)? Their insides are in shadow roots no observer sees. */
+const isOwnElement = (node: Node) => node.nodeType === 1 && OWN_TAGS.has((node as Element).tagName.toUpperCase());
+
+/** A block's text as last scanned, and what was found in it: the same text is not scanned again. */
+interface Scanned {
+  text: string;
+  nodes: (Text | Element)[];
+  found: Found[];
+}
 
 /** The event the page-world hook (entrypoints/shadow-watch.content.ts) fires on a new shadow root's host. */
 export const SHADOW_EVENT = 'consent-guard-shadow';
@@ -109,10 +148,17 @@ export class PageGuard {
   private readonly placed = new Map<Node, Placed[]>();
   /** Records read for the badges of each owner: a change in one of them may move a number's location. */
   private readonly recordOwners = new WeakMap<Element, Set<Node>>();
+  private watchedRecords = 0;
   private readonly badgeLocation = new WeakMap<HTMLElement, RecordPlace>();
   /** Records and table headers read in the flush under way. */
   private records: RecordCache = newRecordCache();
   private readonly byNumber = new Map<string, Set<HTMLElement>>();
+  /** How many of each number's badges are on the page, in the order they came: the tab's summary. */
+  private readonly present = new Map<string, number>();
+  private presentVersion = 0;
+  private reportedVersion = -1;
+  /** Answer keys on the page never asked for yet. */
+  private readonly pending = new Set<string>();
   private readonly badgeOwner = new WeakMap<HTMLElement, Node>();
   private readonly readds = new WeakMap<Node, number>();
   private readonly infos = new Map<string, BadgeInfo>();
@@ -120,6 +166,17 @@ export class PageGuard {
   /** Numbers the background refused (an unassigned area code): never badged. */
   private readonly notNumbers = new Set<string>();
   private readonly dirty = new Set<Node>();
+  /** Nodes the page changed since the last flush (one entry however often each changed). */
+  private readonly touched = new Set<Node>();
+  /** Owners whose badges went with a subtree the page removed. */
+  private readonly maybeGone = new Set<Node>();
+  /** Subtrees new to us, walked in slices. */
+  private readonly walks: { walker: Walker; node: Node; since: number }[] = [];
+  /** Page changes seen so far: a walk that spanned one cannot trust its node lists. */
+  private changes = 0;
+  private lastSweep = 0;
+  private readonly scanned = new WeakMap<Node, Scanned>();
+  private running = false;
   /** Text nodes of blocks just walked whole (by adopt), used once by the flush that follows. */
   private readonly walkedNodes = new Map<Node, (Text | Element)[]>();
   /** Blocks scanned in the flush under way. */
@@ -127,6 +184,7 @@ export class PageGuard {
   private readonly fields = new Map<HTMLInputElement | HTMLTextAreaElement, string>();
   private readonly observer: MutationObserver;
   private readonly panel;
+  private readonly layer: BadgeLayer;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retries = 0;
@@ -135,7 +193,6 @@ export class PageGuard {
   private firstReport = true;
   private showOneParty = true;
   private stopped = false;
-  private lastPresent = '';
   /** True while we change the page ourselves: the removals it causes are not the page's doing. */
   private applying = false;
 
@@ -146,6 +203,7 @@ export class PageGuard {
     const View = doc.defaultView as (Window & typeof globalThis) | null;
     this.observer = new (View?.MutationObserver ?? MutationObserver)((records) => this.onMutations(records));
     this.panel = createPanel(doc, deps.text);
+    this.layer = new BadgeLayer(doc, { text: deps.text, lazy: deps.lazyBadges === true });
   }
 
   start() {
@@ -176,6 +234,8 @@ export class PageGuard {
     for (const list of this.placed.values()) for (const p of list) this.removeBadge(p.key, p.badge);
     this.placed.clear();
     this.byNumber.clear();
+    this.layer.stop();
+    this.walks.length = 0;
     this.panel.remove();
   }
 
@@ -183,7 +243,8 @@ export class PageGuard {
   refresh() {
     this.infos.clear();
     this.requested.clear();
-    this.lastPresent = '';
+    for (const key of this.byNumber.keys()) this.pending.add(key);
+    this.reportedVersion = -1;
     this.report().catch((error) => this.deps.onError?.(error));
   }
 
@@ -201,16 +262,36 @@ export class PageGuard {
     });
   }
 
-  /** Marks everything in a new subtree for a scan, and observes the shadow roots inside it. */
+  /** Queues a new subtree for a walk (done in slices by flush); its shadow roots are observed as they are met. */
   private adopt(node: Node, scopeRoot?: Node) {
-    const scope = scopeRoot ?? this.scopeOf(node);
-    const walked = walk(node, scope);
+    this.walks.push({ walker: new Walker(node, scopeRoot ?? this.scopeOf(node)), node, since: this.changes });
+  }
+
+  /** Walks queued subtrees until the deadline; each finished walk marks its blocks for a scan. */
+  private walkSome(deadline: number): boolean {
+    while (this.walks.length > 0) {
+      const job = this.walks[0] as (typeof this.walks)[number];
+      if (!job.node.isConnected && job.node.nodeType !== 11) {
+        this.walks.shift();
+        continue;
+      }
+      if (!job.walker.step(deadline)) return false;
+      this.walks.shift();
+      this.adopted(job.node, job.walker, job.since === this.changes);
+      if (performance.now() > deadline) return false;
+    }
+    return true;
+  }
+
+  /** Marks what a finished walk found for a scan. `whole`: no page change came in while it walked. */
+  private adopted(node: Node, walker: Walker, whole: boolean) {
+    const walked = walker.walked;
     for (const [block, nodes] of walked.blocks) {
       // A block with too few digits and no badge of ours needs nothing: most of a CRM page.
       if (!this.placed.has(block) && !blockMayHoldNumber(nodes)) continue;
       this.dirty.add(block);
       // A block inside the walked subtree was walked whole: its scan need not walk it again.
-      if (block === node || node.contains(block)) this.walkedNodes.set(block, nodes);
+      if (whole && (block === node || node.contains(block))) this.walkedNodes.set(block, nodes);
       else this.walkedNodes.delete(block);
     }
     for (const link of walked.links) this.dirty.add(link);
@@ -240,29 +321,31 @@ export class PageGuard {
     return blockOf(node, this.scopeOf(node));
   }
 
+  /**
+   * The page changed: only note what (each changed node once per burst); the work is done by the
+   * next flush. Our own elements are skipped by their tag: what is inside them is in shadow roots
+   * that no observer of ours sees, so there is nothing to walk.
+   */
   private onMutations(records: MutationRecord[]) {
     if (this.stopped) return;
     for (const record of records) {
       const target = record.target;
-      if (isOwn(target)) continue;
-      this.dirtyRecordOwners(target);
-      if (record.type === 'characterData') {
-        const owner = this.ownerOf(target);
-        this.walkedNodes.delete(owner);
-        this.dirty.add(owner);
-      } else if (record.type === 'attributes') {
+      if (isOwnElement(target)) continue;
+      this.changes++;
+      if (record.type === 'characterData') this.touched.add(target);
+      else if (record.type === 'attributes') {
         const element = target as Element;
         if (element.tagName.toUpperCase() === 'A') this.dirty.add(element);
         else if (isPhoneField(element)) this.dirty.add(element);
       } else {
         let touched = false;
         for (const added of record.addedNodes) {
-          if (isOwn(added)) continue;
+          if (isOwnElement(added)) continue;
           touched = true;
           this.adopt(added);
         }
         for (const removed of record.removedNodes) {
-          if (removed.nodeType === 1 && isOwn(removed)) {
+          if (isOwnElement(removed)) {
             // The page took one of our badges away: put it back, a few times at most.
             const owner = this.badgeOwner.get(removed as HTMLElement);
             if (owner?.isConnected && !this.applying) {
@@ -273,20 +356,41 @@ export class PageGuard {
             continue;
           }
           touched = true;
-          this.sweepNeeded = true;
+          this.noteRemoved(removed);
         }
-        if (touched && target.isConnected) {
-          const owner = this.ownerOf(target);
-          this.walkedNodes.delete(owner);
-          this.dirty.add(owner);
-        }
+        if (touched) this.touched.add(target);
       }
     }
-    if (this.dirty.size > 0 || this.sweepNeeded) this.flushSoon();
+    if (this.dirty.size > 0 || this.touched.size > 0 || this.walks.length > 0 || this.sweepNeeded) this.flushSoon();
+  }
+
+  /** A subtree the page removed: the owners of our badges inside it (found by their tag, not by a walk of ours). */
+  private noteRemoved(removed: Node) {
+    if (this.placed.has(removed)) this.maybeGone.add(removed);
+    if (removed.nodeType !== 1 || (removed as Element).firstElementChild === null) return;
+    for (const badge of (removed as Element).getElementsByTagName(BADGE_TAG)) {
+      const owner = this.badgeOwner.get(badge as HTMLElement);
+      if (owner) this.maybeGone.add(owner);
+    }
+    // A badge may sit outside its owner (after the editor that holds it): a full check now and then.
+    this.sweepNeeded = true;
+  }
+
+  /** The owners of the nodes the page changed, marked for a scan. */
+  private resolveTouched() {
+    for (const node of this.touched) {
+      if (!node.isConnected) continue;
+      this.dirtyRecordOwners(node);
+      const owner = this.ownerOf(node);
+      this.walkedNodes.delete(owner);
+      this.dirty.add(owner);
+    }
+    this.touched.clear();
   }
 
   /** A change inside a record that gave (or may give) a number its location: that number is looked at again. */
   private dirtyRecordOwners(target: Node) {
+    if (this.watchedRecords === 0) return;
     for (let e: Node | null = target; e; e = e.parentNode ?? (e as ShadowRoot).host ?? null) {
       const owners = e.nodeType === 1 ? this.recordOwners.get(e as Element) : undefined;
       if (owners) for (const owner of owners) if (owner.isConnected) this.dirty.add(owner);
@@ -343,20 +447,38 @@ export class PageGuard {
     if (this.dirty.size > 0) this.flushSoon();
   }
 
+  private hasWork(): boolean {
+    return this.dirty.size > 0 || this.touched.size > 0 || this.walks.length > 0 || this.maybeGone.size > 0;
+  }
+
   private flushSoon(delay = this.deps.batchMs ?? 60) {
-    if (this.timer !== undefined || this.stopped) return;
+    if (this.timer !== undefined || this.running || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      try {
-        this.flush(SLICE_MS);
-      } catch (error) {
-        this.deps.onError?.(error);
-      }
-      // A big page is done in slices, so the page can scroll and type in between; the
-      // background hears once, when the burst is through.
-      if (this.dirty.size > 0) this.flushSoon(0);
-      else this.report().catch((error) => this.deps.onError?.(error));
+      this.runSlices().catch((error) => this.deps.onError?.(error));
     }, delay);
+  }
+
+  /**
+   * A burst's work in slices of SLICE_MS, the page running in between (a big page can scroll and
+   * type while it is read); the background hears once, when the burst is through.
+   */
+  private async runSlices() {
+    this.running = true;
+    try {
+      for (;;) {
+        try {
+          this.flush(SLICE_MS);
+        } catch (error) {
+          this.deps.onError?.(error);
+        }
+        if (!this.hasWork() || this.stopped) break;
+        await yieldToPage();
+      }
+    } finally {
+      this.running = false;
+    }
+    if (!this.stopped) await this.report();
   }
 
   /** Rescans what changed and brings its badges in line, for at most `budgetMs` (the rest stays dirty). */
@@ -364,21 +486,28 @@ export class PageGuard {
     const deadline = performance.now() + budgetMs;
     this.applying = true;
     try {
-      if (this.sweepNeeded) {
+      this.resolveTouched();
+      for (const owner of this.maybeGone) if (!owner.isConnected) this.render(owner, []);
+      this.maybeGone.clear();
+      const now = performance.now();
+      if (this.sweepNeeded && now - this.lastSweep > SWEEP_MS) {
         this.sweepNeeded = false;
+        this.lastSweep = now;
         for (const owner of this.placed.keys()) if (!owner.isConnected) this.render(owner, []);
       }
+      if (!this.walkSome(deadline)) return;
       let done = 0;
       for (const owner of this.dirty) {
         this.dirty.delete(owner);
         this.render(owner, owner.isConnected ? this.find(owner) : []);
-        // Checking the clock every 64 owners keeps its cost out of the loop.
-        if (++done % 64 === 0 && performance.now() > deadline) break;
+        // Checking the clock every 8 owners keeps its cost out of the loop and each slice short.
+        if (++done % 8 === 0 && performance.now() > deadline) break;
       }
     } finally {
       this.foundInFlush.clear();
       this.records = newRecordCache();
-      if (this.dirty.size === 0) this.walkedNodes.clear();
+      if (this.dirty.size === 0 && this.walks.length === 0) this.walkedNodes.clear();
+      this.layer.endBatch();
       this.applying = false;
       // Our own insertions queue records too: drop them, they are not page changes.
       this.observer.takeRecords();
@@ -409,7 +538,14 @@ export class PageGuard {
     if (!found) {
       const nodes = this.walkedNodes.get(block) ?? blockNodes(block);
       this.walkedNodes.delete(block);
-      found = scanBlock(block, nodes, this.deps.scan, this.deps.scanOptions);
+      // The same text in the same nodes (a change that moved nothing, a badge put back): not scanned again.
+      const last = this.scanned.get(block);
+      if (last && sameNodes(last.nodes, nodes) && last.text === textOf(nodes)) found = last.found;
+      else {
+        found = scanBlock(block, nodes, this.deps.scan, this.deps.scanOptions);
+        if (found.length > 0) this.scanned.set(block, { text: textOf(nodes), nodes, found });
+        else this.scanned.delete(block);
+      }
       this.foundInFlush.set(block, found);
     }
     return found;
@@ -434,15 +570,14 @@ export class PageGuard {
       }
       const parent = after.parentNode;
       if (!parent) continue;
-      const badge = createBadge(this.doc, f.e164);
       let ref = after.nextSibling;
-      while (ref && ref.nodeType === 1 && isOwn(ref)) ref = ref.nextSibling;
-      parent.insertBefore(badge, ref);
+      while (ref && isOwnElement(ref)) ref = ref.nextSibling;
+      const badge = this.layer.place(parent, ref, f.e164);
       this.badgeOwner.set(badge, owner);
       if (location) this.badgeLocation.set(badge, location);
       this.index(key, badge);
       const info = this.infos.get(key);
-      if (info) updateBadge(badge, info, this.visible(info), this.deps.text);
+      if (info) this.layer.answer(badge, info, this.visible(info));
       next.push({ e164: f.e164, key, location, after, badge });
     }
     for (const p of before) if (!keep.has(p)) this.removeBadge(p.key, p.badge);
@@ -455,16 +590,27 @@ export class PageGuard {
     if (!owners) {
       owners = new Set();
       this.recordOwners.set(record, owners);
+      this.watchedRecords++;
     }
     owners.add(owner);
   }
 
   /** Takes one of our badges off the page and out of the answer index. */
   private removeBadge(key: string, badge: HTMLElement) {
-    badge.remove();
+    this.layer.remove(badge);
     const set = this.byNumber.get(key);
-    set?.delete(badge);
-    if (set?.size === 0) this.byNumber.delete(key);
+    if (!set?.delete(badge)) return;
+    if (set.size === 0) {
+      this.byNumber.delete(key);
+      this.pending.delete(key);
+    }
+    const e164 = e164Of(key);
+    const count = (this.present.get(e164) ?? 1) - 1;
+    if (count > 0) this.present.set(e164, count);
+    else {
+      this.present.delete(e164);
+      this.presentVersion++;
+    }
   }
 
   private index(key: string, badge: HTMLElement) {
@@ -472,8 +618,23 @@ export class PageGuard {
     if (!set) {
       set = new Set();
       this.byNumber.set(key, set);
+      if (!this.infos.has(key) && !this.requested.has(key)) this.pending.add(key);
     }
     set.add(badge);
+    const e164 = e164Of(key);
+    const count = this.present.get(e164) ?? 0;
+    this.present.set(e164, count + 1);
+    if (count === 0) this.presentVersion++;
+  }
+
+  /** The numbers the frame shows, the first MAX_PER_MESSAGE (the tab's summary holds no more). */
+  private shownNumbers(): string[] {
+    const shown: string[] = [];
+    for (const e164 of this.present.keys()) {
+      if (shown.length >= MAX_PER_MESSAGE) break;
+      shown.push(e164);
+    }
+    return shown;
   }
 
   /**
@@ -489,18 +650,16 @@ export class PageGuard {
    * may show more numbers than one message may carry (MAX_PER_MESSAGE): those are asked in turn.
    */
   private async report(retry = false) {
-    const keys = [...this.byNumber.keys()];
-    // One number in two records with two places is one number on the page, with two answers.
-    const present = [...new Set(keys.map(e164Of))];
-    const lookup = keys.filter((k) => !this.infos.has(k) && !this.requested.has(k));
-    const presentKey = keys.join(',');
-    if (lookup.length === 0 && presentKey === this.lastPresent && !this.firstReport) return;
-    this.lastPresent = presentKey;
+    // Kept up to date as badges come and go: a report costs what changed, not what the page holds.
+    const lookup = [...this.pending];
+    if (lookup.length === 0 && this.presentVersion === this.reportedVersion && !this.firstReport) return;
+    this.reportedVersion = this.presentVersion;
     for (const k of lookup) this.requested.add(k);
+    this.pending.clear();
     const reset = this.firstReport;
     this.firstReport = false;
     // The tab's summary and toolbar count hold at most MAX_PER_MESSAGE numbers of a frame.
-    const shown = present.length > MAX_PER_MESSAGE ? present.slice(0, MAX_PER_MESSAGE) : present;
+    const shown = this.shownNumbers();
     for (let start = 0; start === 0 || start < lookup.length; start += MAX_PER_MESSAGE) {
       const chunk = lookup.length > MAX_PER_MESSAGE ? lookup.slice(start, start + MAX_PER_MESSAGE) : lookup;
       const plain: string[] = [];
@@ -521,9 +680,12 @@ export class PageGuard {
         .catch((error) => this.deps.onError?.(error));
       if (this.stopped) return;
       if (!response?.ok) {
-        for (const k of lookup.slice(start)) this.requested.delete(k);
+        for (const k of lookup.slice(start)) {
+          this.requested.delete(k);
+          if (this.byNumber.has(k) && !this.infos.has(k)) this.pending.add(k);
+        }
         if (reset && start === 0) this.firstReport = true;
-        this.lastPresent = '';
+        this.reportedVersion = -1;
         if (!retry) this.retries = 0;
         this.retrySoon();
         return;
@@ -534,7 +696,8 @@ export class PageGuard {
       const answered = new Set(response.badges.map((b) => answerKey(b.e164, b.locationKey)));
       for (const k of chunk) if (!answered.has(k)) this.dropNumber(e164Of(k));
       // Shown as each answer comes: on a page of 50,000 numbers the first are up well before the last.
-      this.apply(response);
+      await this.apply(response);
+      if (this.stopped) return;
     }
   }
 
@@ -554,6 +717,7 @@ export class PageGuard {
     for (const key of [...this.byNumber.keys()]) {
       if (e164Of(key) !== e164) continue;
       this.requested.delete(key);
+      this.pending.delete(key);
       for (const badge of [...(this.byNumber.get(key) ?? [])]) {
         const owner = this.badgeOwner.get(badge);
         const left = owner ? (this.placed.get(owner) ?? []).filter((p) => p.badge !== badge) : [];
@@ -565,7 +729,7 @@ export class PageGuard {
     this.observer.takeRecords();
   }
 
-  private apply(response: Extract<PageScanResponse, { ok: true }>) {
+  private async apply(response: Extract<PageScanResponse, { ok: true }>) {
     const visibilityChanged = response.showOneParty !== this.showOneParty;
     this.showOneParty = response.showOneParty;
     const answered: string[] = [];
@@ -576,13 +740,29 @@ export class PageGuard {
       answered.push(key);
     }
     const apply = visibilityChanged ? [...this.byNumber.keys()] : answered;
-    this.applying = true;
+    // Attributes now (hidden placeholders: no layout), in slices; words and visibility in a frame's batch.
+    let deadline = performance.now() + SLICE_MS;
     for (const key of apply) {
       const info = this.infos.get(key);
       if (!info) continue;
-      for (const badge of this.byNumber.get(key) ?? []) updateBadge(badge, info, this.visible(info), this.deps.text);
+      for (const badge of this.byNumber.get(key) ?? []) this.layer.answer(badge, info, this.visible(info));
+      if (performance.now() > deadline) {
+        await yieldToPage();
+        if (this.stopped) return;
+        deadline = performance.now() + SLICE_MS;
+      }
     }
-    this.applying = false;
-    this.observer.takeRecords();
   }
+}
+
+function sameNodes(a: readonly Node[], b: readonly Node[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function textOf(nodes: readonly (Text | Element)[]): string {
+  let text = '';
+  for (const node of nodes) text += node.nodeType === 3 ? (node as Text).data : '\n';
+  return text;
 }
