@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ResolvedSettings, Settings } from '@/lib/settings';
+import { Settings } from '@/lib/settings';
+import type { ResolvedSettings } from '@/lib/settings/managed';
 import { t } from '@/utils/i18n';
 import { BadgesSection } from './options/BadgesSection';
 import { CallingSection } from './options/CallingSection';
@@ -75,7 +76,7 @@ export function Options({ api }: { api: OptionsApi }) {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <Notices notices={resolved.notices} changes={resolved.changes} />
+      <Notices notices={resolved.notices} changes={resolved.changes} policy={resolved.policyNotices} />
       <form onSubmit={save} class="form" noValidate>
         <YouSection {...section} locked={resolved.locked} regions={api.regions} />
         <TemplatesSection {...section} locked={resolved.locked} />

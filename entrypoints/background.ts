@@ -3,11 +3,12 @@ import { handleMessage } from '@/lib/background/handle-message';
 import type { SentenceText } from '@/lib/law/answer';
 import type { Classification } from '@/lib/law/classify';
 import { oneAtATime } from '@/lib/one-at-a-time';
+import { keepsTabNumbers } from '@/lib/sites/site-access';
 import { syncContentScript } from '@/utils/content-registration';
 import { t } from '@/utils/i18n';
-import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
-import { followPermissions } from '@/utils/site-permissions';
-import { forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
+import { settingsStore } from '@/utils/settings-store';
+import { followPermissions, loadSiteChoices } from '@/utils/site-permissions';
+import { clearTab, forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
 
 /** The toolbar count: how many numbers on the tab need everyone's consent (unknown ones included). */
 function showCount(tabId: number, numbers: Classification[]) {
@@ -27,7 +28,7 @@ export default defineBackground(() => {
   const deps = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    settings: async () => (await loadSettings()).settings,
+    settings: async () => (await settingsStore.load()).settings,
     recordFrame,
     tabNumbers,
     tabChanged: showCount,
@@ -47,15 +48,26 @@ export default defineBackground(() => {
   // One sync at a time: two settings changes in a row must not both register the same script id.
   const serially = oneAtATime();
   const register = () => {
-    serially(async () => syncContentScript((await loadSettings()).settings)).catch((error) =>
+    serially(async () => syncContentScript((await settingsStore.load()).settings)).catch((error) =>
       console.error('[Consent Guard] could not register the content script', error),
     );
   };
   register();
-  onSettingsChanged(register);
+  settingsStore.watch(register);
   // Host permissions granted or taken back (popup, chrome://extensions site access) change the sites.
   followPermissions();
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
+  });
+  // A tab that loads a page where we do not run: the popup must not show the page before's numbers.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'loading') return;
+    loadSiteChoices()
+      .then(async (choices) => {
+        if (keepsTabNumbers(tab.url, choices)) return;
+        await clearTab(tabId);
+        showCount(tabId, []);
+      })
+      .catch((error) => console.error('[Consent Guard] could not clear a tab', error));
   });
 });

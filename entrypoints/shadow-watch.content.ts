@@ -7,10 +7,17 @@
  * that later replaces Reflect, queueMicrotask, CustomEvent, dispatchEvent or ShadowRoot's `mode`
  * can neither break its own attachShadow through us nor stop us hearing of a new root.
  *
- * Our frame must not show in the page's stack traces (it would name the extension's id): an error
- * of the page's attachShadow gets its stack taken again from the page's caller, and the bundle
- * carries a neutral `sourceURL` (wxt.config.ts) for the frames that remain, such as a getter of
- * the page's own init object called from inside the hook.
+ * None of our frames is on the stack while page code runs (issue #18 item 5: a page with
+ * `Error.prepareStackTrace` reads each frame's real script URL, the extension's id in it):
+ * - `el.attachShadow(init)`, the usual call: the property is an accessor that hands back the
+ *   browser's own function and notes `el`; the page's getters on `init` and its errors run under
+ *   the native call alone, and the new root is looked for in a microtask.
+ * - Our event reaches the page's listeners through a bound native `dispatchEvent` queued as a
+ *   microtask of its own: no frame of ours under them either.
+ * - What remains: `Element.prototype.attachShadow.call(el, init)` (the function read off the
+ *   prototype, not an element) gets the wrapper, which must be on the stack while the native reads
+ *   `init`; its errors' stacks are re-taken from the page's caller, and the bundle's `sourceURL`
+ *   names it neutrally in stack strings (wxt.config.ts), but call sites still give its file name.
  */
 export default defineContentScript({
   registration: 'runtime',
@@ -21,15 +28,42 @@ export default defineContentScript({
   globalName: false,
   main() {
     const proto = Element.prototype;
-    const original = proto.attachShadow;
+    const descriptor = Object.getOwnPropertyDescriptor(proto, 'attachShadow');
+    const original = descriptor?.value;
     if (typeof original !== 'function') return;
     const apply = Reflect.apply;
+    const define = Object.defineProperty;
     const defer = queueMicrotask;
+    const bind = Function.prototype.bind;
     const ShadowEvent = CustomEvent;
     const dispatch = EventTarget.prototype.dispatchEvent;
     const modeOf = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'mode')?.get;
+    const rootOf = Object.getOwnPropertyDescriptor(proto, 'shadowRoot')?.get;
+    const nodeTypeOf = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeType')?.get;
+    const seen = new WeakSet<object>();
+    const has = WeakSet.prototype.has;
+    const add = WeakSet.prototype.add;
     // V8's: re-takes a stack from the caller of `wrapped` (absent elsewhere: then the stack stays).
     const recapture = (Error as { captureStackTrace?: (target: object, above: unknown) => void }).captureStackTrace;
+
+    /** After the page's own code has filled the root (same task): a new open root is announced. */
+    const announceLater = (host: Element) => {
+      apply(defer, undefined, [
+        () => {
+          try {
+            const root = rootOf ? (apply(rootOf, host, []) as ShadowRoot | null) : null;
+            if (!root || apply(has, seen, [root]) || !modeOf || apply(modeOf, root, []) !== 'open') return;
+            apply(add, seen, [root]);
+            const event = new ShadowEvent('consent-guard-shadow', { bubbles: true, composed: true });
+            // The page's listeners run under the native dispatchEvent alone: no frame of ours below them.
+            apply(defer, undefined, [apply(bind, dispatch, [host, event])]);
+          } catch {
+            // Never the page's problem.
+          }
+        },
+      ]);
+    };
+
     const wrapped = {
       attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
         let root: ShadowRoot;
@@ -44,28 +78,32 @@ export default defineContentScript({
           }
           throw error;
         }
-        try {
-          if (modeOf && apply(modeOf, root, []) === 'open') {
-            // After the page's own code has filled the root (same task), not before.
-            apply(defer, undefined, [
-              () => {
-                try {
-                  apply(dispatch, this, [new ShadowEvent('consent-guard-shadow', { bubbles: true, composed: true })]);
-                } catch {
-                  // Nothing the page needs to hear about.
-                }
-              },
-            ]);
-          }
-        } catch {
-          // Never the page's problem: its root is returned as it is.
-        }
+        announceLater(this);
         return root;
       },
     }.attachShadow;
-    Object.defineProperty(proto, 'attachShadow', {
-      ...Object.getOwnPropertyDescriptor(proto, 'attachShadow'),
-      value: wrapped,
+
+    /** True for a real element (not a prototype, nor a Proxy): reading its attachShadow notes it. */
+    const isElement = (value: unknown): value is Element => {
+      try {
+        return nodeTypeOf !== undefined && apply(nodeTypeOf, value, []) === 1;
+      } catch {
+        return false;
+      }
+    };
+
+    define(proto, 'attachShadow', {
+      configurable: descriptor?.configurable ?? true,
+      enumerable: descriptor?.enumerable ?? true,
+      get(this: unknown) {
+        if (!isElement(this)) return wrapped;
+        announceLater(this);
+        return original;
+      },
+      // A page that assigns its own attachShadow (a polyfill, a patcher) gets a plain property, as before.
+      set(this: object, value: unknown) {
+        define(this, 'attachShadow', { value, writable: true, configurable: true, enumerable: true });
+      },
     });
   },
 });

@@ -97,7 +97,7 @@ function lineOf(text: string, index: number): number {
   return line;
 }
 
-export interface CsvWriteOptions {
+interface CsvWriteOptions {
   /** Line end after every row: `\r\n` (RFC 4180, the default) or `\n`. */
   eol?: '\r\n' | '\n';
   /** Start with a UTF-8 byte order mark (spreadsheets then read the file as UTF-8). */

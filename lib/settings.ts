@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { DISCLAIMER_LANGUAGES, type DisclaimerLanguage } from './data/disclaimers';
 import { AGENT_REGIONS } from './data/regions';
 import { CALL_PURPOSES, type CallPurpose, type HoursWindow } from './law/call-purpose';
-import { POLICIES, type Policy as PolicyName, REMOVED_POLICIES } from './law/policy';
+import { POLICIES, type Policy as PolicyName } from './law/policy';
 
 export const SETTINGS_VERSION = 2;
 
@@ -158,77 +158,4 @@ export function readSettings(stored: unknown): ReadResult {
     else notices.push(`The stored setting "${key}" was not valid, so its default is in use.`);
   }
   return { settings: settings as Settings, notices, changes };
-}
-
-/** Settings an administrator may push through enterprise policy (storage.managed). */
-export const MANAGEABLE = [
-  'company',
-  'agentRegion',
-  'policy',
-  'templates',
-  'language',
-  'purpose',
-  'privacyUrl',
-  'aiNotes',
-  'callPurpose',
-  'companyWindow',
-] as const;
-export type Manageable = (typeof MANAGEABLE)[number];
-
-const Managed = z.object({
-  company: z.optional(Name),
-  agentRegion: z.optional(z.string()),
-  // Any string: a removed policy (callee-only) is replaced below with a notice, not a refusal of the whole policy.
-  policy: z.optional(z.string()),
-  language: z.optional(Language),
-  templates: z.optional(Settings.def.shape.templates),
-  purpose: z.optional(Purpose),
-  privacyUrl: z.optional(PrivacyUrl),
-  aiNotes: z.optional(z.boolean()),
-  callPurpose: z.optional(CallPurposeField),
-  companyWindow: z.optional(CompanyWindow),
-  /** Which of the managed settings the agent may not change. */
-  locked: z.optional(z.array(z.string())),
-});
-
-export interface ResolvedSettings extends ReadResult {
-  /** Settings fixed by the administrator: shown as locked, not editable. */
-  locked: Manageable[];
-}
-
-/**
- * The settings in force: the defaults, then the administrator's values (storage.managed), then the
- * agent's own (storage.sync), then the administrator's locked values again, which nobody overrides.
- */
-export function resolveSettings(stored: unknown, managed: unknown): ResolvedSettings {
-  const mine = readSettings(stored);
-  const policy = Managed.safeParse(managed ?? {});
-  if (!policy.success) {
-    return {
-      ...mine,
-      locked: [],
-      notices: [...mine.notices, 'The enterprise policy for Consent Guard was not valid and is ignored.'],
-    };
-  }
-  const { locked: lockedNames = [], ...values } = policy.data;
-  const changes = [...(mine.changes ?? [])];
-  if (values.policy !== undefined && Object.hasOwn(REMOVED_POLICIES, values.policy)) {
-    changes.push(`Your administrator's policy asks for "${values.policy}": ${CALLEE_ONLY_NOTICE}`);
-    values.policy = 'strictest';
-  }
-  const pushed: Partial<Settings> = {};
-  for (const key of MANAGEABLE) {
-    const value = key === 'agentRegion' ? values.agentRegion?.toUpperCase() : values[key];
-    if (value === undefined) continue;
-    const field = Settings.def.shape[key].safeParse(value);
-    if (field.success) Object.assign(pushed, { [key]: field.data });
-  }
-  const locked = MANAGEABLE.filter((key) => lockedNames.includes(key) && key in pushed);
-  const ownKeys = stored && typeof stored === 'object' ? Object.keys(stored) : [];
-  const settings = { ...mine.settings };
-  for (const [key, value] of Object.entries(pushed)) {
-    const agentChoseIt = ownKeys.includes(key) || (key === 'agentRegion' && ownKeys.includes('agentState'));
-    if (!agentChoseIt || locked.includes(key as Manageable)) Object.assign(settings, { [key]: value });
-  }
-  return { settings, notices: mine.notices, changes, locked };
 }

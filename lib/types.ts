@@ -8,7 +8,7 @@
 export type Requirement = 'all-party' | 'one-party' | 'unknown';
 
 /** What an area code is used for. */
-export type AreaCodeType =
+type AreaCodeType =
   | 'geographic'
   | 'toll-free' // 800 833 844 855 866 877 888, in service
   | 'toll-free-reserved' // 822 880-887 889: reserved for toll-free, not yet in service

@@ -4,7 +4,7 @@ import { registrationFor, type SiteChoices } from '@/lib/sites/site-access';
 
 export const SCRIPT_IDS = ['consent-guard', 'consent-guard-paths'] as const;
 /** The page-world hook that reports shadow roots attached after load (entrypoints/shadow-watch.content.ts). */
-export const SHADOW_WATCH_ID = 'consent-guard-shadow-watch';
+const SHADOW_WATCH_ID = 'consent-guard-shadow-watch';
 
 type Script = Parameters<typeof browser.scripting.registerContentScripts>[0][number];
 

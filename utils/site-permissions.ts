@@ -5,39 +5,38 @@
  */
 import { browser } from 'wxt/browser';
 import { oneAtATime } from '@/lib/one-at-a-time';
-import { SETTINGS_VERSION } from '@/lib/settings';
 import {
   choicesEqual,
   registrationFor,
   type SiteChoices,
-  siteChoicesOf,
   withGrantedOrigins,
   withRevokedOrigins,
 } from '@/lib/sites/site-access';
 import { SCRIPT_IDS } from '@/utils/content-registration';
-import { SETTINGS_KEY } from '@/utils/settings-store';
+import { load, update } from '@/utils/settings-store';
 
-/** The agent's own site choices (storage.sync; the sites are not manageable by policy). */
+const choicesOf = (s: SiteChoices): SiteChoices => ({ enabledSites: s.enabledSites, disabledSites: s.disabledSites });
+
+/** The agent's own site choices. */
 export async function loadSiteChoices(): Promise<SiteChoices> {
-  return siteChoicesOf((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  return choicesOf((await load()).settings);
 }
 
 /**
- * Changes the site choices and nothing else: the other stored fields are kept as stored (a field
- * the agent never set stays unset, so an administrator's value still applies to it). Writes only
- * when something changed; returns the choices in force afterwards.
+ * Changes the site choices and nothing else, through the settings store: the other stored fields
+ * are kept as stored (a field the agent never set stays unset, so an administrator's value still
+ * applies to it). Writes only when something changed; returns the choices in force afterwards.
  */
 export async function updateSiteChoices(change: (current: SiteChoices) => SiteChoices): Promise<SiteChoices> {
-  const stored: unknown = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
-  const current = siteChoicesOf(stored);
-  const next = change(current);
-  if (choicesEqual(current, next)) return current;
-  const sites = { enabledSites: [...next.enabledSites], disabledSites: [...next.disabledSites] };
-  // Older stored versions keep their version: their migrations carry unknown fields along.
-  const base =
-    typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : { version: SETTINGS_VERSION };
-  await browser.storage.sync.set({ [SETTINGS_KEY]: { ...base, ...sites } });
-  return next;
+  let next: SiteChoices | null = null;
+  const own = await update((settings) => {
+    const current = choicesOf(settings);
+    const changed = change(current);
+    if (choicesEqual(current, changed)) return null;
+    next = changed;
+    return { enabledSites: [...changed.enabledSites], disabledSites: [...changed.disabledSites] };
+  });
+  return next ?? choicesOf(own);
 }
 
 /**

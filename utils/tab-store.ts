@@ -47,6 +47,11 @@ export async function tabNumbers(tabId: number): Promise<string[]> {
   return distinct(await framesOf(tabId));
 }
 
+/** The tab now shows a page where we do not run: the numbers of the page before are no longer on it. */
+export function clearTab(tabId: number): Promise<void> {
+  return serial(tabId, () => browser.storage.session.remove(key(tabId)));
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
   closed.add(tabId);
   await serial(tabId, () => browser.storage.session.remove(key(tabId)));

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { CallPurpose } from '@/lib/law/call-purpose';
-import type { Manageable } from '@/lib/settings';
+import type { Manageable } from '@/lib/settings/managed';
 import { t } from '@/utils/i18n';
 import { LockedNote } from './Locked';
 import type { SectionProps } from './YouSection';

@@ -4,7 +4,7 @@ import { DEFAULT_MATCHES, DEFAULT_SITES, type DialerSite } from '@/lib/sites/sit
 import { t } from '@/utils/i18n';
 import type { SectionProps } from './YouSection';
 
-export interface SitesProps extends Omit<SectionProps, 'locked'> {
+interface SitesProps extends Omit<SectionProps, 'locked'> {
   /** Asks the browser for host access (called within the click); resolves whether it was granted. */
   requestSites?: (patterns: string[]) => Promise<boolean>;
 }

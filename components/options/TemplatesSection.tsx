@@ -18,7 +18,7 @@ const hasOwn = (templates: Settings['templates'], requirement: Requirement) =>
   Object.values(templates[requirement]).some(Boolean);
 
 /** The templates with one requirement × language set to `text` ('' or the default: back to the default). */
-export function withTemplate(
+function withTemplate(
   templates: Settings['templates'],
   requirement: Requirement,
   language: DisclaimerLanguage,
@@ -32,11 +32,7 @@ export function withTemplate(
 }
 
 /** The purposes with one language set to `text` (blank: back to the default wording). */
-export function withPurpose(
-  purpose: Settings['purpose'],
-  language: DisclaimerLanguage,
-  text: string,
-): Settings['purpose'] {
+function withPurpose(purpose: Settings['purpose'], language: DisclaimerLanguage, text: string): Settings['purpose'] {
   const own = { ...purpose };
   if (text.trim() === '') delete own[language];
   else own[language] = text;

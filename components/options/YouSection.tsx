@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { DisclaimerLanguage } from '@/lib/data/disclaimers';
-import type { Manageable, Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/settings';
+import type { Manageable } from '@/lib/settings/managed';
 import { t } from '@/utils/i18n';
 import { LANGUAGE_NAMES } from '../labels';
 import { LockedNote } from './Locked';

@@ -7,7 +7,7 @@ import { actionLabel, hoursLabel, hoursState, requirementLabel } from '../labels
 import type { CopyButtonProps } from './CopyButton';
 import { Disclaimer } from './Disclaimer';
 
-export interface AnswerDetailsProps {
+interface AnswerDetailsProps {
   answer: Answer;
   /** Null until the settings are read: the answer's own disclaimer (in the settings' language) shows meanwhile. */
   settings: DisclaimerSettings | null;

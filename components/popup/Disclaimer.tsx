@@ -4,7 +4,7 @@ import { t } from '@/utils/i18n';
 import { LANGUAGE_NAMES } from '../labels';
 import { CopyButton, type CopyButtonProps } from './CopyButton';
 
-export interface DisclaimerProps {
+interface DisclaimerProps {
   text: string;
   /** How to read it (recording first; what to do after a no), or null. */
   howTo?: string | null;

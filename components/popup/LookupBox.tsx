@@ -5,11 +5,11 @@ import type { Answer, LookupResponse } from '@/lib/protocol/messages';
 import { t } from '@/utils/i18n';
 import { consentLabel } from '../labels';
 
-export const LOOKUP_DEBOUNCE_MS = 120;
+const LOOKUP_DEBOUNCE_MS = 120;
 
 type Result = { status: 'idle' } | { status: 'answer'; answer: Answer } | { status: 'failed' };
 
-export interface LookupBoxProps {
+interface LookupBoxProps {
   lookup: (number: string) => Promise<LookupResponse>;
   /** Bumped when the settings change: the answer is asked for again. */
   refreshKey?: number;

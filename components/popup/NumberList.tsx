@@ -4,7 +4,7 @@ import type { Answer } from '@/lib/protocol/messages';
 import { t } from '@/utils/i18n';
 import { NumberSummary } from './NumberRow';
 
-export interface NumberListProps {
+interface NumberListProps {
   numbers: readonly Answer[];
   total: number;
   /** The e164 of the open number, or null. */

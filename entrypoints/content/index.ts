@@ -3,6 +3,7 @@ import { scanText } from '@/lib/number/scan-text';
 import { watchOrphaned } from '@/lib/page/orphan-watch';
 import { PageGuard } from '@/lib/page/page-guard';
 import { asPageScanResponse, firstAnswer } from '@/lib/protocol/guards';
+import { isSettingsChange } from '@/utils/settings-keys';
 
 export default defineContentScript({
   // The background registers this script for the sites in force (defaults, minus the ones the
@@ -29,16 +30,23 @@ export default defineContentScript({
       onError: (error) => console.debug('[Consent Guard]', error),
     });
     guard.start();
+    // The agent's settings or the administrator's policy changed: the answers may have too.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'sync' && 'settings' in changes) guard.refresh();
+      if (isSettingsChange(changes, area)) guard.refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
+    // Back from the back/forward cache: the background cleared the tab when it left, so it is told again.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.isTrusted && event.persisted) guard.refresh();
+    };
+    window.addEventListener('pageshow', onPageShow);
     // Stops only when the extension itself is gone (updated, reloaded, disabled): never through
     // WXT's ctx, which a page can invalidate by forging its "content script started" event.
     watchOrphaned(
       () => browser.runtime?.id !== undefined,
       () => {
         guard.stop();
+        window.removeEventListener('pageshow', onPageShow);
         try {
           browser.storage.onChanged.removeListener(onStorage);
         } catch {

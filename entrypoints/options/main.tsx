@@ -3,12 +3,15 @@ import { browser } from 'wxt/browser';
 import { Options, type OptionsApi } from '@/components/Options';
 import { AGENT_REGIONS, jurisdiction } from '@/lib/law/jurisdiction-index';
 import { t, uiLanguage } from '@/utils/i18n';
-import { loadSettings, saveSettings } from '@/utils/settings-store';
+import { settingsStore } from '@/utils/settings-store';
+import '@/components/tokens.css';
 import './style.css';
 
 const api: OptionsApi = {
-  load: loadSettings,
-  save: saveSettings,
+  load: settingsStore.load,
+  async save(settings) {
+    await settingsStore.update(settings);
+  },
   regions: AGENT_REGIONS.map((code) => ({ code, name: jurisdiction(code)?.name ?? code })).sort((a, b) =>
     a.name.localeCompare(b.name),
   ),

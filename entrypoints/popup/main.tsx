@@ -2,10 +2,10 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupApi } from '@/components/Popup';
 import { LookupResponse, TabSummaryResponse } from '@/lib/protocol/messages';
-import { disableSite, enableSite, siteStatus } from '@/lib/sites/site-access';
 import { uiLanguage } from '@/utils/i18n';
-import { loadSettings, onSettingsChanged } from '@/utils/settings-store';
-import { loadSiteChoices, registrationSettled, updateSiteChoices } from '@/utils/site-permissions';
+import { settingsStore } from '@/utils/settings-store';
+import { siteFlow } from '@/utils/site-flow';
+import '@/components/tokens.css';
 import './style.css';
 
 /**
@@ -30,55 +30,7 @@ async function currentTab(): Promise<{ id: number; url: string | null } | null> 
   return { id, url: tab?.url ?? null };
 }
 
-/** The tab the site line speaks about, as last read (enable() must not wait before asking for access). */
-let siteTab: { id: number; url: string; pattern: string } | null = null;
-
-/** Reloads the tab once the registration follows the new choices, so the page gets, or loses, its badges. */
-async function reloadWhenRegistered(choices: Parameters<typeof registrationSettled>[0]) {
-  if (!siteTab) return;
-  await registrationSettled(choices);
-  await browser.tabs.reload(siteTab.id);
-}
-
-const site: NonNullable<PopupApi['site']> = {
-  async status() {
-    const tab = await currentTab();
-    if (!tab?.url) return null;
-    const status = siteStatus(tab.url, await loadSiteChoices());
-    if (!status.pattern || status.kind === 'unsupported') return null;
-    siteTab = { id: tab.id, url: tab.url, pattern: status.pattern };
-    let { kind, runs } = status;
-    // Enabled here (say on another computer, through sync) but without access in this browser.
-    if (kind === 'enabled' && !(await browser.permissions.contains({ origins: [status.pattern] }))) {
-      kind = 'not-enabled';
-      runs = false;
-    }
-    return { host: new URL(tab.url).hostname, kind, runs, siteName: status.site?.name ?? null };
-  },
-  async enable() {
-    const target = siteTab;
-    if (!target) return false;
-    // First, within the click: the browser asks the agent (a default site is granted already).
-    const granted = await browser.permissions.request({ origins: [target.pattern] });
-    if (!granted) return false;
-    // The background's permissions.onAdded does the same; whichever comes second changes nothing.
-    await reloadWhenRegistered(await updateSiteChoices((c) => enableSite(c, target.url)));
-    return true;
-  },
-  async disable() {
-    const target = siteTab;
-    if (!target) return;
-    let revoke: string[] = [];
-    const choices = await updateSiteChoices((c) => {
-      const next = disableSite(c, target.url);
-      revoke = next.revoke;
-      return next;
-    });
-    // Saved first, so the background's permissions.onRemoved finds nothing left to change.
-    if (revoke.length > 0) await browser.permissions.remove({ origins: revoke }).catch(() => false);
-    await reloadWhenRegistered(choices);
-  },
-};
+const site = siteFlow(currentTab);
 
 const api: PopupApi = {
   async tabSummary() {
@@ -90,9 +42,9 @@ const api: PopupApi = {
     return LookupResponse.parse(await browser.runtime.sendMessage({ type: 'lookup', numbers: [number] }));
   },
   async settings() {
-    return (await loadSettings()).settings;
+    return (await settingsStore.load()).settings;
   },
-  watchSettings: onSettingsChanged,
+  watchSettings: settingsStore.watch,
   openOptions() {
     browser.runtime.openOptionsPage().then(() => window.close());
   },

@@ -4,6 +4,7 @@
  */
 import { answerOf, badgeInfo, type SentenceText } from '../law/answer';
 import { type Classification, type ClassifyContext, classify } from '../law/classify';
+import { forThePage } from '../law/page-answer';
 import {
   type ErrorResponse,
   Lookup,
@@ -41,7 +42,7 @@ export interface BackgroundDeps {
   sentenceText?: SentenceText;
 }
 
-export type Response = PageScanResponse | LookupResponse | TabSummaryResponse | ErrorResponse;
+type Response = PageScanResponse | LookupResponse | TabSummaryResponse | ErrorResponse;
 
 const SUMMARY_LIMIT = 200;
 const STRICTNESS = { 'all-party': 0, unknown: 1, 'one-party': 2 } as const;
@@ -111,11 +112,14 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
     const settings = await deps.settings();
     const context = contextOf(settings, now);
     const locations = parsed.data.locations ?? [];
+    // A content script's panel lives in the page: nothing of the agent's may be shown there.
+    const forPage = sender.tab?.id !== undefined && !fromExtensionPage(sender, deps);
     return {
       ok: true,
-      results: parsed.data.numbers.map((n, i) =>
-        answerOf(classify(n, { ...context, calleeLocation: locations[i] ?? null }), settings),
-      ),
+      results: parsed.data.numbers.map((n, i) => {
+        const answer = answerOf(classify(n, { ...context, calleeLocation: locations[i] ?? null }), settings);
+        return forPage ? forThePage(answer, settings) : answer;
+      }),
     };
   }
 

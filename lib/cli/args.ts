@@ -2,7 +2,7 @@
 
 export class UsageError extends Error {}
 
-export interface FlagSpec {
+interface FlagSpec {
   /** Flags that take a value (`--at 2026-11-27T12:00Z` or `--at=…`). */
   values?: readonly string[];
   /** Flags that are on or off. */

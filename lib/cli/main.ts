@@ -32,7 +32,7 @@ export interface CliIO {
 
 export type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 
-export const USAGE = `Usage: consent <command> [options]
+const USAGE = `Usage: consent <command> [options]
 
 Commands:
   lookup [--agent-state XX] [--policy strictest|announce-always] [--at ISO-TIME] [--callee-location WHERE]
@@ -69,7 +69,7 @@ Options:
 `;
 
 /** JSON contract of `consent lookup --json`: the documented fields first, in this order. */
-export function lookupJson(c: Classification) {
+function lookupJson(c: Classification) {
   return {
     input: c.input,
     e164: c.e164,
@@ -103,7 +103,7 @@ function windowText(w: Classification['inCallingWindow']): string {
 }
 
 /** `lookup --json`'s callingHours: the documented fields first (allowed … citations), then the rest. */
-export function callingHoursJson(h: CallingHours | null) {
+function callingHoursJson(h: CallingHours | null) {
   if (!h) return null;
   return {
     allowed: h.allowed,
@@ -126,7 +126,7 @@ export function callingHoursJson(h: CallingHours | null) {
 }
 
 /** Calling hours now, in a few words, for the tables. */
-export function hoursCell(h: CallingHours | null): string {
+function hoursCell(h: CallingHours | null): string {
   if (!h || h.allowed === null) return '—';
   const by = h.decidedBy ? ` (${h.decidedBy})` : '';
   if (!h.binding && h.allowed === true) return 'info only';
@@ -286,7 +286,7 @@ const scan: Command = async (argv, io) => {
   return runScan({ files: args.positionals, format, context, cells: verdictCells }, io);
 };
 
-export const COMMANDS: Record<string, Command> = {
+const COMMANDS: Record<string, Command> = {
   lookup,
   jurisdictions,
   'calling-hours': callingHoursCommand,

@@ -14,10 +14,10 @@ import { UsageError } from './args';
 import type { CliIO } from './main';
 import { table } from './table';
 
-export type FileType = 'txt' | 'html' | 'csv';
+type FileType = 'txt' | 'html' | 'csv';
 
 /** One number as `consent scan --json` reports it. */
-export interface ScanDetection {
+interface ScanDetection {
   e164: string;
   kind: Detection['kind'];
   where: Where;
@@ -31,7 +31,7 @@ export interface ScanDetection {
   column?: number;
 }
 
-export interface FileScan {
+interface FileScan {
   file: string;
   error?: string;
   detections: ScanDetection[];
@@ -40,7 +40,7 @@ export interface FileScan {
 /** Numbers whose area code is not in service are not phone numbers. */
 export const SCAN_OPTIONS: ScanOptions = { isAssignedNpa: (npa) => Object.hasOwn(AREA_CODES, npa) };
 
-export function fileType(path: string): FileType | null {
+function fileType(path: string): FileType | null {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
   return ext === 'txt' ? 'txt' : ext === 'html' || ext === 'htm' ? 'html' : ext === 'csv' ? 'csv' : null;
 }
@@ -55,11 +55,11 @@ const detection = (d: Detection, where: Where = 'text'): ScanDetection => ({
   raw: d.raw,
 });
 
-export function scanPlainText(text: string): ScanDetection[] {
+function scanPlainText(text: string): ScanDetection[] {
   return scanText(text, SCAN_OPTIONS).map((d) => detection(d));
 }
 
-export function scanCsvRows(rows: readonly (readonly string[])[]): ScanDetection[] {
+function scanCsvRows(rows: readonly (readonly string[])[]): ScanDetection[] {
   return rows.flatMap((cells, row) =>
     cells.flatMap((cell, column) => scanText(cell, SCAN_OPTIONS).map((d) => ({ ...detection(d), row, column }))),
   );
@@ -82,7 +82,7 @@ export function scanHtml(html: string): ScanDetection[] {
   }));
 }
 
-export function scanContent(type: FileType, text: string): ScanDetection[] {
+function scanContent(type: FileType, text: string): ScanDetection[] {
   return type === 'txt' ? scanPlainText(text) : type === 'html' ? scanHtml(text) : scanCsvRows(parseCsv(text));
 }
 
@@ -140,7 +140,7 @@ class SpecTreeWalker {
 }
 
 /** Gives a (linkedom) document a createTreeWalker that honours its filter. */
-export function useSpecTreeWalker(document: Document): void {
+function useSpecTreeWalker(document: Document): void {
   Object.defineProperty(document, 'createTreeWalker', {
     configurable: true,
     value: (root: Node, whatToShow = 0xffffffff, filter: Filter = null) =>
@@ -148,7 +148,7 @@ export function useSpecTreeWalker(document: Document): void {
   });
 }
 
-export interface ScanRun {
+interface ScanRun {
   files: readonly string[];
   format: 'table' | 'json' | 'csv';
   context: ClassifyContext;
@@ -178,13 +178,13 @@ const ADDRESS_HEADER = /\b(?:address|city|location)\b/i;
  * The lead list's own location columns, by index: State / Province / ZIP / Postal Code (read as
  * values) and address columns (read as address lines).
  */
-export interface LocationColumn {
+interface LocationColumn {
   index: number;
   name: string;
   address: boolean;
 }
 
-export function locationColumns(header: readonly string[]): LocationColumn[] {
+function locationColumns(header: readonly string[]): LocationColumn[] {
   return header.flatMap((cell, index): LocationColumn[] => {
     const name = cell.replace(/^\uFEFF/, '').trim();
     if (isLocationLabel(name)) return [{ index, name, address: false }];
@@ -193,7 +193,7 @@ export function locationColumns(header: readonly string[]): LocationColumn[] {
 }
 
 /** A row's location: every place its location columns name (two different places: all count, the strictest wins). */
-export function rowLocation(
+function rowLocation(
   row: readonly string[],
   columns: readonly LocationColumn[],
 ): (CalleeLocation & { text: string }) | null {

@@ -84,7 +84,7 @@ export const DISCLAIMER_FALLBACKS: Readonly<Record<DisclaimerLanguage, Readonly<
 };
 
 const VARIABLES = ['company', 'agent', 'purpose', 'privacyUrl'] as const;
-export type DisclaimerVariable = (typeof VARIABLES)[number];
+type DisclaimerVariable = (typeof VARIABLES)[number];
 type Variable = DisclaimerVariable;
 
 /**

@@ -20,14 +20,14 @@ export function placeOf(c: Classification): string {
 }
 
 /** Where the answer points, with the record's place first when one was applied: "record CA · number NY". */
-export function whereOf(c: Classification, t: SentenceText = englishSentenceText): string {
+function whereOf(c: Classification, t: SentenceText = englishSentenceText): string {
   const place = placeOf(c);
   if (c.calleeLocation === null) return place;
   return c.calleeLocation === place ? t('sentenceRecordSame', place) : t('sentenceRecord', c.calleeLocation, place);
 }
 
 /** The badge sentence's words, by message key; English here, the browser's language in the extension. */
-export const SENTENCE_WORDS = {
+const SENTENCE_WORDS = {
   sentenceAllParty: 'All-party consent',
   sentenceOneParty: 'One-party consent',
   sentenceUnknown: 'Consent rule unknown',
@@ -40,11 +40,11 @@ export const SENTENCE_WORDS = {
   actionAskConsent: 'Ask for an explicit yes before recording.',
   actionDoNotRecord: 'Do not record.',
 } as const;
-export type SentenceKey = keyof typeof SENTENCE_WORDS;
+type SentenceKey = keyof typeof SENTENCE_WORDS;
 export type SentenceText = (key: SentenceKey, ...subs: string[]) => string;
 
 /** The English words, with `$1`… filled in. */
-export const englishSentenceText: SentenceText = (key, ...subs) =>
+const englishSentenceText: SentenceText = (key, ...subs) =>
   SENTENCE_WORDS[key].replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 
 const CONSENT_KEY: Record<Requirement, SentenceKey> = {
@@ -82,7 +82,7 @@ export function badgeInfo(c: Classification & { e164: string }, t: SentenceText 
 }
 
 /** The few calling-hours fields a badge shows. */
-export function badgeCalling(h: CallingHours): BadgeCalling {
+function badgeCalling(h: CallingHours): BadgeCalling {
   return {
     allowed: h.allowed,
     binding: h.binding,

@@ -16,7 +16,7 @@ import { parseNumber } from '../number/parse-number';
 import { type CivilDate, HOLIDAYS, type HolidayId, holidayOn, weekdayOf } from './holidays';
 import { formatClock } from './local-time';
 
-export interface CallingHoursContext {
+interface CallingHoursContext {
   /** Why the agent calls (default 'sales'): service calls are not solicitations. */
   purpose?: CallPurpose;
   /** A company window, in local minutes, that no call may leave (applies whatever the purpose). */
@@ -28,7 +28,7 @@ export interface CallingHoursContext {
 }
 
 /** Where a number points, as calling hours need it. */
-export interface CallingPlace {
+interface CallingPlace {
   country: string | null;
   regions: readonly string[];
   timezones: readonly string[];
@@ -96,7 +96,7 @@ const byCode = new Map<string, CallingHoursRule[]>();
 for (const rule of CALLING_HOURS) byCode.set(rule.code, [...(byCode.get(rule.code) ?? []), rule]);
 
 /** Every row of a jurisdiction (its dated history), oldest first. */
-export function callingHoursRows(code: string): readonly CallingHoursRule[] {
+function callingHoursRows(code: string): readonly CallingHoursRule[] {
   return byCode.get(code) ?? [];
 }
 
@@ -105,7 +105,7 @@ function isoDate(d: CivilDate): string {
 }
 
 /** The row of `code` in force on a local date, if any. */
-export function ruleInForce(code: string, date: CivilDate): CallingHoursRule | undefined {
+function ruleInForce(code: string, date: CivilDate): CallingHoursRule | undefined {
   const day = isoDate(date);
   return callingHoursRows(code).find((r) => (r.from === null || r.from <= day) && (r.until === null || day < r.until));
 }
@@ -196,7 +196,7 @@ function offsetAt(timeZone: string, epochMs: number): number {
 }
 
 /** The instant a local date and minute occur in `timeZone` (calling windows never start in a DST gap). */
-export function instantOf(timeZone: string, date: CivilDate, minutes: number): number {
+function instantOf(timeZone: string, date: CivilDate, minutes: number): number {
   const wall = Date.UTC(date.year, date.month - 1, date.day, 0, minutes);
   let instant = wall - offsetAt(timeZone, wall);
   const corrected = wall - offsetAt(timeZone, instant);

@@ -14,9 +14,10 @@ import { localTimeAt } from './local-time';
 import type { Policy } from './policy';
 
 export { POLICIES, type Policy, REMOVED_POLICIES } from './policy';
-export type NumberKind = 'nanp' | 'tollfree' | 'international' | 'invalid';
+
+type NumberKind = 'nanp' | 'tollfree' | 'international' | 'invalid';
 /** announce: say the call is recorded; ask-consent: get an explicit yes first; do-not-record: there is nothing to record. */
-export type Action = 'announce' | 'ask-consent' | 'do-not-record';
+type Action = 'announce' | 'ask-consent' | 'do-not-record';
 
 export interface ClassifyContext {
   /** The agent's own state, territory or province (USPS or Canadian postal code). */
@@ -96,6 +97,9 @@ type Verdict = Omit<Classification, 'input' | 'e164' | 'ext' | 'recordLocation'>
 
 const CAVEAT_AREA_CODE =
   'An area code shows where a number was issued, not where the person is now: mobile and VoIP numbers move with their owners.';
+/** How the agent's own reason starts, and the one that follows it: lib/law/page-answer.ts keeps both off pages. */
+export const AGENT_REASON_START = 'You are in ';
+export const BOTH_ENDS_REASON = 'The stricter rule of both ends applies.';
 const CAVEAT_NOT_LEGAL_ADVICE = 'This is guidance, not legal advice; company policy and counsel decide.';
 const ANNOUNCE_ALWAYS_REASON =
   'Your company treats every call as all-party (policy announce-always): ask for an explicit yes before recording.';
@@ -130,7 +134,7 @@ function regionList(rules: readonly AppliedRule[]): string {
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /** "Jamaica (JM)"; the code alone where the runtime has no name for it. */
-export function countryName(iso: string): string {
+function countryName(iso: string): string {
   try {
     const name = regionNames.of(iso);
     return name && name !== iso ? `${name} (${iso})` : iso;
@@ -266,8 +270,8 @@ function verdictFor(parsed: ParsedNumber, context: ClassifyContext, at: Date): V
   if (callee.kind !== 'invalid' && agentJurisdiction) {
     rules.push(applied(agentJurisdiction, 'agent'));
     reasons.push(
-      sentence(`You are in ${agentJurisdiction.name}, where ${describeRule(agentJurisdiction)}`),
-      'The stricter rule of both ends applies.',
+      sentence(`${AGENT_REASON_START}${agentJurisdiction.name}, where ${describeRule(agentJurisdiction)}`),
+      BOTH_ENDS_REASON,
     );
   }
   // A notice duty (Canada's business notice) is said once, whichever end it comes from.

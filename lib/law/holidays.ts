@@ -56,7 +56,7 @@ function addDays(d: CivilDate, days: number): CivilDate {
 }
 
 /** The nth (1-based) `weekday` of a month; n = -1 is the last one. */
-export function nthWeekday(year: number, month: number, weekday: number, n: number): CivilDate {
+function nthWeekday(year: number, month: number, weekday: number, n: number): CivilDate {
   if (n > 0) {
     const first = weekdayOf({ year, month, day: 1 });
     return { year, month, day: 1 + ((weekday - first + 7) % 7) + (n - 1) * 7 };
@@ -67,7 +67,7 @@ export function nthWeekday(year: number, month: number, weekday: number, n: numb
 }
 
 /** Western (Gregorian) Easter Sunday: the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
-export function easterSunday(year: number): CivilDate {
+function easterSunday(year: number): CivilDate {
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
@@ -127,7 +127,7 @@ export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
 };
 
 /** The dates a holiday is kept in `year`: the day itself, and its observed weekday when it moves. */
-export function holidayDates(id: HolidayId, year: number, observance: Observance): CivilDate[] {
+function holidayDates(id: HolidayId, year: number, observance: Observance): CivilDate[] {
   const def = HOLIDAYS[id];
   const date = def.date(year);
   if (!def.fixed || observance === 'none') return [date];

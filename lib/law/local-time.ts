@@ -3,9 +3,9 @@
  * solicitation before 8 am or after 9 pm at the called party's location).
  */
 
-export const CALLING_WINDOW = { startHour: 8, endHour: 21 } as const;
+const CALLING_WINDOW = { startHour: 8, endHour: 21 } as const;
 
-export interface LocalTime {
+interface LocalTime {
   /** "2:05 PM", or "1:05 PM – 2:05 PM" where the code's zones disagree. */
   localTime: string | null;
   /** true, false, 'partly' (some of the code's zones are inside the window), or null (no zone known). */
@@ -24,7 +24,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** Minutes since local midnight in `timeZone` at `at`. */
-export function minutesOfDay(timeZone: string, at: Date): number {
+function minutesOfDay(timeZone: string, at: Date): number {
   let hour = 0;
   let minute = 0;
   for (const part of formatterFor(timeZone).formatToParts(at)) {

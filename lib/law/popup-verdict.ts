@@ -4,7 +4,7 @@
  */
 import type { Answer } from '../protocol/messages';
 
-export type VerdictInput = Pick<Answer, 'requirement' | 'treatAs' | 'ambiguous' | 'place'> &
+type VerdictInput = Pick<Answer, 'requirement' | 'treatAs' | 'ambiguous' | 'place'> &
   Partial<Pick<Answer, 'callingHours'>>;
 
 export interface TabVerdict {

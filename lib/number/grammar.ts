@@ -15,7 +15,7 @@ export const E164_MAX_DIGITS = 15;
  */
 export const INTL_MIN_DIGITS = 8;
 /** The fewest digits after the calling code. */
-export const SUBSCRIBER_MIN_DIGITS = 4;
+const SUBSCRIBER_MIN_DIGITS = 4;
 /** Area code, exchange and line: 3 + 3 + 4. A trunk `1` may come before them. */
 export const NANP_DIGITS = 10;
 /** The most digits of an extension. */

@@ -46,10 +46,13 @@ const WORDS: Record<BadgeInfo['consent'], PageTextKey> = {
   'one-party': 'badgeOneParty',
 };
 
-/** Each filled badge's button, in its shadow root (kept here: the root is ours, not the page's to look up). */
+/**
+ * Each filled badge's button, in its closed shadow root: the page cannot reach into it (`host.shadowRoot`
+ * is null for the page), so it can neither read the panel's opener nor click inside it.
+ */
 const buttons = new WeakMap<HTMLElement, HTMLButtonElement>();
 
-/** The button of one of our filled badges (null for a placeholder or anything else). */
+/** The button of one of our filled badges (null for a placeholder or anything else, a page-made look-alike included). */
 export function badgeButton(host: Element): HTMLButtonElement | null {
   return buttons.get(host as HTMLElement) ?? null;
 }
@@ -71,7 +74,7 @@ function buttonOf(host: HTMLElement): HTMLButtonElement {
   const known = buttons.get(host);
   if (known) return known;
   const doc = host.ownerDocument;
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const sheet = sheetFor(doc);
   if (sheet) root.adoptedStyleSheets = [sheet];
   else {

@@ -26,7 +26,7 @@ export interface Found {
 export type Scan = (text: string, options?: ScanOptions) => Detection[];
 
 /** The text of a block, with where each of its text nodes starts in it. */
-export interface BlockText {
+interface BlockText {
   text: string;
   nodes: Text[];
   starts: number[];
@@ -46,7 +46,7 @@ function countDigits(text: string, enough: number): number {
 }
 
 /** Digits enough for a number somewhere in this text? A cheap test that spares most text the scanner. */
-export function mayHoldNumber(text: string): boolean {
+function mayHoldNumber(text: string): boolean {
   return countDigits(text, MIN_DIGITS) >= MIN_DIGITS;
 }
 
@@ -63,7 +63,7 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c 
  * has none (a label and a number in two spans are two words), so a number split across spans is
  * still one number while a label never glues onto it. A `<br>` is a line break: nothing crosses it.
  */
-export function joinBlock(nodes: (Text | Element)[]): BlockText {
+function joinBlock(nodes: (Text | Element)[]): BlockText {
   let text = '';
   const texts: Text[] = [];
   const starts: number[] = [];
@@ -151,7 +151,7 @@ export function scanField(field: HTMLInputElement | HTMLTextAreaElement, scan: S
   return scan(value, options).map((d) => placed('input', d, field, field));
 }
 
-export interface Walked {
+interface Walked {
   /** Text nodes (and the `<br>`s between them) grouped by their block, in document order. */
   blocks: Map<Node, (Text | Element)[]>;
   links: Element[];

@@ -26,7 +26,7 @@ import { createPanel } from './panel';
 import { newRecordCache, type RecordCache, type RecordPlace, recordLocationOf } from './record';
 import type { PageText } from './text';
 
-export interface GuardDeps {
+interface GuardDeps {
   scan: Scan;
   scanOptions?: ScanOptions;
   /** Sends one burst to the background. */
@@ -95,7 +95,7 @@ interface Scanned {
 }
 
 /** The event the page-world hook (entrypoints/shadow-watch.content.ts) fires on a new shadow root's host. */
-export const SHADOW_EVENT = 'consent-guard-shadow';
+const SHADOW_EVENT = 'consent-guard-shadow';
 
 /** The most numbers one page-scan may carry: MAX_PAGE_NUMBERS in lib/protocol/messages.ts (not imported: it would bring zod). */
 export const MAX_PER_MESSAGE = 5000;
@@ -108,7 +108,7 @@ const RETRY_MS = 250;
 const RETRY_MAX_MS = 8000;
 const MAX_RETRIES = 10;
 /** An answer's key: `+12125550134`, or `+12125550134@CA` for a number whose record names California. */
-export function answerKey(e164: string, regions?: readonly string[] | string | null): string {
+function answerKey(e164: string, regions?: readonly string[] | string | null): string {
   const where = typeof regions === 'string' ? regions : regions?.join('/');
   return where ? `${e164}@${where}` : e164;
 }
@@ -124,7 +124,7 @@ const INTERACTIVE = new Set(['A', 'BUTTON', 'LABEL', 'SUMMARY', 'SELECT']);
 const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 
 /** Where the badge goes: after the number, but outside links, buttons and editable text. */
-export function placementOf(found: Found, owner: Node): Node {
+function placementOf(found: Found, owner: Node): Node {
   let after: Node = found.node;
   for (
     let current: Node | null = found.node.parentNode;
@@ -160,6 +160,8 @@ export class PageGuard {
   /** Answer keys on the page never asked for yet. */
   private readonly pending = new Set<string>();
   private readonly badgeOwner = new WeakMap<HTMLElement, Node>();
+  /** Each badge's number as we placed it: its data-consent-number attribute is the page's to change. */
+  private readonly badgeNumber = new WeakMap<HTMLElement, string>();
   private readonly readds = new WeakMap<Node, number>();
   private readonly infos = new Map<string, BadgeInfo>();
   private readonly requested = new Set<string>();
@@ -416,6 +418,8 @@ export class PageGuard {
   };
 
   private readonly onClick = (event: Event) => {
+    // A page's synthetic click (isTrusted false) never opens a panel: only the agent's own.
+    if (!event.isTrusted) return;
     const path = event.composedPath?.() ?? [];
     const badge = path.find((node) => (node as Element).tagName?.toUpperCase() === 'CONSENT-GUARD-BADGE') as
       | HTMLElement
@@ -425,7 +429,8 @@ export class PageGuard {
     // Our badge may sit inside the CRM's clickable row: the click is ours alone.
     event.preventDefault();
     event.stopPropagation();
-    const e164 = badge.getAttribute('data-consent-number') ?? '';
+    const e164 = this.badgeNumber.get(badge);
+    if (!e164) return;
     const place = this.badgeLocation.get(badge);
     const location = place ? { regions: place.regions, text: place.text.slice(0, 200), source: place.source } : null;
     this.panel.open(badge, () => this.deps.details(e164, location)).catch((error) => this.deps.onError?.(error));
@@ -574,6 +579,7 @@ export class PageGuard {
       while (ref && isOwnElement(ref)) ref = ref.nextSibling;
       const badge = this.layer.place(parent, ref, f.e164);
       this.badgeOwner.set(badge, owner);
+      this.badgeNumber.set(badge, f.e164);
       if (location) this.badgeLocation.set(badge, location);
       this.index(key, badge);
       const info = this.infos.get(key);

@@ -4,9 +4,11 @@
  */
 import { durationText } from '../law/duration';
 import type { Answer, CallingHoursAnswer } from '../protocol/messages';
+import { badgeButton } from './badge';
+import { copyText } from './copy';
 import type { PageText, PageTextKey } from './text';
 
-export const PANEL_TAG = 'consent-guard-panel';
+const PANEL_TAG = 'consent-guard-panel';
 
 const PANEL_CSS = `
 :host{all:initial !important;position:absolute !important;z-index:2147483647 !important}
@@ -52,7 +54,7 @@ function windowKey(w: Answer['inCallingWindow']): PageTextKey {
 }
 
 /** The headline of calling hours: open until, closed until (and how long), not clear, or information only. */
-export function hoursHeadline(h: CallingHoursAnswer, t: PageText): string | null {
+function hoursHeadline(h: CallingHoursAnswer, t: PageText): string | null {
   if (h.allowed === null) return null;
   if (!h.binding && h.allowed === true) return t('panelHoursInfo', h.window ?? '');
   if (h.allowed === 'partly')
@@ -96,7 +98,7 @@ const SOURCE_KEY: Record<string, PageTextKey> = {
 };
 
 /** Where the answer's place came from: the area code alone, or the record and the area code. */
-export function whereFrom(answer: Answer, t: PageText): string {
+function whereFrom(answer: Answer, t: PageText): string {
   const record = answer.calleeLocation ? answer.recordLocation : null;
   if (!record) return t('panelFromAreaCode', answer.place);
   const source = record.source ? t(SOURCE_KEY[record.source] ?? 'panelSourceAddress') : t('panelSourceAddress');
@@ -110,24 +112,7 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?:
   return element;
 }
 
-/** Copies text: the async clipboard first, then a selected textarea, then asks the user. */
-async function copyText(doc: Document, root: ShadowRoot, text: string, t: PageText): Promise<string> {
-  try {
-    await doc.defaultView?.navigator.clipboard.writeText(text);
-    return t('panelCopied');
-  } catch {
-    const area = el(doc, 'textarea');
-    area.value = text;
-    area.readOnly = true;
-    root.append(area);
-    area.select();
-    const ok = doc.execCommand?.('copy') ?? false;
-    area.remove();
-    return ok ? t('panelCopied') : t('panelCopyRefused');
-  }
-}
-
-export interface Panel {
+interface Panel {
   /** Shows the panel under `badge`, with what `load` answers. */
   open(badge: HTMLElement, load: () => Promise<Answer | null>): Promise<void>;
   close(): void;
@@ -138,11 +123,17 @@ export function createPanel(doc: Document, t: PageText): Panel {
   let host: HTMLElement | null = null;
   let opener: HTMLElement | null = null;
 
+  // Only the agent's own keys and clicks act: a page's synthetic events (isTrusted false) do nothing.
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') panel.close();
+    if (event.isTrusted && event.key === 'Escape') panel.close();
   };
   const onOutside = (event: Event) => {
-    if (host && !event.composedPath().includes(host) && !(opener && event.composedPath().includes(opener)))
+    if (
+      event.isTrusted &&
+      host &&
+      !event.composedPath().includes(host) &&
+      !(opener && event.composedPath().includes(opener))
+    )
       panel.close();
   };
 
@@ -151,7 +142,7 @@ export function createPanel(doc: Document, t: PageText): Panel {
       panel.close();
       opener = badge;
       host = doc.createElement(PANEL_TAG);
-      const root = host.attachShadow({ mode: 'open' });
+      const root = host.attachShadow({ mode: 'closed' });
       const style = el(doc, 'style', PANEL_CSS);
       const box = el(doc, 'div', undefined, 'panel');
       box.setAttribute('role', 'dialog');
@@ -176,7 +167,9 @@ export function createPanel(doc: Document, t: PageText): Panel {
       box.className = `panel ${consent}`;
       const close = el(doc, 'button', '×', 'close');
       close.setAttribute('aria-label', t('panelClose'));
-      close.addEventListener('click', () => panel.close());
+      close.addEventListener('click', (event) => {
+        if (event.isTrusted) panel.close();
+      });
       const reasons = el(doc, 'ul');
       for (const reason of answer.reasons) reasons.append(el(doc, 'li', reason));
       const where = answer.localTime ? t('panelLocalTime', answer.localTime, t(windowKey(answer.inCallingWindow))) : '';
@@ -188,8 +181,15 @@ export function createPanel(doc: Document, t: PageText): Panel {
       const copy = el(doc, 'button', t('panelCopy'), 'primary');
       const status = el(doc, 'span', '', 'status');
       status.setAttribute('aria-live', 'polite');
-      copy.addEventListener('click', async () => {
-        status.textContent = await copyText(doc, root, answer.disclaimer, t);
+      // The page's copy shows placeholders for the agent's name and company; the clipboard gets the
+      // full text, which is never written to the page (lib/law/page-answer.ts).
+      const full = answer.copyText ?? answer.disclaimer;
+      copy.addEventListener('click', async (event) => {
+        if (!event.isTrusted) return;
+        status.textContent = '';
+        const outcome = await copyText({ root, doc }, full);
+        status.textContent = t(outcome === 'copied' ? 'panelCopied' : 'panelCopyRefused');
+        status.dataset.outcome = outcome;
       });
       box.replaceChildren(
         close,
@@ -216,7 +216,7 @@ export function createPanel(doc: Document, t: PageText): Panel {
       host = null;
       doc.removeEventListener('keydown', onKey, true);
       doc.removeEventListener('mousedown', onOutside, true);
-      const focusBack = opener?.shadowRoot?.querySelector('button');
+      const focusBack = opener ? badgeButton(opener) : null;
       opener = null;
       focusBack?.focus();
     },

@@ -22,7 +22,7 @@ export interface RecordPlace {
   source: LocationSource;
 }
 
-export interface RecordMatch {
+interface RecordMatch {
   location: RecordPlace | null;
   /** The records read for this number, innermost first: a change inside any of them may change its location. */
   records: Element[];
@@ -62,7 +62,7 @@ function isRow(e: Element): boolean {
   return tagOf(e) === 'TR' || e.getAttribute('role') === 'row';
 }
 
-export function isRecord(e: Element): boolean {
+function isRecord(e: Element): boolean {
   if (RECORD_TAGS.has(tagOf(e))) return true;
   const role = e.getAttribute('role');
   if (role && RECORD_ROLES.has(role)) return true;

@@ -46,6 +46,7 @@ export function firstAnswer(v: unknown): Answer | null {
     isStringArray(a.citations) &&
     Array.isArray(a.rules) &&
     isString(a.place) &&
-    isString(a.disclaimer);
+    isString(a.disclaimer) &&
+    (a.copyText === undefined || isString(a.copyText));
   return ok ? (a as unknown as Answer) : null;
 }

@@ -219,6 +219,12 @@ export const Answer = z.object({
   recordLocation: z.optional(z.nullable(RecordLocation)),
   /** Calling hours by state, province, national and company rules; null for an invalid number. */
   callingHours: z.optional(z.nullable(CallingHoursAnswer)),
+  /**
+   * To a content script only: the full disclaimer, for the clipboard. Its `disclaimer` then shows
+   * placeholders for the agent's name and company, and the agent's own rule is left out (the page
+   * can read what the panel shows; lib/law/page-answer.ts).
+   */
+  copyText: z.optional(z.string()),
 });
 export type Answer = z.infer<typeof Answer>;
 

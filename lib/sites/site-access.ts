@@ -38,7 +38,7 @@ export function registrationFor(choices: SiteChoices): Registration {
 /** Why Consent Guard runs, or does not run, on a page. */
 export type SiteStatusKind = 'default' | 'enabled' | 'disabled' | 'not-enabled' | 'unsupported';
 
-export interface SiteStatus {
+interface SiteStatus {
   kind: SiteStatusKind;
   /** Whether the content script is registered for this URL (the host permission aside). */
   runs: boolean;
@@ -96,7 +96,7 @@ export function enableSite(choices: SiteChoices, url: string): SiteChoices {
   return { enabledSites, disabledSites };
 }
 
-export interface DisableResult extends SiteChoices {
+interface DisableResult extends SiteChoices {
   /** Host permissions to give back: the agent's own patterns that covered the page. */
   revoke: string[];
 }
@@ -174,4 +174,15 @@ export function patternCovers(outer: string, inner: string): boolean {
   } else hostOk = host === want;
   if (!hostOk) return false;
   return matchesPattern(`https://x.invalid${iPath}`, `https://x.invalid${oPath}`) || oPath === '/*';
+}
+
+/**
+ * Whether a tab that starts loading `url` may keep the numbers stored for it (issue #18 item 9).
+ * The background reads a tab's address only where it has host access (no `tabs` permission), so an
+ * unknown address is a site where the content script cannot run: the previous page's numbers go.
+ * Where it runs, the new page's first scan starts the tab afresh anyway, and an SPA's own
+ * navigations keep them.
+ */
+export function keepsTabNumbers(url: string | undefined, choices: SiteChoices): boolean {
+  return url !== undefined && siteStatus(url, choices).runs;
 }

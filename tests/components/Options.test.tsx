@@ -3,14 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options, type OptionsApi } from '@/components/Options';
 import { DISCLAIMER_TEMPLATES } from '@/lib/data/disclaimers';
-import {
-  DEFAULT_SETTINGS,
-  type Manageable,
-  type ResolvedSettings,
-  resolveSettings,
-  type Settings,
-} from '@/lib/settings';
-import { loadSettings, saveSettings } from '@/utils/settings-store';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { type Manageable, type ResolvedSettings, resolveSettings } from '@/lib/settings/managed';
+import { settingsStore } from '@/utils/settings-store';
+
+const storeApi = { load: settingsStore.load, save: (s: Settings) => settingsStore.update(s).then(() => {}) };
 
 const REGIONS = [
   { code: 'CA', name: 'California' },
@@ -178,7 +175,7 @@ describe('<Options> with browser storage', () => {
     await fakeBrowser.storage.sync.set({
       settings: { version: 1, company: 42, policy: 'whatever', agent: 'Dana', templates: 'broken' },
     });
-    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    render(<Options api={{ ...storeApi, regions: REGIONS }} />);
     const notice = await screen.findByTestId('settings-notice');
     expect(notice.textContent).toMatch(/^Some stored settings were not valid and were reset: /);
     expect(notice.textContent).toContain('"company"');
@@ -193,7 +190,7 @@ describe('<Options> with browser storage', () => {
   it('a stored callee-only policy (version 1) shows what changed and why, and is saved as strictest', async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, version: 1, policy: 'callee-only' } });
-    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    render(<Options api={{ ...storeApi, regions: REGIONS }} />);
     const changed = await screen.findByTestId('settings-changed');
     expect(changed.textContent).toMatch(/^Your settings were updated: .*removed.*all-party law/);
     expect(screen.queryByTestId('settings-notice')).toBeNull();
@@ -210,11 +207,28 @@ describe('<Options> with browser storage', () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.managed.set({ company: 'Acme Corp', locked: ['company'] });
     await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, company: 'Mine' } });
-    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    render(<Options api={{ ...storeApi, regions: REGIONS }} />);
     const company = (await screen.findByTestId('company')) as HTMLInputElement;
     expect(company.value).toBe('Acme Corp');
     expect(company.disabled).toBe(true);
     expect(within(company.parentElement as HTMLElement).getByTestId('locked-note')).toBeTruthy();
+  });
+
+  it('a bad policy value shows a notice naming it; the other locks stay (issue #18 item 4)', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.managed.set({
+      company: 'x'.repeat(81),
+      callPurpose: 'service',
+      locked: ['company', 'callPurpose'],
+    });
+    render(<Options api={{ ...storeApi, regions: REGIONS }} />);
+    const notice = await screen.findByTestId('policy-notice');
+    expect(notice.textContent).toContain('"company"');
+    expect(notice.textContent).not.toContain('callPurpose');
+    expect((screen.getByTestId('company') as HTMLInputElement).disabled).toBe(true);
+    const purpose = screen.getByTestId('call-purpose') as HTMLSelectElement;
+    expect(purpose.value).toBe('service');
+    expect(purpose.disabled).toBe(true);
   });
 
   it('sets the call purpose and a company calling window, saved validated', async () => {
@@ -238,7 +252,7 @@ describe('<Options> with browser storage', () => {
       companyWindow: { start: '09:00', end: '20:00' },
       locked: ['callPurpose', 'companyWindow'],
     });
-    render(<Options api={{ load: loadSettings, save: saveSettings, regions: REGIONS }} />);
+    render(<Options api={{ ...storeApi, regions: REGIONS }} />);
     const purpose = (await screen.findByTestId('call-purpose')) as HTMLSelectElement;
     expect(purpose.value).toBe('existing-customer');
     expect(purpose.disabled).toBe(true);

@@ -14,7 +14,16 @@
 //   11 am open; Los Angeles 8:00 am open.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { badgesIn, openPopup, tabIdOf, useExtension, waitForBadges, watchErrors } from './harness.mjs';
+import {
+  badgesIn,
+  exposeOwnRoots,
+  openPopup,
+  panelText,
+  tabIdOf,
+  useExtension,
+  waitForBadges,
+  watchErrors,
+} from './harness.mjs';
 
 const env = useExtension();
 const EVENING = Date.parse('2026-12-07T01:30:00Z');
@@ -39,11 +48,12 @@ async function setClock(ms) {
 }
 
 /** Each badge's number → [data-consent-calling, visible text]. */
-function callingOf(frame) {
+async function callingOf(frame) {
+  await exposeOwnRoots(frame.page());
   return frame.evaluate(() => {
     const out = {};
     for (const el of document.querySelectorAll('consent-guard-badge[data-consent]')) {
-      out[el.dataset.consentNumber] = [el.dataset.consentCalling, el.shadowRoot.querySelector('button').textContent];
+      out[el.dataset.consentNumber] = [el.dataset.consentCalling, el.__ownRoot.querySelector('button').textContent];
     }
     return out;
   });
@@ -73,17 +83,24 @@ test('Sunday 8:30 pm Eastern: badges say closed with the opening time, partly fo
   assert.match(calling['+14165550123'][1], /^.?ON · .+ · opens Monday 9:00 AM$/);
   assert.match(calling['+18505550177'][1], /· hours unclear$/);
   assert.doesNotMatch(calling['+17135550142'][1], /opens|unclear|closed/);
-  const label = await page
-    .locator('consent-guard-badge[data-consent-number="+13055550188"] button')
-    .getAttribute('aria-label');
+  await exposeOwnRoots(page);
+  const label = await page.evaluate(() =>
+    document
+      .querySelector('consent-guard-badge[data-consent-number="+13055550188"]')
+      .__ownRoot.querySelector('button')
+      .getAttribute('aria-label'),
+  );
   assert.match(label, /Outside calling hours now; opens Monday 8:00 AM\./);
 
   // The panel: closed until when, in how long, and the rule that decided.
   await page.locator('consent-guard-badge[data-consent-number="+13055550188"]').click();
-  const panel = page.locator('consent-guard-panel');
-  await panel.getByText('Calling hours: closed until Monday 8:00 AM, in 11 h 30 min.').waitFor();
-  assert.match(await panel.locator('.hours').textContent(), /Decided by Florida \(Fla\. Stat\. § 501\.616\(6\)/);
-  assert.equal(await panel.locator('.hours').getAttribute('data-calling'), 'closed');
+  await panelText(page, 'Calling hours: closed until Monday 8:00 AM, in 11 h 30 min.');
+  const hours = await page.evaluate(() => {
+    const block = document.querySelector('consent-guard-panel').__ownRoot.querySelector('.hours');
+    return { text: block.textContent, calling: block.getAttribute('data-calling') };
+  });
+  assert.match(hours.text, /Decided by Florida \(Fla\. Stat\. § 501\.616\(6\)/);
+  assert.equal(hours.calling, 'closed');
   assert.deepEqual(errors, []);
 
   // The popup for this tab: the verdict counts the closed numbers; each row says until when.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { badgesIn, FIXTURES_DIR, screenshot, useExtension, waitForBadges, watchErrors } from './harness.mjs';
+import { badgesIn, FIXTURES_DIR, panelText, screenshot, useExtension, waitForBadges, watchErrors } from './harness.mjs';
 
 const env = useExtension();
 
@@ -127,12 +127,8 @@ test('the page’s own tel: handlers still run, and a badge click stays ours', a
   // A badge click opens our panel and does not reach the page's handlers.
   const clicksBefore = await page.evaluate(() => window.__anyClicks);
   await page.locator('consent-guard-badge[data-consent]').first().click();
-  await page.locator('consent-guard-panel').getByText('Copy disclaimer').waitFor();
   // How to read it: recording first, and what to do after a no (issue #12).
-  await page
-    .locator('consent-guard-panel')
-    .getByText(/^Start the recording first, then read this/)
-    .waitFor();
+  assert.match(await panelText(page, 'Copy disclaimer'), /Start the recording first, then read this/);
   await page.locator('consent-guard-panel').scrollIntoViewIfNeeded();
   assert.equal(await page.evaluate(() => window.__anyClicks), clicksBefore);
   await screenshot(page, 'badge-panel');

@@ -279,3 +279,79 @@ export async function stopWorker(browser) {
   await page.close();
   return states;
 }
+
+/**
+ * Our badges and panel have closed shadow roots: no page script (nor Playwright) can read them.
+ * DevTools can: this hands each one to the page's world as `host.__ownRoot`, for the test's own
+ * reads and clicks only (the page under test never gets a reference).
+ */
+export async function exposeOwnRoots(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const hosts = [];
+    const visit = (node) => {
+      if (/^consent-guard-(badge|panel)$/.test(node.localName ?? '') && node.shadowRoots?.length) hosts.push(node);
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) visit(child);
+    };
+    visit(root);
+    let exposed = 0;
+    for (const host of hosts) {
+      const [{ object: hostObject }, { object: rootObject }] = await Promise.all([
+        cdp.send('DOM.resolveNode', { backendNodeId: host.backendNodeId }),
+        cdp.send('DOM.resolveNode', { backendNodeId: host.shadowRoots[0].backendNodeId }),
+      ]);
+      await cdp.send('Runtime.callFunctionOn', {
+        objectId: hostObject.objectId,
+        functionDeclaration:
+          'function (r) { Object.defineProperty(this, "__ownRoot", { value: r, configurable: true }); }',
+        arguments: [{ objectId: rootObject.objectId }],
+      });
+      exposed++;
+    }
+    return exposed;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** The text of the open panel (its closed root read through DevTools), waiting until it holds `until`. */
+export async function panelText(page, until = '', timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await exposeOwnRoots(page);
+    const text = await page.evaluate(
+      () => document.querySelector('consent-guard-panel')?.__ownRoot?.textContent ?? null,
+    );
+    if (text?.includes(until)) return text;
+    if (Date.now() > deadline)
+      throw new Error(`no panel holding ${JSON.stringify(until)} after ${timeout} ms: ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A real (trusted) mouse click on an element inside the open panel's closed root. */
+export async function clickInPanel(page, selector) {
+  await exposeOwnRoots(page);
+  const box = await page.evaluate((s) => {
+    const el = document.querySelector('consent-guard-panel')?.__ownRoot?.querySelector(s);
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector);
+  if (!box) throw new Error(`nothing matches ${selector} in the panel`);
+  await page.mouse.click(box.x, box.y);
+}
+
+/** A badge's visible words (its closed root read through DevTools). */
+export async function badgeLabels(page) {
+  await exposeOwnRoots(page);
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('consent-guard-badge')]
+        .filter((b) => b.__ownRoot)
+        .map((b) => [b.dataset.consentNumber, b.__ownRoot.querySelector('button')?.textContent ?? '']),
+    ),
+  );
+}

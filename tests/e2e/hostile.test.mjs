@@ -3,7 +3,7 @@
 // 5,000 levels deep, script-like text, a page that removes or restyles our badges, and one that
 // forges them. Each test records what it measured for docs/robustness.md (tests/robustness-report.mjs).
 import assert from 'node:assert/strict';
-import { badgesIn, tabIdOf, useExtension, waitForBadges, watchErrors } from './harness.mjs';
+import { badgesIn, exposeOwnRoots, panelText, tabIdOf, useExtension, waitForBadges, watchErrors } from './harness.mjs';
 import { robustnessSuite } from './robustness-suite.mjs';
 
 const CSP = "default-src 'none'; style-src 'self'; script-src 'self'";
@@ -59,22 +59,23 @@ test('a strict Content-Security-Policy: badges render styled; the details panel 
   const { page, errors, console } = await open('csp.html');
   await waitForBadges(page, 3);
   assert.equal(await page.evaluate(() => document.body.dataset.pageScript), 'ran');
+  await exposeOwnRoots(page);
   const style = await page.evaluate(() => {
     const badge = document.querySelector('consent-guard-badge[data-consent="all-party"]');
-    const button = badge.shadowRoot.querySelector('button');
+    const button = badge.__ownRoot.querySelector('button');
     const css = getComputedStyle(button);
     return {
       background: css.backgroundColor,
       radius: css.borderRadius,
       display: getComputedStyle(badge).display,
-      sheets: badge.shadowRoot.adoptedStyleSheets.length,
+      sheets: badge.__ownRoot.adoptedStyleSheets.length,
     };
   });
   assert.deepEqual(style, { background: 'rgb(254, 228, 226)', radius: '999px', display: 'inline-block', sheets: 1 });
   await page.locator('consent-guard-badge[data-consent="all-party"]').first().click();
-  await page.locator('consent-guard-panel').getByText('Copy disclaimer').waitFor();
+  await panelText(page, 'Copy disclaimer');
   const panelWidth = await page.evaluate(
-    () => getComputedStyle(document.querySelector('consent-guard-panel').shadowRoot.querySelector('.panel')).width,
+    () => getComputedStyle(document.querySelector('consent-guard-panel').__ownRoot.querySelector('.panel')).width,
   );
   const ours = console.filter((text) => /consent-guard|chrome-extension/i.test(text));
   assert.deepEqual(ours, [], 'no CSP report about our elements');
@@ -236,14 +237,14 @@ test(
       '+17755550103',
     ]);
     await page.locator('consent-guard-badge[data-consent]').first().click();
-    await page.locator('consent-guard-panel').getByText('Copy disclaimer').waitFor();
+    await panelText(page, 'Copy disclaimer');
     const check = await page.evaluate(() => {
       const pageElements = [...document.getElementsByTagName('*')].filter(
         (el) => !el.closest('consent-guard-badge, consent-guard-panel'),
       ).length;
       const inside = [];
       for (const host of document.querySelectorAll('consent-guard-badge, consent-guard-panel'))
-        for (const el of host.shadowRoot.querySelectorAll('*')) inside.push(el.tagName);
+        for (const el of host.__ownRoot.querySelectorAll('*')) inside.push(el.tagName);
       return {
         pageElements,
         before: window.__elements,

@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
-import { launchBrowser, openPopup, startServer, waitForBadges, watchErrors } from './harness.mjs';
+import {
+  exposeOwnRoots,
+  launchBrowser,
+  openPopup,
+  panelText,
+  startServer,
+  waitForBadges,
+  watchErrors,
+} from './harness.mjs';
 
 let browser;
 let server;
@@ -28,16 +36,17 @@ test('in a Spanish browser, badges and the details panel speak Spanish', async (
   await waitForBadges(page.mainFrame(), 5);
   const badge = page.locator('consent-guard-badge[data-consent="all-party"]').first();
   // The contact record’s address agrees with the area code: the badge says where the place came from.
-  assert.match(await badge.locator('button').textContent(), /FL \(ficha\) · todas las partes/);
-  assert.match(
-    await badge.locator('button').getAttribute('aria-label'),
-    /^Consentimiento de todas las partes para \+1305/,
-  );
+  await exposeOwnRoots(page);
+  const button = await badge.evaluate((b) => {
+    const inner = b.__ownRoot.querySelector('button');
+    return { text: inner.textContent, label: inner.getAttribute('aria-label') };
+  });
+  assert.match(button.text, /FL \(ficha\) · todas las partes/);
+  assert.match(button.label, /^Consentimiento de todas las partes para \+1305/);
   await badge.click();
-  const panel = page.locator('consent-guard-panel');
-  await panel.getByText('Copiar aviso').waitFor();
-  await panel.getByText(/^Primero inicie la grabación y luego lea esto/).waitFor();
-  assert.match(await panel.locator('h2').textContent(), /Se necesita el consentimiento de todas las partes/);
+  const panel = await panelText(page, 'Copiar aviso');
+  assert.match(panel, /Primero inicie la grabación y luego lea esto/);
+  assert.match(panel, /Se necesita el consentimiento de todas las partes/);
   assert.deepEqual(errors, []);
   await page.close();
 });

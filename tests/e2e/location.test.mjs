@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { badgesIn, FIXTURES_DIR, ROOT, screenshot, useExtension, waitForBadges, watchErrors } from './harness.mjs';
+import {
+  badgesIn,
+  exposeOwnRoots,
+  FIXTURES_DIR,
+  panelText,
+  ROOT,
+  screenshot,
+  useExtension,
+  waitForBadges,
+  watchErrors,
+} from './harness.mjs';
 
 const env = useExtension();
 const truthOf = (name) =>
@@ -94,19 +104,19 @@ describe('record locations on the labelled pages', () => {
     const badge = page.locator('#current consent-guard-badge');
     assert.equal(await badge.getAttribute('data-consent-location'), 'CA');
     assert.equal(await badge.getAttribute('data-consent'), 'all-party');
-    const label = await badge.evaluate((b) => b.shadowRoot.querySelector('button').textContent);
+    await exposeOwnRoots(page);
+    const label = await badge.evaluate((b) => b.__ownRoot.querySelector('button').textContent);
     assert.match(label, /CA \(record\) · NY/);
     await page.setViewportSize({ width: 900, height: 640 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await badge.click();
-    const panel = await page.waitForFunction(() => {
-      const p = document.querySelector('consent-guard-panel')?.shadowRoot?.querySelector('.where');
-      return p?.textContent || false;
-    });
-    const where = await panel.jsonValue();
+    await panelText(page, 'Location from the record');
+    const where = await page.evaluate(
+      () => document.querySelector('consent-guard-panel').__ownRoot.querySelector('.where').textContent,
+    );
     assert.match(where, /Location from the record: “Oakland, California” \(an address\); from the area code: NY/);
     const reasons = await page.evaluate(
-      () => document.querySelector('consent-guard-panel').shadowRoot.querySelector('ul').textContent,
+      () => document.querySelector('consent-guard-panel').__ownRoot.querySelector('ul').textContent,
     );
     assert.match(reasons, /Record: Oakland, California · number issued in NY/);
     assert.match(reasons, /California's rule wins/);

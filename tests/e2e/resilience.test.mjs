@@ -9,6 +9,7 @@ import { after, before } from 'node:test';
 import {
   FIXTURES_DIR,
   launchBrowser,
+  panelText,
   startServer,
   stopWorker as stopWorkerOf,
   tabIdOf,
@@ -122,7 +123,7 @@ suite.test(
       if (name === 'contact.html') {
         // The details panel asks the background for the full answer.
         await page.locator('consent-guard-badge[data-consent]').first().click();
-        await page.locator('consent-guard-panel').getByText('Copy disclaimer').waitFor();
+        await panelText(page, 'Copy disclaimer');
         tabId = await tabIdOf(browser.worker, page);
       }
       await page.close();

@@ -125,6 +125,47 @@ describe('handleMessage', () => {
     expect(response).toMatchObject({ ok: true, badges: [{ consent: 'all-party' }] });
   });
 
+  it('lookup from a content script: nothing of the agent on what the page may show, the full text for the clipboard only', async () => {
+    const settings = {
+      company: 'Acme Health Collections',
+      agent: 'Dana Agent',
+      agentRegion: 'FL',
+      templates: {
+        ...DEFAULT_SETTINGS.templates,
+        'all-party': { en: 'Dana Agent for ACME HEALTH collections: {purpose}.' },
+      },
+      privacyUrl: 'https://acme.example/privacy',
+    };
+    const { d } = deps(settings);
+    const numbers = ['(212) 555-0175', '(415) 555-0134', '+44 20 7946 0958'];
+    const page = await handleMessage({ type: 'lookup', numbers }, PAGE, d);
+    const popup = await handleMessage({ type: 'lookup', numbers }, POPUP, d);
+    if (!page.ok || !('results' in page) || !popup.ok || !('results' in popup)) throw new Error('expected results');
+    for (const [i, shown] of page.results.entries()) {
+      const { copyText, ...onPage } = shown;
+      const text = JSON.stringify(onPage);
+      for (const secret of ['Dana', 'Acme', 'ACME', 'acme.example', 'You are in', 'Florida']) {
+        expect(text, `${numbers[i]}: ${secret}`).not.toContain(secret);
+      }
+      expect(onPage.rules.map((r) => r.role)).not.toContain('agent');
+      // The clipboard gets what the popup shows.
+      expect(copyText).toBe(popup.results[i]?.disclaimer);
+      expect(copyText).toMatch(/Dana Agent/);
+      // The answer itself is the same: the agent's rule still counts.
+      expect(shown.treatAs).toBe(popup.results[i]?.treatAs);
+    }
+    expect(page.results[0]?.disclaimer).toBe('[your name] for [your company]: quality and training purposes.');
+    // The default template: placeholders where the agent's name and company go.
+    const plain = await handleMessage({ type: 'lookup', numbers: ['(212) 555-0175'] }, PAGE, deps({ agent: 'Dana' }).d);
+    expect(plain).toMatchObject({
+      ok: true,
+      results: [{ disclaimer: expect.stringMatching(/^Hi, this is \[your name\] calling from \[your company\]\./) }],
+    });
+    // The popup is an extension page: it keeps the whole answer.
+    expect(popup.results[0]).not.toHaveProperty('copyText');
+    expect(popup.results[0]?.reasons.join(' ')).toContain('You are in Florida');
+  });
+
   it('lookup gives the full answer with the disclaimer filled in', async () => {
     const { d } = deps({ company: 'Acme', agent: 'Sam' });
     const response = await handleMessage({ type: 'lookup', numbers: ['(415) 555-0134'] }, POPUP, d);

@@ -27,7 +27,9 @@ class FakeObserver {
     const rootBounds = { top: 0, bottom: 1000 } as DOMRectReadOnly;
     const y = side === 'above' ? -500 : side === 'below' ? 2000 : 10;
     const boundingClientRect = { top: y, bottom: y + 20 } as DOMRectReadOnly;
-    this.callback([{ target, isIntersecting: side === 'near', rootBounds, boundingClientRect } as IntersectionObserverEntry]);
+    this.callback([
+      { target, isIntersecting: side === 'near', rootBounds, boundingClientRect } as IntersectionObserverEntry,
+    ]);
   }
 }
 

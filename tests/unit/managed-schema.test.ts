@@ -1,7 +1,7 @@
 // Chrome refuses to load an extension whose managed-storage schema it cannot read (its service
 // worker never starts): the schema must use Chrome's JSON-schema subset, one type name per "type".
 import { describe, expect, it } from 'vitest';
-import { MANAGEABLE } from '@/lib/settings';
+import { MANAGEABLE } from '@/lib/settings/managed';
 import schema from '@/public/managed_schema.json';
 
 const CHROME_TYPES = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean']);

@@ -7,14 +7,8 @@ import { JURISDICTIONS } from '@/lib/data/jurisdictions';
 import { AGENT_REGIONS } from '@/lib/data/regions';
 import { classify, POLICIES } from '@/lib/law/classify';
 import { effectiveRule } from '@/lib/law/jurisdiction-index';
-import {
-  CALLEE_ONLY_NOTICE,
-  DEFAULT_SETTINGS,
-  MIGRATIONS,
-  readSettings,
-  resolveSettings,
-  SETTINGS_VERSION,
-} from '@/lib/settings';
+import { CALLEE_ONLY_NOTICE, DEFAULT_SETTINGS, MIGRATIONS, readSettings, SETTINGS_VERSION } from '@/lib/settings';
+import { resolveSettings } from '@/lib/settings/managed';
 
 const AT = new Date('2026-11-27T17:00:00Z');
 

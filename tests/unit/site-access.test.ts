@@ -6,6 +6,7 @@ import {
   defaultSiteFor,
   disableSite,
   enableSite,
+  keepsTabNumbers,
   patternCovers,
   registrationFor,
   type SiteChoices,
@@ -256,5 +257,19 @@ describe('utils/site-permissions with browser storage', () => {
     );
     listeners.removed?.({ origins: ['http://127.0.0.1/*'] });
     await vi.waitFor(async () => expect(await loadSiteChoices()).toEqual(NONE));
+  });
+});
+
+describe('keepsTabNumbers', () => {
+  const choices = { enabledSites: ['https://dialer.example.com/*'], disabledSites: ['https://*.zendesk.com/*'] };
+  it.each<[string | undefined, boolean, string]>([
+    [undefined, false, 'no host access: the content script cannot run there'],
+    ['https://acme.my.salesforce.com/lightning/r/Contact', true, 'a default site'],
+    ['https://dialer.example.com/calls', true, 'a site the agent enabled'],
+    ['https://acme.zendesk.com/agent', false, 'a default site the agent disabled'],
+    ['https://news.example.org/', false, 'another site (host access through activeTab, say)'],
+    ['chrome://newtab/', false, 'a browser page'],
+  ])('%s → %s (%s)', (url, keeps) => {
+    expect(keepsTabNumbers(url, choices)).toBe(keeps);
   });
 });

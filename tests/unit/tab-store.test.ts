@@ -1,7 +1,7 @@
 // The per-tab numbers in storage.session: a tab closed mid-request leaves nothing stored.
 import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
+import { clearTab, forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
 
 describe('tab store', () => {
   it('records frames and forgets a closed tab', async () => {
@@ -21,5 +21,13 @@ describe('tab store', () => {
     await recordFrame(8, 0, ['+16175550123'], false);
     expect(await browser.storage.session.get('tab:8')).toEqual({});
     expect(await tabNumbers(8)).toEqual([]);
+  });
+
+  it('a tab cleared (it loaded a page where we do not run) keeps no numbers, and takes new ones', async () => {
+    await recordFrame(9, 0, ['+14155550134'], true);
+    await clearTab(9);
+    expect(await tabNumbers(9)).toEqual([]);
+    await recordFrame(9, 0, ['+12125550175'], true);
+    expect(await tabNumbers(9)).toEqual(['+12125550175']);
   });
 });

@@ -1,0 +1,165 @@
+/**
+ * The administrator's policy (storage.managed: Chrome enterprise policy, Firefox policies.json
+ * `3rdparty`), read key by key: a value this version cannot use is ignored with a notice naming it,
+ * and every other key and every lock stays in force. Then the settings in force, and who set each.
+ */
+import type * as z from 'zod/mini';
+import { DISCLAIMER_LANGUAGES } from '../data/disclaimers';
+import { REMOVED_POLICIES } from '../law/policy';
+import { CALLEE_ONLY_NOTICE, type ReadResult, readSettings, Settings } from '../settings';
+
+/** Settings an administrator may push and lock. */
+export const MANAGEABLE = [
+  'company',
+  'agentRegion',
+  'policy',
+  'templates',
+  'language',
+  'purpose',
+  'privacyUrl',
+  'aiNotes',
+  'callPurpose',
+  'companyWindow',
+] as const;
+export type Manageable = (typeof MANAGEABLE)[number];
+
+/** Who set a setting's value in force. */
+export type Source = 'default' | 'you' | 'organisation';
+
+export interface ManagedPolicy {
+  /** The values that passed validation. */
+  values: Partial<Pick<Settings, Manageable>>;
+  /** Every valid name in `locked`, whether or not its value could be used. */
+  locked: Manageable[];
+  /** Keys (or parts of keys) ignored, each with why. */
+  notices: string[];
+  /** What this version applies differently from what the policy asks, and why (not an error). */
+  changes: string[];
+}
+
+const REQUIREMENTS = ['all-party', 'one-party', 'unknown'] as const;
+const shape = Settings.def.shape as unknown as Record<Manageable, z.ZodMiniType>;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ignored = (key: string, why: string) => `The policy value "${key}" ${why}, so it is ignored.`;
+
+/** A by-language text map, entry by entry: each bad entry is dropped with a notice, the rest kept. */
+function byLanguage(key: string, value: unknown, entry: z.ZodMiniType, notices: string[]) {
+  if (!isObject(value)) {
+    notices.push(ignored(key, 'is not a list of texts by language'));
+    return undefined;
+  }
+  const kept: Record<string, string> = {};
+  for (const [language, text] of Object.entries(value)) {
+    if (!(DISCLAIMER_LANGUAGES as readonly string[]).includes(language))
+      notices.push(ignored(`${key}.${language}`, 'is not a disclaimer language'));
+    else if (!entry.safeParse(text).success) notices.push(ignored(`${key}.${language}`, 'is not valid (too long?)'));
+    else kept[language] = text as string;
+  }
+  return kept;
+}
+
+/** Reads one manageable key; undefined when it cannot be used (with a notice saying so). */
+function readKey(key: Manageable, value: unknown, notices: string[], changes: string[]): unknown {
+  switch (key) {
+    case 'templates': {
+      if (!isObject(value)) {
+        notices.push(ignored(key, 'is not a set of templates by requirement'));
+        return undefined;
+      }
+      // Templates for only some requirements are fine: the others keep the default wording.
+      const templates: Record<string, unknown> = { 'all-party': {}, 'one-party': {}, unknown: {} };
+      const entry = Settings.def.shape.templates.def.shape['all-party'].def.valueType;
+      for (const [requirement, byLang] of Object.entries(value)) {
+        if (!(REQUIREMENTS as readonly string[]).includes(requirement))
+          notices.push(ignored(`templates.${requirement}`, 'is not a requirement (all-party, one-party, unknown)'));
+        else templates[requirement] = byLanguage(`templates.${requirement}`, byLang, entry, notices) ?? {};
+      }
+      return templates;
+    }
+    case 'purpose':
+      return byLanguage(key, value, Settings.def.shape.purpose.def.valueType, notices);
+    case 'policy':
+      if (typeof value === 'string' && Object.hasOwn(REMOVED_POLICIES, value)) {
+        changes.push(`Your administrator's policy asks for "${value}": ${CALLEE_ONLY_NOTICE}`);
+        return 'strictest';
+      }
+      break;
+    case 'agentRegion':
+      if (typeof value === 'string') value = value.toUpperCase();
+      break;
+  }
+  const field = shape[key].safeParse(value);
+  if (field.success) return field.data;
+  notices.push(ignored(key, 'is not valid'));
+  return undefined;
+}
+
+/** The administrator's policy, key by key. Never throws. */
+export function readManaged(managed: unknown): ManagedPolicy {
+  const policy: ManagedPolicy = { values: {}, locked: [], notices: [], changes: [] };
+  if (managed === undefined || managed === null) return policy;
+  if (!isObject(managed)) {
+    policy.notices.push('The policy for Consent Guard is not a set of keys, so it is ignored.');
+    return policy;
+  }
+  for (const [key, value] of Object.entries(managed)) {
+    if (key === 'locked') continue;
+    if (!(MANAGEABLE as readonly string[]).includes(key)) {
+      policy.notices.push(ignored(key, 'is not a setting this version knows'));
+      continue;
+    }
+    const read = readKey(key as Manageable, value, policy.notices, policy.changes);
+    if (read !== undefined) Object.assign(policy.values, { [key]: read });
+  }
+  const locked = managed.locked;
+  if (locked !== undefined && !Array.isArray(locked)) policy.notices.push(ignored('locked', 'is not a list'));
+  for (const name of Array.isArray(locked) ? locked : []) {
+    if ((MANAGEABLE as readonly unknown[]).includes(name)) {
+      if (!policy.locked.includes(name as Manageable)) policy.locked.push(name as Manageable);
+    } else policy.notices.push(ignored(`locked: ${String(name)}`, 'names no setting that can be locked'));
+  }
+  policy.locked.sort((a, b) => MANAGEABLE.indexOf(a) - MANAGEABLE.indexOf(b));
+  return policy;
+}
+
+export interface ResolvedSettings extends ReadResult {
+  /** Settings fixed by the administrator: shown as locked, not editable. */
+  locked: Manageable[];
+  /** Parts of the administrator's policy that were ignored, and why (shown in options). */
+  policyNotices?: string[];
+  /** Who set each setting's value in force. */
+  sources?: Partial<Record<keyof Settings, Source>>;
+}
+
+/**
+ * The settings in force: the defaults, then the administrator's values, then the agent's own, then
+ * the locked ones, which nobody overrides. A locked key whose value is missing or ignored stays
+ * locked at its default: the administrator meant agents not to choose it.
+ */
+export function resolveSettings(stored: unknown, managed: unknown): ResolvedSettings {
+  const mine = readSettings(stored);
+  const policy = readManaged(managed);
+  const ownKeys = isObject(stored) ? Object.keys(stored) : [];
+  const agentChose = (key: string) =>
+    ownKeys.includes(key) || (key === 'agentRegion' && ownKeys.includes('agentState'));
+  const settings = { ...mine.settings };
+  const sources: Partial<Record<keyof Settings, Source>> = {};
+  for (const key of Object.keys(Settings.def.shape) as (keyof Settings)[]) {
+    if (key === 'version') continue;
+    const isLocked = (policy.locked as string[]).includes(key);
+    const pushed = Object.hasOwn(policy.values, key);
+    if (isLocked || (pushed && !agentChose(key))) {
+      const value = pushed ? policy.values[key as Manageable] : readSettings(undefined).settings[key];
+      Object.assign(settings, { [key]: value });
+      sources[key] = 'organisation';
+    } else sources[key] = agentChose(key) ? 'you' : 'default';
+  }
+  return {
+    settings,
+    notices: mine.notices,
+    changes: [...(mine.changes ?? []), ...policy.changes],
+    locked: policy.locked,
+    policyNotices: policy.notices,
+    sources,
+  };
+}
