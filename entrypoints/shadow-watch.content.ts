@@ -19,6 +19,8 @@
  *   `init`; its errors' stacks are re-taken from the page's caller, and the bundle's `sourceURL`
  *   names it neutrally in stack strings (wxt.config.ts), but call sites still give its file name.
  */
+import { SHADOW_EVENT } from '@/lib/protocol/constants';
+
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
@@ -54,7 +56,7 @@ export default defineContentScript({
             const root = rootOf ? (apply(rootOf, host, []) as ShadowRoot | null) : null;
             if (!root || apply(has, seen, [root]) || !modeOf || apply(modeOf, root, []) !== 'open') return;
             apply(add, seen, [root]);
-            const event = new ShadowEvent('consent-guard-shadow', { bubbles: true, composed: true });
+            const event = new ShadowEvent(SHADOW_EVENT, { bubbles: true, composed: true });
             // The page's listeners run under the native dispatchEvent alone: no frame of ours below them.
             apply(defer, undefined, [apply(bind, dispatch, [host, event])]);
           } catch {

@@ -3,6 +3,7 @@ import { scanText } from '@/lib/number/scan-text';
 import { watchOrphaned } from '@/lib/page/orphan-watch';
 import { PageGuard } from '@/lib/page/page-guard';
 import { asPageScanResponse, firstAnswer } from '@/lib/protocol/guards';
+import { send } from '@/utils/messaging';
 import { isSettingsChange } from '@/utils/settings-keys';
 
 export default defineContentScript({
@@ -14,15 +15,9 @@ export default defineContentScript({
   main() {
     const guard = new PageGuard(document, {
       scan: scanText,
-      send: async (message) => asPageScanResponse(await browser.runtime.sendMessage(message)),
-      details: async (e164, location) =>
-        firstAnswer(
-          await browser.runtime.sendMessage({
-            type: 'lookup',
-            numbers: [e164],
-            ...(location ? { locations: [location] } : {}),
-          }),
-        ),
+      send: (message) => send(message, asPageScanResponse),
+      details: (e164, location) =>
+        send({ type: 'lookup', numbers: [e164], ...(location ? { locations: [location] } : {}) }, firstAnswer),
       text: (key, ...subs) => browser.i18n.getMessage(key, subs),
       // The host page comes first: our failures go to the console, never to the page.
       // Badges are filled as they come near the viewport: a long list costs what the agent sees.

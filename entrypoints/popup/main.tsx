@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { Popup, type PopupApi } from '@/components/Popup';
 import { LookupResponse, TabSummaryResponse } from '@/lib/protocol/messages';
 import { uiLanguage } from '@/utils/i18n';
+import { send } from '@/utils/messaging';
 import { settingsStore } from '@/utils/settings-store';
 import { siteFlow } from '@/utils/site-flow';
 import '@/components/tokens.css';
@@ -36,10 +37,10 @@ const api: PopupApi = {
   async tabSummary() {
     const id = await tabId();
     if (id === null) return null;
-    return TabSummaryResponse.parse(await browser.runtime.sendMessage({ type: 'popup-tab-summary', tabId: id }));
+    return send({ type: 'popup-tab-summary', tabId: id }, (answer) => TabSummaryResponse.parse(answer));
   },
   async lookup(number) {
-    return LookupResponse.parse(await browser.runtime.sendMessage({ type: 'lookup', numbers: [number] }));
+    return send({ type: 'lookup', numbers: [number] }, (answer) => LookupResponse.parse(answer));
   },
   async settings() {
     return (await settingsStore.load()).settings;

@@ -8,12 +8,11 @@ import { forThePage } from '../law/page-answer';
 import {
   type ErrorResponse,
   Lookup,
-  type LookupResponse,
+  type MessageType,
   PageScanBatch,
-  type PageScanResponse,
   PopupTabSummary,
+  type ResponseOf,
   refusal,
-  type TabSummaryResponse,
   wellFormedLocated,
   wellFormedNumbers,
 } from '../protocol/messages';
@@ -42,7 +41,14 @@ export interface BackgroundDeps {
   sentenceText?: SentenceText;
 }
 
-type Response = PageScanResponse | LookupResponse | TabSummaryResponse | ErrorResponse;
+type Response = ResponseOf<MessageType> | ErrorResponse;
+/** One handler a message type: it validates its own message (the schema is the handler's business). */
+type Handler<K extends MessageType> = (
+  message: unknown,
+  sender: Sender,
+  deps: BackgroundDeps,
+  now: Date,
+) => Promise<ResponseOf<K> | ErrorResponse>;
 
 const SUMMARY_LIMIT = 200;
 const STRICTNESS = { 'all-party': 0, unknown: 1, 'one-party': 2 } as const;
@@ -62,13 +68,8 @@ function contextOf(settings: Settings, at: Date): ClassifyContext {
   };
 }
 
-export async function handleMessage(message: unknown, sender: Sender, deps: BackgroundDeps): Promise<Response> {
-  // runtime.onMessage only hears the extension's own contexts; a message carrying another id is forged.
-  if (sender.id !== deps.extensionId) return { ok: false, error: 'Refused a message from outside the extension.' };
-  const type = (message as { type?: unknown } | null)?.type;
-  const now = deps.now?.() ?? new Date();
-
-  if (type === 'page-scan') {
+const HANDLERS: { [K in MessageType]: Handler<K> } = {
+  async 'page-scan'(message, sender, deps, now) {
     const parsed = PageScanBatch.safeParse(message);
     if (!parsed.success) return refusal(parsed.error);
     // A malformed entry is dropped, never the burst: the frame's other numbers still get their badges.
@@ -104,9 +105,9 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
       all.map((n) => classify(n, context)),
     );
     return { ok: true, badges, showOneParty: settings.badgeOneParty, dropped };
-  }
+  },
 
-  if (type === 'lookup') {
+  async lookup(message, sender, deps, now) {
     const parsed = Lookup.safeParse(message);
     if (!parsed.success) return refusal(parsed.error);
     const settings = await deps.settings();
@@ -121,9 +122,9 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
         return forPage ? forThePage(answer, settings) : answer;
       }),
     };
-  }
+  },
 
-  if (type === 'popup-tab-summary') {
+  async 'popup-tab-summary'(message, sender, deps, now) {
     const parsed = PopupTabSummary.safeParse(message);
     if (!parsed.success) return refusal(parsed.error);
     if (!fromExtensionPage(sender, deps))
@@ -143,7 +144,16 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Back
       total: numbers.length,
       numbers: numbers.slice(0, SUMMARY_LIMIT).map((c) => answerOf(c, settings)),
     };
-  }
+  },
+};
 
-  return { ok: false, error: `Refused a message of unknown type ${JSON.stringify(String(type)).slice(0, 40)}.` };
+export async function handleMessage(message: unknown, sender: Sender, deps: BackgroundDeps): Promise<Response> {
+  // runtime.onMessage only hears the extension's own contexts; a message carrying another id is forged.
+  if (sender.id !== deps.extensionId) return { ok: false, error: 'Refused a message from outside the extension.' };
+  const type = (message as { type?: unknown } | null)?.type;
+  // Own keys only: a type such as "constructor" or "__proto__" is no handler.
+  if (typeof type !== 'string' || !Object.hasOwn(HANDLERS, type)) {
+    return { ok: false, error: `Refused a message of unknown type ${JSON.stringify(String(type)).slice(0, 40)}.` };
+  }
+  return HANDLERS[type as MessageType](message, sender, deps, deps.now?.() ?? new Date());
 }

@@ -6,6 +6,7 @@
  */
 
 import type { ScanOptions } from '../number/scan-text';
+import { MAX_PAGE_NUMBERS, SHADOW_EVENT } from '../protocol/constants';
 import type { Answer, BadgeInfo, Located, PageScan, PageScanResponse, RecordLocation } from '../protocol/messages';
 import { BADGE_TAG } from './badge';
 import { BadgeLayer } from './badge-layer';
@@ -93,12 +94,6 @@ interface Scanned {
   nodes: (Text | Element)[];
   found: Found[];
 }
-
-/** The event the page-world hook (entrypoints/shadow-watch.content.ts) fires on a new shadow root's host. */
-const SHADOW_EVENT = 'consent-guard-shadow';
-
-/** The most numbers one page-scan may carry: MAX_PAGE_NUMBERS in lib/protocol/messages.ts (not imported: it would bring zod). */
-export const MAX_PER_MESSAGE = 5000;
 
 /**
  * A failed page-scan (the worker restarting, say) is asked again after RETRY_MS, doubled each time
@@ -633,11 +628,11 @@ export class PageGuard {
     if (count === 0) this.presentVersion++;
   }
 
-  /** The numbers the frame shows, the first MAX_PER_MESSAGE (the tab's summary holds no more). */
+  /** The numbers the frame shows, the first MAX_PAGE_NUMBERS (the tab's summary holds no more). */
   private shownNumbers(): string[] {
     const shown: string[] = [];
     for (const e164 of this.present.keys()) {
-      if (shown.length >= MAX_PER_MESSAGE) break;
+      if (shown.length >= MAX_PAGE_NUMBERS) break;
       shown.push(e164);
     }
     return shown;
@@ -653,7 +648,7 @@ export class PageGuard {
 
   /**
    * One message for the burst: the numbers never answered, and all the frame shows now. A page
-   * may show more numbers than one message may carry (MAX_PER_MESSAGE): those are asked in turn.
+   * may show more numbers than one message may carry (MAX_PAGE_NUMBERS): those are asked in turn.
    */
   private async report(retry = false) {
     // Kept up to date as badges come and go: a report costs what changed, not what the page holds.
@@ -664,10 +659,10 @@ export class PageGuard {
     this.pending.clear();
     const reset = this.firstReport;
     this.firstReport = false;
-    // The tab's summary and toolbar count hold at most MAX_PER_MESSAGE numbers of a frame.
+    // The tab's summary and toolbar count hold at most MAX_PAGE_NUMBERS numbers of a frame.
     const shown = this.shownNumbers();
-    for (let start = 0; start === 0 || start < lookup.length; start += MAX_PER_MESSAGE) {
-      const chunk = lookup.length > MAX_PER_MESSAGE ? lookup.slice(start, start + MAX_PER_MESSAGE) : lookup;
+    for (let start = 0; start === 0 || start < lookup.length; start += MAX_PAGE_NUMBERS) {
+      const chunk = lookup.length > MAX_PAGE_NUMBERS ? lookup.slice(start, start + MAX_PAGE_NUMBERS) : lookup;
       const plain: string[] = [];
       const located: Located[] = [];
       for (const k of chunk) {

@@ -8,9 +8,9 @@
  */
 import * as z from 'zod/mini';
 import { E164_PATTERN } from '../number/grammar';
+import { MAX_LOOKUP, MAX_PAGE_NUMBERS } from './constants';
 
-export const MAX_LOOKUP = 50;
-export const MAX_PAGE_NUMBERS = 5000;
+export { MAX_LOOKUP, MAX_PAGE_NUMBERS } from './constants';
 
 const NumberText = z.string().check(z.maxLength(64));
 const E164 = z.string().check(z.regex(E164_PATTERN));
@@ -247,6 +247,19 @@ export const TabSummaryResponse = z.union([
 export type TabSummaryResponse = z.infer<typeof TabSummaryResponse>;
 
 export type ErrorResponse = { ok: false; error: string };
+
+/**
+ * Every request and the answer it gets: `send` (utils/messaging.ts) and the background's handler map
+ * (lib/background/handle-message.ts) are typed from this one table.
+ */
+export interface Protocol {
+  'page-scan': { request: PageScan; response: PageScanResponse };
+  lookup: { request: Lookup; response: LookupResponse };
+  'popup-tab-summary': { request: PopupTabSummary; response: TabSummaryResponse };
+}
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = Protocol[K]['request'];
+export type ResponseOf<K extends MessageType> = Protocol[K]['response'];
 
 /** A refusal that says what was wrong, for the sender's console and tests. */
 export function refusal(error: {

@@ -4,7 +4,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BackgroundDeps, handleMessage, type Sender } from '@/lib/background/handle-message';
-import { MAX_PER_MESSAGE } from '@/lib/page/page-guard';
 import {
   LookupResponse,
   MAX_LOOKUP,
@@ -209,6 +208,11 @@ describe('handleMessage under fuzzed input', () => {
       [{ type: 'popup-tab-summary', tabId: -1 }, POPUP, /at tabId/],
       [{ type: 'popup-tab-summary', tabId: 1.5 }, POPUP, /at tabId/],
       [{ type: 'x'.repeat(100_000) }, POPUP, /unknown type/],
+      // Names every object has are no handlers.
+      [{ type: 'constructor' }, POPUP, /unknown type "constructor"/],
+      [{ type: '__proto__' }, CONTENT, /unknown type "__proto__"/],
+      [{ type: 'hasOwnProperty', numbers: ['+14155550100'] }, POPUP, /unknown type/],
+      [{ type: 42 }, POPUP, /unknown type "42"/],
     ];
     for (const [message, sender, error] of cases) {
       const response = await handleMessage(message, sender, deps);
@@ -216,8 +220,6 @@ describe('handleMessage under fuzzed input', () => {
       if (!response.ok) expect(response.error.length).toBeLessThan(200);
     }
     expect(calls.recorded).toEqual([]);
-    // The content script splits its look-ups at the same limit.
-    expect(MAX_PER_MESSAGE).toBe(MAX_PAGE_NUMBERS);
     // At the limit, it is served.
     expect(
       await handleMessage({ type: 'page-scan', lookup: many(MAX_PAGE_NUMBERS), present: [] }, CONTENT, deps),
