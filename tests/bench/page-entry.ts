@@ -40,6 +40,8 @@ async function run() {
     details: async () => null,
     batchMs: 0,
     fieldPollMs: 0,
+    // As the content script runs it: badges filled only near the viewport.
+    lazyBadges: true,
   });
   const steps = guard as unknown as Steps;
 
