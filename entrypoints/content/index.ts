@@ -24,30 +24,33 @@ export default defineContentScript({
       lazyBadges: true,
       onError: (error) => console.debug('[Consent Guard]', error),
     });
-    guard.start();
+    // One lifetime for the whole script: the page engine, our listeners and the orphan watch end with
+    // one abort. Our own controller, not WXT's ctx.signal: a page can forge the event that aborts ctx
+    // (see lib/page/orphan-watch.ts).
+    const lifetime = new AbortController();
+    guard.start(lifetime.signal);
     // The agent's settings or the administrator's policy changed: the answers may have too.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
       if (isSettingsChange(changes, area)) guard.refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
+    lifetime.signal.addEventListener('abort', () => {
+      try {
+        browser.storage.onChanged.removeListener(onStorage);
+      } catch {
+        // The runtime is gone: so is the listener.
+      }
+    });
     // Back from the back/forward cache: the background cleared the tab when it left, so it is told again.
     const onPageShow = (event: PageTransitionEvent) => {
       if (event.isTrusted && event.persisted) guard.refresh();
     };
-    window.addEventListener('pageshow', onPageShow);
+    window.addEventListener('pageshow', onPageShow, { signal: lifetime.signal });
     // Stops only when the extension itself is gone (updated, reloaded, disabled): never through
     // WXT's ctx, which a page can invalidate by forging its "content script started" event.
     watchOrphaned(
       () => browser.runtime?.id !== undefined,
-      () => {
-        guard.stop();
-        window.removeEventListener('pageshow', onPageShow);
-        try {
-          browser.storage.onChanged.removeListener(onStorage);
-        } catch {
-          // The runtime is gone: so is the listener.
-        }
-      },
+      () => lifetime.abort(),
     );
   },
 });

@@ -1,16 +1,20 @@
 /**
- * Keeps a page's badges true while the page changes: one MutationObserver for the document and
- * every open shadow root, changes batched per burst, only the touched blocks rescanned, one
- * message per burst to the background. Never rewrites the page's own nodes: it only inserts and
- * removes elements of its own.
+ * The page engine: keeps a page's badges true while the page changes. Three parts, one lifetime:
+ * - which nodes changed: one MutationObserver for the document and every open shadow root (plus
+ *   field input and the page-world hook's late shadow roots), noted per node and worked out per burst;
+ * - the badge layer (badge-layer.ts): places badges, shows their answers near the viewport, removes them;
+ * - the answer client (answer-client.ts): asks the background once per burst and applies the answers.
+ * This class walks and scans what changed (in slices that leave the page its main thread) and tells
+ * the other two; everything it starts is tied to one AbortController, so stop() is one abort. Never
+ * rewrites the page's own nodes: it only inserts and removes elements of its own.
  */
 
 import type { ScanOptions } from '../number/scan-text';
-import { MAX_PAGE_NUMBERS, SHADOW_EVENT } from '../protocol/constants';
-import type { Answer, BadgeInfo, Located, PageScan, PageScanResponse, RecordLocation } from '../protocol/messages';
+import type { Answer, PageScan, PageScanResponse, RecordLocation } from '../protocol/messages';
+import { AnswerClient, answerKey } from './answer-client';
 import { BADGE_TAG } from './badge';
 import { BadgeLayer } from './badge-layer';
-import { BLOCK_TAGS, blockOf, OWN_TAGS } from './blocks';
+import { BLOCK_TAGS, blockOf } from './blocks';
 import {
   blockMayHoldNumber,
   blockNodes,
@@ -23,9 +27,11 @@ import {
   Walker,
 } from './collect';
 import { linkShowsNumber } from './dedupe';
+import { isOwnElement, PageObserver } from './page-observer';
 import { createPanel } from './panel';
 import { newRecordCache, type RecordCache, type RecordPlace, recordLocationOf } from './record';
 import type { PageText } from './text';
+import { SLICE_MS, yieldToPage } from './yield';
 
 interface GuardDeps {
   scan: Scan;
@@ -55,38 +61,8 @@ interface Placed {
   badge: HTMLElement;
 }
 
-/** How long one slice of a big scan may hold the page's main thread (ms): well under a 50 ms long task. */
-const SLICE_MS = 12;
-
 /** How often at most every placed badge is checked for an owner the page took away (ms). */
 const SWEEP_MS = 2000;
-
-interface Yielding {
-  scheduler?: { yield?: () => Promise<void> };
-}
-
-/**
- * Gives the main thread back to the page (input, rendering, its own tasks) between two slices:
- * `scheduler.yield()` where the browser has it, else a fresh macrotask.
- */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as Yielding).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** One of our own elements (a badge or the panel)? Their insides are in shadow roots no observer sees. */
-const isOwnElement = (node: Node) => node.nodeType === 1 && OWN_TAGS.has((node as Element).tagName.toUpperCase());
 
 /** A block's text as last scanned, and what was found in it: the same text is not scanned again. */
 interface Scanned {
@@ -94,23 +70,6 @@ interface Scanned {
   nodes: (Text | Element)[];
   found: Found[];
 }
-
-/**
- * A failed page-scan (the worker restarting, say) is asked again after RETRY_MS, doubled each time
- * up to RETRY_MAX_MS, at most MAX_RETRIES times in a row (a change on the page starts again).
- */
-const RETRY_MS = 250;
-const RETRY_MAX_MS = 8000;
-const MAX_RETRIES = 10;
-/** An answer's key: `+12125550134`, or `+12125550134@CA` for a number whose record names California. */
-function answerKey(e164: string, regions?: readonly string[] | string | null): string {
-  const where = typeof regions === 'string' ? regions : regions?.join('/');
-  return where ? `${e164}@${where}` : e164;
-}
-const e164Of = (key: string) => {
-  const at = key.indexOf('@');
-  return at < 0 ? key : key.slice(0, at);
-};
 
 /** A page may remove our badges; after this many re-adds in one place we leave it alone. */
 const MAX_READDS = 3;
@@ -147,21 +106,10 @@ export class PageGuard {
   private readonly badgeLocation = new WeakMap<HTMLElement, RecordPlace>();
   /** Records and table headers read in the flush under way. */
   private records: RecordCache = newRecordCache();
-  private readonly byNumber = new Map<string, Set<HTMLElement>>();
-  /** How many of each number's badges are on the page, in the order they came: the tab's summary. */
-  private readonly present = new Map<string, number>();
-  private presentVersion = 0;
-  private reportedVersion = -1;
-  /** Answer keys on the page never asked for yet. */
-  private readonly pending = new Set<string>();
   private readonly badgeOwner = new WeakMap<HTMLElement, Node>();
   /** Each badge's number as we placed it: its data-consent-number attribute is the page's to change. */
   private readonly badgeNumber = new WeakMap<HTMLElement, string>();
   private readonly readds = new WeakMap<Node, number>();
-  private readonly infos = new Map<string, BadgeInfo>();
-  private readonly requested = new Set<string>();
-  /** Numbers the background refused (an unassigned area code): never badged. */
-  private readonly notNumbers = new Set<string>();
   private readonly dirty = new Set<Node>();
   /** Nodes the page changed since the last flush (one entry however often each changed). */
   private readonly touched = new Set<Node>();
@@ -169,8 +117,6 @@ export class PageGuard {
   private readonly maybeGone = new Set<Node>();
   /** Subtrees new to us, walked in slices. */
   private readonly walks: { walker: Walker; node: Node; since: number }[] = [];
-  /** Page changes seen so far: a walk that spanned one cannot trust its node lists. */
-  private changes = 0;
   private lastSweep = 0;
   private readonly scanned = new WeakMap<Node, Scanned>();
   private running = false;
@@ -178,18 +124,17 @@ export class PageGuard {
   private readonly walkedNodes = new Map<Node, (Text | Element)[]>();
   /** Blocks scanned in the flush under way. */
   private readonly foundInFlush = new Map<Node, Found[]>();
-  private readonly fields = new Map<HTMLInputElement | HTMLTextAreaElement, string>();
-  private readonly observer: MutationObserver;
+  /** Which nodes the page changed. */
+  private readonly observer: PageObserver;
   private readonly panel;
+  /** The badge layer: places badges, shows their answers near the viewport, takes them away. */
   private readonly layer: BadgeLayer;
+  /** The answer client: asks the background in bursts and applies the answers. */
+  private readonly answers: AnswerClient;
+  /** One lifetime for all of it: aborting it is stopping (listeners, observer, timers, badges). */
+  private readonly lifetime = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retries = 0;
-  private poll: ReturnType<typeof setInterval> | undefined;
   private sweepNeeded = false;
-  private firstReport = true;
-  private showOneParty = true;
-  private stopped = false;
   /** True while we change the page ourselves: the removals it causes are not the page's doing. */
   private applying = false;
 
@@ -197,40 +142,60 @@ export class PageGuard {
     private readonly doc: Document,
     private readonly deps: GuardDeps,
   ) {
-    const View = doc.defaultView as (Window & typeof globalThis) | null;
-    this.observer = new (View?.MutationObserver ?? MutationObserver)((records) => this.onMutations(records));
+    this.observer = new PageObserver(
+      doc,
+      {
+        touched: (node) => this.touched.add(node),
+        added: (node) => this.adopt(node),
+        removed: (node) => this.noteRemoved(node),
+        ownRemoved: (element) => this.ownRemoved(element),
+        element: (element) => this.dirty.add(element),
+        shadowRoot: (root) => this.adopt(root, root),
+        changed: () => {
+          if (this.hasWork() || this.sweepNeeded) this.flushSoon();
+        },
+      },
+      this.lifetime.signal,
+    );
     this.panel = createPanel(doc, deps.text);
     this.layer = new BadgeLayer(doc, { text: deps.text, lazy: deps.lazyBadges === true });
+    this.answers = new AnswerClient(
+      {
+        send: deps.send,
+        show: (badge, info, visible) => this.layer.answer(badge, info, visible),
+        drop: (badge) => this.dropBadge(badge),
+        ...(deps.onError ? { onError: deps.onError } : {}),
+      },
+      this.lifetime.signal,
+    );
+    this.lifetime.signal.addEventListener('abort', () => this.cleanUp(), { once: true });
   }
 
-  start() {
+  private get stopped(): boolean {
+    return this.lifetime.signal.aborted;
+  }
+
+  /** Starts on the page; stops when `signal` (the content script's lifetime) aborts, or on stop(). */
+  start(signal?: AbortSignal) {
     const root = this.doc.body ?? this.doc.documentElement;
-    if (!root) return;
-    this.observeRoot(this.doc);
+    if (!root || this.stopped) return;
+    signal?.addEventListener('abort', () => this.stop(), { once: true, signal: this.lifetime.signal });
+    this.observer.start(this.deps.fieldPollMs ?? 750);
     this.adopt(root, root);
-    this.doc.addEventListener('input', this.onInput, true);
-    this.doc.addEventListener('change', this.onInput, true);
-    this.doc.addEventListener('click', this.onClick, true);
-    this.doc.addEventListener(SHADOW_EVENT, this.onShadow, true);
-    const pollMs = this.deps.fieldPollMs ?? 750;
-    if (pollMs > 0) this.poll = setInterval(() => this.checkFields(), pollMs);
+    this.doc.addEventListener('click', this.onClick, { capture: true, signal: this.lifetime.signal });
     this.flushSoon(0);
   }
 
-  /** Removes every badge and listener: the extension was disabled, updated or removed. */
+  /** Removes every badge and listener: the extension was disabled, updated or removed. One call, one abort. */
   stop() {
-    this.stopped = true;
-    this.observer.disconnect();
+    this.lifetime.abort();
+  }
+
+  /** What the lifetime's end takes away besides the listeners registered with it. */
+  private cleanUp() {
     clearTimeout(this.timer);
-    clearTimeout(this.retryTimer);
-    clearInterval(this.poll);
-    this.doc.removeEventListener('input', this.onInput, true);
-    this.doc.removeEventListener('change', this.onInput, true);
-    this.doc.removeEventListener('click', this.onClick, true);
-    this.doc.removeEventListener(SHADOW_EVENT, this.onShadow, true);
     for (const list of this.placed.values()) for (const p of list) this.removeBadge(p.key, p.badge);
     this.placed.clear();
-    this.byNumber.clear();
     this.layer.stop();
     this.walks.length = 0;
     this.panel.remove();
@@ -238,30 +203,12 @@ export class PageGuard {
 
   /** Settings changed: every answer is asked again. */
   refresh() {
-    this.infos.clear();
-    this.requested.clear();
-    for (const key of this.byNumber.keys()) this.pending.add(key);
-    this.reportedVersion = -1;
-    this.report().catch((error) => this.deps.onError?.(error));
-  }
-
-  private readonly shadowRoots = new WeakSet<Node>();
-
-  private observeRoot(root: Document | ShadowRoot) {
-    if (this.shadowRoots.has(root)) return;
-    this.shadowRoots.add(root);
-    this.observer.observe(root, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['href', 'value'],
-    });
+    this.answers.refresh();
   }
 
   /** Queues a new subtree for a walk (done in slices by flush); its shadow roots are observed as they are met. */
   private adopt(node: Node, scopeRoot?: Node) {
-    this.walks.push({ walker: new Walker(node, scopeRoot ?? this.scopeOf(node)), node, since: this.changes });
+    this.walks.push({ walker: new Walker(node, scopeRoot ?? this.scopeOf(node)), node, since: this.observer.changes });
   }
 
   /** Walks queued subtrees until the deadline; each finished walk marks its blocks for a scan. */
@@ -274,7 +221,7 @@ export class PageGuard {
       }
       if (!job.walker.step(deadline)) return false;
       this.walks.shift();
-      this.adopted(job.node, job.walker, job.since === this.changes);
+      this.adopted(job.node, job.walker, job.since === this.observer.changes);
       if (performance.now() > deadline) return false;
     }
     return true;
@@ -294,10 +241,10 @@ export class PageGuard {
     for (const link of walked.links) this.dirty.add(link);
     for (const field of walked.fields) {
       this.dirty.add(field);
-      this.fields.set(field, String(field.value ?? ''));
+      this.observer.watchField(field);
     }
     for (const shadow of walked.shadowRoots) {
-      this.observeRoot(shadow);
+      this.observer.observe(shadow);
       this.adopt(shadow, shadow);
     }
   }
@@ -318,47 +265,13 @@ export class PageGuard {
     return blockOf(node, this.scopeOf(node));
   }
 
-  /**
-   * The page changed: only note what (each changed node once per burst); the work is done by the
-   * next flush. Our own elements are skipped by their tag: what is inside them is in shadow roots
-   * that no observer of ours sees, so there is nothing to walk.
-   */
-  private onMutations(records: MutationRecord[]) {
-    if (this.stopped) return;
-    for (const record of records) {
-      const target = record.target;
-      if (isOwnElement(target)) continue;
-      this.changes++;
-      if (record.type === 'characterData') this.touched.add(target);
-      else if (record.type === 'attributes') {
-        const element = target as Element;
-        if (element.tagName.toUpperCase() === 'A') this.dirty.add(element);
-        else if (isPhoneField(element)) this.dirty.add(element);
-      } else {
-        let touched = false;
-        for (const added of record.addedNodes) {
-          if (isOwnElement(added)) continue;
-          touched = true;
-          this.adopt(added);
-        }
-        for (const removed of record.removedNodes) {
-          if (isOwnElement(removed)) {
-            // The page took one of our badges away: put it back, a few times at most.
-            const owner = this.badgeOwner.get(removed as HTMLElement);
-            if (owner?.isConnected && !this.applying) {
-              const count = (this.readds.get(owner) ?? 0) + 1;
-              this.readds.set(owner, count);
-              if (count <= MAX_READDS) this.dirty.add(owner);
-            }
-            continue;
-          }
-          touched = true;
-          this.noteRemoved(removed);
-        }
-        if (touched) this.touched.add(target);
-      }
-    }
-    if (this.dirty.size > 0 || this.touched.size > 0 || this.walks.length > 0 || this.sweepNeeded) this.flushSoon();
+  /** The page took one of our badges away: put it back, a few times at most. */
+  private ownRemoved(element: HTMLElement) {
+    const owner = this.badgeOwner.get(element);
+    if (!owner?.isConnected || this.applying) return;
+    const count = (this.readds.get(owner) ?? 0) + 1;
+    this.readds.set(owner, count);
+    if (count <= MAX_READDS) this.dirty.add(owner);
   }
 
   /** A subtree the page removed: the owners of our badges inside it (found by their tag, not by a walk of ours). */
@@ -394,24 +307,6 @@ export class PageGuard {
     }
   }
 
-  private readonly onInput = (event: Event) => {
-    const target = event.composedPath?.()[0] ?? event.target;
-    if (target && (target as Node).nodeType === 1 && isPhoneField(target as Element)) {
-      this.dirty.add(target as Node);
-      this.flushSoon();
-    }
-  };
-
-  /** A shadow root attached to an element already on the page (reported by the page-world hook). */
-  private readonly onShadow = (event: Event) => {
-    const host = event.composedPath?.()[0] as Element | undefined;
-    const root = host?.shadowRoot;
-    if (!root || this.shadowRoots.has(root) || !host?.isConnected) return;
-    this.observeRoot(root);
-    this.adopt(root, root);
-    this.flushSoon();
-  };
-
   private readonly onClick = (event: Event) => {
     // A page's synthetic click (isTrusted false) never opens a panel: only the agent's own.
     if (!event.isTrusted) return;
@@ -430,22 +325,6 @@ export class PageGuard {
     const location = place ? { regions: place.regions, text: place.text.slice(0, 200), source: place.source } : null;
     this.panel.open(badge, () => this.deps.details(e164, location)).catch((error) => this.deps.onError?.(error));
   };
-
-  /** Values set by script fire no event: fields are compared with what was last seen. */
-  private checkFields() {
-    for (const [field, last] of this.fields) {
-      if (!field.isConnected) {
-        this.fields.delete(field);
-        continue;
-      }
-      const value = String(field.value ?? '');
-      if (value !== last) {
-        this.fields.set(field, value);
-        this.dirty.add(field);
-      }
-    }
-    if (this.dirty.size > 0) this.flushSoon();
-  }
 
   private hasWork(): boolean {
     return this.dirty.size > 0 || this.touched.size > 0 || this.walks.length > 0 || this.maybeGone.size > 0;
@@ -478,7 +357,7 @@ export class PageGuard {
     } finally {
       this.running = false;
     }
-    if (!this.stopped) await this.report();
+    if (!this.stopped) await this.answers.report();
   }
 
   /** Rescans what changed and brings its badges in line, for at most `budgetMs` (the rest stays dirty). */
@@ -525,7 +404,7 @@ export class PageGuard {
         return [number];
       }
       if (isPhoneField(element)) {
-        this.fields.set(element, String(element.value ?? ''));
+        this.observer.watchField(element);
         return scanField(element, this.deps.scan, this.deps.scanOptions);
       }
     }
@@ -557,7 +436,7 @@ export class PageGuard {
     const keep = new Set<Placed>();
     const next: Placed[] = [];
     for (const f of found) {
-      if (this.notNumbers.has(f.e164)) continue;
+      if (this.answers.refused(f.e164)) continue;
       const after = placementOf(f, owner);
       const { location, records } = recordLocationOf(f.node, this.records);
       for (const record of records) this.watchRecord(record, owner);
@@ -576,9 +455,7 @@ export class PageGuard {
       this.badgeOwner.set(badge, owner);
       this.badgeNumber.set(badge, f.e164);
       if (location) this.badgeLocation.set(badge, location);
-      this.index(key, badge);
-      const info = this.infos.get(key);
-      if (info) this.layer.answer(badge, info, this.visible(info));
+      this.answers.track(key, badge);
       next.push({ e164: f.e164, key, location, after, badge });
     }
     for (const p of before) if (!keep.has(p)) this.removeBadge(p.key, p.badge);
@@ -599,160 +476,17 @@ export class PageGuard {
   /** Takes one of our badges off the page and out of the answer index. */
   private removeBadge(key: string, badge: HTMLElement) {
     this.layer.remove(badge);
-    const set = this.byNumber.get(key);
-    if (!set?.delete(badge)) return;
-    if (set.size === 0) {
-      this.byNumber.delete(key);
-      this.pending.delete(key);
-    }
-    const e164 = e164Of(key);
-    const count = (this.present.get(e164) ?? 1) - 1;
-    if (count > 0) this.present.set(e164, count);
-    else {
-      this.present.delete(e164);
-      this.presentVersion++;
-    }
+    this.answers.untrack(key, badge);
   }
 
-  private index(key: string, badge: HTMLElement) {
-    let set = this.byNumber.get(key);
-    if (!set) {
-      set = new Set();
-      this.byNumber.set(key, set);
-      if (!this.infos.has(key) && !this.requested.has(key)) this.pending.add(key);
-    }
-    set.add(badge);
-    const e164 = e164Of(key);
-    const count = this.present.get(e164) ?? 0;
-    this.present.set(e164, count + 1);
-    if (count === 0) this.presentVersion++;
-  }
-
-  /** The numbers the frame shows, the first MAX_PAGE_NUMBERS (the tab's summary holds no more). */
-  private shownNumbers(): string[] {
-    const shown: string[] = [];
-    for (const e164 of this.present.keys()) {
-      if (shown.length >= MAX_PAGE_NUMBERS) break;
-      shown.push(e164);
-    }
-    return shown;
-  }
-
-  /**
-   * With one-party badges off, a one-party number still shows when there is something to do: a notice
-   * the law asks for (Canada), or calling hours that are closed now.
-   */
-  private visible(info: BadgeInfo): boolean {
-    return this.showOneParty || info.consent !== 'one-party' || info.notice === true || info.calling?.allowed === false;
-  }
-
-  /**
-   * One message for the burst: the numbers never answered, and all the frame shows now. A page
-   * may show more numbers than one message may carry (MAX_PAGE_NUMBERS): those are asked in turn.
-   */
-  private async report(retry = false) {
-    // Kept up to date as badges come and go: a report costs what changed, not what the page holds.
-    const lookup = [...this.pending];
-    if (lookup.length === 0 && this.presentVersion === this.reportedVersion && !this.firstReport) return;
-    this.reportedVersion = this.presentVersion;
-    for (const k of lookup) this.requested.add(k);
-    this.pending.clear();
-    const reset = this.firstReport;
-    this.firstReport = false;
-    // The tab's summary and toolbar count hold at most MAX_PAGE_NUMBERS numbers of a frame.
-    const shown = this.shownNumbers();
-    for (let start = 0; start === 0 || start < lookup.length; start += MAX_PAGE_NUMBERS) {
-      const chunk = lookup.length > MAX_PAGE_NUMBERS ? lookup.slice(start, start + MAX_PAGE_NUMBERS) : lookup;
-      const plain: string[] = [];
-      const located: Located[] = [];
-      for (const k of chunk) {
-        const at = k.indexOf('@');
-        if (at < 0) plain.push(k);
-        else located.push({ e164: k.slice(0, at), regions: k.slice(at + 1).split('/') });
-      }
-      const response = await this.deps
-        .send({
-          type: 'page-scan',
-          lookup: plain,
-          present: shown,
-          ...(reset && start === 0 ? { reset } : {}),
-          ...(located.length > 0 ? { located } : {}),
-        })
-        .catch((error) => this.deps.onError?.(error));
-      if (this.stopped) return;
-      if (!response?.ok) {
-        for (const k of lookup.slice(start)) {
-          this.requested.delete(k);
-          if (this.byNumber.has(k) && !this.infos.has(k)) this.pending.add(k);
-        }
-        if (reset && start === 0) this.firstReport = true;
-        this.reportedVersion = -1;
-        if (!retry) this.retries = 0;
-        this.retrySoon();
-        return;
-      }
-      this.retries = 0;
-      // What the background did not answer is no number (an area code not in service): its hidden
-      // badges go, and it is not badged again.
-      const answered = new Set(response.badges.map((b) => answerKey(b.e164, b.locationKey)));
-      for (const k of chunk) if (!answered.has(k)) this.dropNumber(e164Of(k));
-      // Shown as each answer comes: on a page of 50,000 numbers the first are up well before the last.
-      await this.apply(response);
-      if (this.stopped) return;
-    }
-  }
-
-  /** No answer (a worker stopped mid-request, say): the same report again, later each time. */
-  private retrySoon() {
-    if (this.retryTimer !== undefined || this.stopped || this.retries >= MAX_RETRIES) return;
-    const delay = Math.min(RETRY_MS * 2 ** this.retries, RETRY_MAX_MS);
-    this.retries++;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.report(true).catch((error) => this.deps.onError?.(error));
-    }, delay);
-  }
-
-  private dropNumber(e164: string) {
-    this.notNumbers.add(e164);
-    for (const key of [...this.byNumber.keys()]) {
-      if (e164Of(key) !== e164) continue;
-      this.requested.delete(key);
-      this.pending.delete(key);
-      for (const badge of [...(this.byNumber.get(key) ?? [])]) {
-        const owner = this.badgeOwner.get(badge);
-        const left = owner ? (this.placed.get(owner) ?? []).filter((p) => p.badge !== badge) : [];
-        if (owner && left.length > 0) this.placed.set(owner, left);
-        else if (owner) this.placed.delete(owner);
-        this.removeBadge(key, badge);
-      }
-    }
+  /** A badge whose number the background refused: it goes, and its owner forgets it. */
+  private dropBadge(badge: HTMLElement) {
+    const owner = this.badgeOwner.get(badge);
+    const left = owner ? (this.placed.get(owner) ?? []).filter((p) => p.badge !== badge) : [];
+    if (owner && left.length > 0) this.placed.set(owner, left);
+    else if (owner) this.placed.delete(owner);
+    this.layer.remove(badge);
     this.observer.takeRecords();
-  }
-
-  private async apply(response: Extract<PageScanResponse, { ok: true }>) {
-    const visibilityChanged = response.showOneParty !== this.showOneParty;
-    this.showOneParty = response.showOneParty;
-    const answered: string[] = [];
-    for (const info of response.badges) {
-      const key = answerKey(info.e164, info.locationKey);
-      this.infos.set(key, info);
-      this.requested.delete(key);
-      answered.push(key);
-    }
-    const apply = visibilityChanged ? [...this.byNumber.keys()] : answered;
-    // Attributes now (hidden placeholders: no layout), in slices; words and visibility in a frame's batch.
-    let deadline = performance.now() + SLICE_MS;
-    for (const key of apply) {
-      const info = this.infos.get(key);
-      if (!info) continue;
-      for (const badge of this.byNumber.get(key) ?? []) this.layer.answer(badge, info, this.visible(info));
-      if (performance.now() > deadline) {
-        await yieldToPage();
-        if (this.stopped) return;
-        deadline = performance.now() + SLICE_MS;
-      }
-    }
   }
 }
 
