@@ -30,8 +30,8 @@ function showCount(tabId: number, numbers: Classification[]) {
  * Storage is for the extension's own pages and worker only (issue #18 item 8): a content script (a
  * compromised renderer) can then neither read the tabs' numbers (session) nor read or rewrite the
  * settings (sync, local). storage.session is restricted by default; sync and local are restricted
- * where the browser allows it (Chromium does; where it refuses, the areas stay open and their
- * contents are still read through zod). Content scripts hear of settings changes from us instead.
+ * where the browser allows it (Chromium does; Firefox has no setAccessLevel, so there they stay open
+ * and their contents are still read through zod). Content scripts hear of settings changes from us.
  */
 function storageForTrustedContextsOnly() {
   type Restrictable = { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };

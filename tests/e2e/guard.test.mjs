@@ -474,7 +474,7 @@ test(
     row(
       'storage-access',
       'code in our content script’s world (what a compromised renderer could run) reads, writes and tries to re-open storage.session, and reads and writes storage.sync (the settings) and storage.local; then the agent’s settings change',
-      'every attempt refused (“Access to storage is not allowed from this context”): the worker sets session, sync and local to TRUSTED_CONTEXTS (Chromium allows all three; where a browser refuses for sync or local, they stay open and are read through zod); a settings change still reached the badges on the page (the background messages the tabs)',
+      'every attempt refused (“Access to storage is not allowed from this context”): the worker sets session, sync and local to TRUSTED_CONTEXTS (Chromium allows all three; Firefox has no setAccessLevel, so there sync and local stay open and are read through zod); a settings change still reached the badges on the page (the background messages the tabs)',
       `${Object.keys(attempts).length} attempts, ${allowed.length} allowed: ${[...new Set(Object.values(attempts).map((r) => r.error))].join('; ')}`,
     );
     await setSettings({});
