@@ -5,6 +5,7 @@ import type { Classification } from '@/lib/law/classify';
 import { oneAtATime } from '@/lib/one-at-a-time';
 import { keepsTabNumbers } from '@/lib/sites/site-access';
 import { syncContentScript } from '@/utils/content-registration';
+import { dncMatcher, followDncChanges } from '@/utils/dnc-matcher';
 import { t } from '@/utils/i18n';
 import { settingsStore } from '@/utils/settings-store';
 import { followPermissions, loadSiteChoices } from '@/utils/site-permissions';
@@ -32,6 +33,7 @@ export default defineBackground(() => {
     recordFrame,
     tabNumbers,
     tabChanged: showCount,
+    dnc: dncMatcher,
     // The badge sentence in the browser's language (utils/i18n falls back to English).
     sentenceText: t satisfies SentenceText,
   };
@@ -54,6 +56,7 @@ export default defineBackground(() => {
   };
   register();
   settingsStore.watch(register);
+  followDncChanges();
   // Host permissions granted or taken back (popup, chrome://extensions site access) change the sites.
   followPermissions();
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -16,6 +16,8 @@ button:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
 :host([data-consent="all-party"]) button{background:#fee4e2;color:#7a271a;border-color:#fda29b}
 :host([data-consent="unknown"]) button{background:#fef0c7;color:#7a2e0e;border-color:#fec84b}
 :host([data-consent="one-party"]) button{background:#d1fadf;color:#054f31;border-color:#6ce9a6}
+:host([data-consent-dnc]) button{background:#1d2939;color:#fff;border-color:#1d2939}
+.dnc{font-weight:700}
 .mark{margin-right:0.3em}
 .hours{font-weight:700;text-decoration:underline dotted}
 `;
@@ -39,6 +41,12 @@ function sheetFor(doc: Document): CSSStyleSheet | null {
 }
 
 const MARK: Record<BadgeInfo['consent'], string> = { 'all-party': '●', unknown: '▲', 'one-party': '✓' };
+const DNC_WORDS: Record<NonNullable<BadgeInfo['dnc']>, PageTextKey> = {
+  company: 'badgeDncCompany',
+  record: 'badgeDncRecord',
+};
+const DNC_SENTENCE: Record<NonNullable<BadgeInfo['dnc']>, PageTextKey> = { company: 'dncCompany', record: 'dncRecord' };
+
 const WORDS: Record<BadgeInfo['consent'], PageTextKey> = {
   'all-party': 'badgeAllParty',
   unknown: 'badgeUnknown',
@@ -107,6 +115,9 @@ export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean
   // Present only when the answer used the callee's record location: that region's code.
   if (info.location) host.setAttribute('data-consent-location', info.location);
   else host.removeAttribute('data-consent-location');
+  // Present only when the number must not be called: `company` (the company list) or `record`.
+  if (info.dnc) host.setAttribute('data-consent-dnc', info.dnc);
+  else host.removeAttribute('data-consent-dnc');
   if (info.ambiguous) host.setAttribute('data-consent-ambiguous', 'true');
   else host.removeAttribute('data-consent-ambiguous');
   const button = buttons.get(host);
@@ -114,7 +125,7 @@ export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean
     const mark = host.ownerDocument.createElement('span');
     mark.className = 'mark';
     mark.setAttribute('aria-hidden', 'true');
-    mark.textContent = MARK[info.consent];
+    mark.textContent = info.dnc ? '⊘' : MARK[info.consent];
     const hours = hoursWord(info.calling, t);
     const where = !info.location
       ? info.place
@@ -122,13 +133,20 @@ export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean
         ? t('badgeRecordSame', info.place)
         : t('badgeRecord', info.location, info.place);
     const words = `${where} · ${t(WORDS[info.consent])}${info.ambiguous ? '*' : ''}`;
+    // Do not call comes first, in words: it outranks every consent rule.
+    const dnc = info.dnc ? host.ownerDocument.createElement('span') : null;
+    if (dnc && info.dnc) {
+      dnc.className = 'dnc';
+      dnc.textContent = `${t(DNC_WORDS[info.dnc])} · `;
+    }
+    const lead = dnc ? [mark, dnc] : [mark];
     if (hours) {
       const word = host.ownerDocument.createElement('span');
       word.className = 'hours';
       word.textContent = hours;
-      button.replaceChildren(mark, `${words} · `, word);
-    } else button.replaceChildren(mark, words);
-    const sentence = `${info.sentence}${hoursSentence(info.calling, t)}`;
+      button.replaceChildren(...lead, `${words} · `, word);
+    } else button.replaceChildren(...lead, words);
+    const sentence = `${info.dnc ? `${t(DNC_SENTENCE[info.dnc])} ` : ''}${info.sentence}${hoursSentence(info.calling, t)}`;
     button.setAttribute('aria-label', `${sentence} ${t('badgeOpenDetails')}`);
     button.title = sentence;
   }

@@ -48,7 +48,11 @@ export type PageTextKey =
   | 'panelSourceAddress'
   | 'panelSourceField'
   | 'panelSourceColumn'
-  | 'panelSourceGiven';
+  | 'panelSourceGiven'
+  | 'badgeDncCompany'
+  | 'badgeDncRecord'
+  | 'dncCompany'
+  | 'dncRecord';
 
 /** Looks a key up, with `$1`… substitutions. */
 export type PageText = (key: PageTextKey, ...subs: string[]) => string;

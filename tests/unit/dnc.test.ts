@@ -90,7 +90,9 @@ describe('the CSV import', () => {
   it('cuts a long file into slices without losing a row, even inside quoted line breaks', () => {
     const rows: string[] = [];
     for (let i = 0; i < 90_000; i++)
-      rows.push(`"note, with\na line break",${String(2_125_550_000 + i).replace(/(\d{3})(\d{3})(\d{4})/, '($1) $2-$3')}`);
+      rows.push(
+        `"note, with\na line break",${String(2_125_550_000 + i).replace(/(\d{3})(\d{3})(\d{4})/, '($1) $2-$3')}`,
+      );
     const progress: number[] = [];
     const result = importNumbers(rows.join('\n'), 's', (done, total) => progress.push(done / total));
     expect(result.numbers).toBe(90_000);
