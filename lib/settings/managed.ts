@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { DISCLAIMER_LANGUAGES } from '../data/disclaimers';
+import { DNC_POLICY_KEYS } from '../dnc/policy';
 import { REMOVED_POLICIES } from '../law/policy';
 import { CALLEE_ONLY_NOTICE, type ReadResult, readSettings, Settings } from '../settings';
 
@@ -103,7 +104,8 @@ export function readManaged(managed: unknown): ManagedPolicy {
     return policy;
   }
   for (const [key, value] of Object.entries(managed)) {
-    if (key === 'locked') continue;
+    // The do-not-call list is data, not a setting: lib/dnc/policy.ts reads it.
+    if (key === 'locked' || (DNC_POLICY_KEYS as readonly string[]).includes(key)) continue;
     if (!(MANAGEABLE as readonly string[]).includes(key)) {
       policy.notices.push(ignored(key, 'is not a setting this version knows'));
       continue;

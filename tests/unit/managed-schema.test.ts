@@ -1,6 +1,7 @@
 // Chrome refuses to load an extension whose managed-storage schema it cannot read (its service
 // worker never starts): the schema must use Chrome's JSON-schema subset, one type name per "type".
 import { describe, expect, it } from 'vitest';
+import { DNC_POLICY_KEYS } from '@/lib/dnc/policy';
 import { MANAGEABLE } from '@/lib/settings/managed';
 import schema from '@/public/managed_schema.json';
 
@@ -21,9 +22,9 @@ describe('public/managed_schema.json', () => {
     for (const [path, type] of found)
       expect(CHROME_TYPES.has(type as string), `${path}: ${JSON.stringify(type)}`).toBe(true);
   });
-  it('declares every manageable setting, and "locked" lists exactly those', () => {
+  it('declares every manageable setting and the do-not-call list, and "locked" lists exactly the settings', () => {
     const props = Object.keys(schema.properties).filter((k) => k !== 'locked');
-    expect(props.sort()).toEqual([...MANAGEABLE].sort());
+    expect(props.sort()).toEqual([...MANAGEABLE, ...DNC_POLICY_KEYS].sort());
     expect([...schema.properties.locked.items.enum].sort()).toEqual([...MANAGEABLE].sort());
   });
 });
