@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Settings } from '@/lib/settings';
 import type { ResolvedSettings } from '@/lib/settings/managed';
+import type { DncApi } from '@/utils/dnc-import';
 import { t } from '@/utils/i18n';
 import { BadgesSection } from './options/BadgesSection';
 import { CallingSection } from './options/CallingSection';
+import { DncSection } from './options/DncSection';
 import { Notices } from './options/Notices';
 import { SitesSection } from './options/SitesSection';
 import { TemplatesSection } from './options/TemplatesSection';
@@ -18,6 +20,8 @@ export interface OptionsApi {
   requestSites?: (patterns: string[]) => Promise<boolean>;
   /** Gives back the host access of sites the agent removed. */
   revokeSites?: (patterns: string[]) => Promise<void>;
+  /** The company do-not-call list (not a setting: saved on its own, outside the form). */
+  dnc?: DncApi;
 }
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid'; error: string } | { kind: 'failed' };
@@ -98,6 +102,7 @@ export function Options({ api }: { api: OptionsApi }) {
           </span>
         </div>
       </form>
+      {api.dnc && <DncSection api={api.dnc} />}
       <footer class="privacy-note">
         <p>
           {t('privacyNote')}{' '}
