@@ -33,14 +33,15 @@ export class DncMatcher {
     if (this.lists.length === 0) return false;
     const cached = this.cache.get(e164);
     if (cached !== undefined) return cached;
-    const hashes = new Map<string, DncHash>();
-    const found = this.lists.some(({ salt, table }) => {
-      let h = hashes.get(salt);
-      if (!h) {
+    // Usually one salt for every list: hash once per distinct salt.
+    let salt: string | null = null;
+    let h: DncHash = { hi: 0, lo: 0 };
+    const found = this.lists.some((list) => {
+      if (list.salt !== salt) {
+        salt = list.salt;
         h = dncHash(salt, e164);
-        hashes.set(salt, h);
       }
-      return table.has(h);
+      return list.table.has(h);
     });
     // A bounded cache: a page of new numbers every minute must not grow it forever.
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
