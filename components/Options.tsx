@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Settings } from '@/lib/settings';
 import type { ResolvedSettings } from '@/lib/settings/managed';
+import { SettingsError } from '@/lib/settings/patch';
 import type { DncApi } from '@/utils/dnc-import';
 import { t } from '@/utils/i18n';
 import { BadgesSection } from './options/BadgesSection';
@@ -71,8 +72,9 @@ export function Options({ api }: { api: OptionsApi }) {
       if (removed.length > 0) await api.revokeSites?.(removed).catch(() => {});
       setResolved((r) => (r ? { ...r, settings: parsed.data } : r));
       setStatus({ kind: 'saved' });
-    } catch {
-      setStatus({ kind: 'failed' });
+    } catch (error) {
+      // The store says why it refused (a value, or a browser storage limit): nothing stored was lost.
+      setStatus(error instanceof SettingsError ? { kind: 'invalid', error: error.message } : { kind: 'failed' });
     }
   }
 

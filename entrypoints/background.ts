@@ -54,6 +54,8 @@ export default defineBackground(() => {
       console.error('[Consent Guard] could not register the content script', error),
     );
   };
+  // Settings from before the split layout move once (their change re-registers, like any other).
+  settingsStore.migrateLayout().catch((error) => console.error('[Consent Guard] could not move the settings', error));
   register();
   settingsStore.watch(register);
   followDncChanges();

@@ -6,11 +6,19 @@
 import { browser } from 'wxt/browser';
 import { oneAtATime } from '@/lib/one-at-a-time';
 import { readSettings, type Settings } from '@/lib/settings';
+import {
+  CORE_KEY,
+  type Items,
+  isLayoutOne,
+  joinStored,
+  SITES_KEY,
+  splitStored,
+  syncQuotaProblem,
+  TEMPLATE_KEYS,
+} from '@/lib/settings/layout';
 import { type ResolvedSettings, resolveSettings } from '@/lib/settings/managed';
-import { applyPatch, type SettingsPatch } from '@/lib/settings/patch';
-import { isSettingsChange, SETTINGS_KEY } from './settings-keys';
-
-export { SETTINGS_KEY };
+import { applyPatch, SettingsError, type SettingsPatch } from '@/lib/settings/patch';
+import { isSettingsChange } from './settings-keys';
 
 async function managedPolicy(): Promise<unknown> {
   try {
@@ -21,13 +29,40 @@ async function managedPolicy(): Promise<unknown> {
   }
 }
 
-/** The agent's own stored value, exactly as stored (migrations and defaults are the reader's job). */
-async function readOwn(): Promise<unknown> {
-  return (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+const SYNC_KEYS = [CORE_KEY, ...TEMPLATE_KEYS.map(({ key }) => key)];
+
+async function readItems(): Promise<Items> {
+  const [sync, local] = await Promise.all([browser.storage.sync.get(SYNC_KEYS), browser.storage.local.get(SITES_KEY)]);
+  return { sync, local };
 }
 
+/** The agent's own stored value, as one object (migrations and defaults are the reader's job). */
+async function readOwn(): Promise<unknown> {
+  const { sync, local } = await readItems();
+  return joinStored(sync, local);
+}
+
+/** A browser refusal that is a quota (Chrome: "QUOTA_BYTES_PER_ITEM quota exceeded", "MAX_WRITE_OPERATIONS_PER_MINUTE"). */
+const isQuotaError = (error: unknown) => /quota|max_write/i.test(String((error as Error)?.message ?? error));
+
+/**
+ * Writes the agent's value in the split layout: the sites to local first, then every sync item in one
+ * call, so a refused write leaves the previous value readable. Checks the sync quota before writing.
+ */
 async function writeOwn(value: Record<string, unknown>): Promise<void> {
-  await browser.storage.sync.set({ [SETTINGS_KEY]: value });
+  const { sync, local } = splitStored(value);
+  const problem = syncQuotaProblem(sync);
+  if (problem) throw new SettingsError(problem, 'limit');
+  try {
+    if (Object.keys(local).length > 0) await browser.storage.local.set(local);
+    await browser.storage.sync.set(sync);
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    throw new SettingsError(
+      `The browser's storage limit was reached (${String((error as Error)?.message ?? error)}); the settings were not saved and nothing stored was lost. Try again in a minute, or shorten the templates or the site lists.`,
+      'limit',
+    );
+  }
 }
 
 /** The settings in force: defaults, the administrator's values, the agent's own, the locked values. */
@@ -68,6 +103,19 @@ export function update(change: Update): Promise<Settings> {
   });
 }
 
+/**
+ * Moves settings stored in layout 1 (everything in one sync item, which 210 sites or nine long
+ * templates overflow) to the split layout. Run by the background on start; idempotent.
+ */
+export function migrateLayout(): Promise<boolean> {
+  return exclusively(async () => {
+    const { sync, local } = await readItems();
+    if (!isLayoutOne(sync)) return false;
+    await writeOwn(joinStored(sync, local) as Record<string, unknown>);
+    return true;
+  });
+}
+
 /** Calls `listener` whenever the agent's or the administrator's settings change; returns the unsubscribe. */
 export function watch(listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {
@@ -77,4 +125,4 @@ export function watch(listener: () => void): () => void {
   return () => browser.storage.onChanged.removeListener(handler);
 }
 
-export const settingsStore = { load, update, watch };
+export const settingsStore = { load, update, watch, migrateLayout };

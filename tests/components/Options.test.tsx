@@ -5,6 +5,7 @@ import { Options, type OptionsApi } from '@/components/Options';
 import { DISCLAIMER_TEMPLATES } from '@/lib/data/disclaimers';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { type Manageable, type ResolvedSettings, resolveSettings } from '@/lib/settings/managed';
+import { SettingsError } from '@/lib/settings/patch';
 import { settingsStore } from '@/utils/settings-store';
 
 const storeApi = { load: settingsStore.load, save: (s: Settings) => settingsStore.update(s).then(() => {}) };
@@ -229,6 +230,22 @@ describe('<Options> with browser storage', () => {
     const purpose = screen.getByTestId('call-purpose') as HTMLSelectElement;
     expect(purpose.value).toBe('service');
     expect(purpose.disabled).toBe(true);
+  });
+
+  it('a storage limit says so plainly, and the draft stays on the page', async () => {
+    const a = api({ agent: 'Dana' });
+    a.save.mockRejectedValueOnce(
+      new SettingsError('The browser’s storage limit was reached; nothing was lost.', 'limit'),
+    );
+    render(<Options api={a} />);
+    fireEvent.input(await screen.findByTestId('company'), { target: { value: 'Acme' } });
+    fireEvent.click(screen.getByTestId('save'));
+    await waitFor(() =>
+      expect(screen.getByTestId('save-status').textContent).toBe(
+        'Not saved: The browser’s storage limit was reached; nothing was lost.',
+      ),
+    );
+    expect((screen.getByTestId('company') as HTMLInputElement).value).toBe('Acme');
   });
 
   it('sets the call purpose and a company calling window, saved validated', async () => {

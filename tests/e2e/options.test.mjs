@@ -114,3 +114,65 @@ for (const scheme of ['light', 'dark']) {
     assert.deepEqual(violations, []);
   });
 }
+
+test('210 sites and nine full templates save within Chromium’s real storage.sync quota (issue #18 item 10)', async () => {
+  const sites = Array.from({ length: 210 }, (_, i) => `https://crm-${String(i).padStart(3, '0')}.tenant.example.com/*`);
+  const before = await browser.worker.evaluate(async () => ({
+    sync: await chrome.storage.sync.get(null),
+    local: await chrome.storage.local.get('settings.sites'),
+  }));
+  // All in one sync item (the layout before this fix), Chromium refuses them.
+  const refused = await browser.worker.evaluate(async (enabledSites) => {
+    try {
+      await chrome.storage.sync.set({ settings: { version: 2, enabledSites } });
+      return null;
+    } catch (error) {
+      return String(error.message);
+    }
+  }, sites);
+  assert.match(refused ?? 'saved', /QuotaBytesPerItem|QUOTA_BYTES_PER_ITEM/i);
+  await browser.worker.evaluate(
+    (enabledSites) => chrome.storage.local.set({ 'settings.sites': { enabledSites } }),
+    sites,
+  );
+  const { page, errors } = await openOptions();
+  assert.equal(await page.getByTestId('enabled-sites').locator('li').count(), 210);
+  const texts = {};
+  for (const requirement of ['all-party', 'one-party', 'unknown']) {
+    await page
+      .locator('details.templates > summary')
+      .nth(Object.keys(texts).length / 3)
+      .click();
+    for (const language of ['en', 'es', 'fr-CA']) {
+      const text =
+        `${requirement}/${language}: ${'This call is recorded by {company} for {purpose}. '.repeat(12)}`.slice(0, 600);
+      texts[`${requirement}.${language}`] = text;
+      await page.getByTestId(`template-${requirement}-${language}`).fill(text);
+    }
+  }
+  await page.getByTestId('company').fill('Acme Health');
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor();
+  const stored = await browser.worker.evaluate(async () => ({
+    sync: await chrome.storage.sync.get(null),
+    local: await chrome.storage.local.get('settings.sites'),
+    bytes: await chrome.storage.sync.getBytesInUse(null),
+  }));
+  assert.equal(stored.sync.settings.company, 'Acme Health');
+  assert.equal(stored.sync.settings.enabledSites, undefined);
+  for (const [key, text] of Object.entries(texts)) assert.equal(stored.sync[`settings.templates.${key}`], text);
+  assert.deepEqual(stored.local['settings.sites'].enabledSites, sites);
+  console.log(`# 210 sites + 9 × 600-character templates: ${stored.bytes} bytes in storage.sync (quota 102,400)`);
+  await page.reload();
+  await page.getByTestId('save').waitFor();
+  assert.equal(await page.getByTestId('enabled-sites').locator('li').count(), 210);
+  assert.deepEqual(errors, []);
+  await page.close();
+  // Back to what the other tests expect.
+  await browser.worker.evaluate(async ({ sync, local }) => {
+    await chrome.storage.sync.clear();
+    await chrome.storage.local.remove('settings.sites');
+    await chrome.storage.sync.set(sync);
+    await chrome.storage.local.set(local);
+  }, before);
+});

@@ -29,8 +29,9 @@ after(async () => {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const storedSites = () =>
   browser.worker.evaluate(async () => {
-    const { settings } = await chrome.storage.sync.get('settings');
-    return { enabledSites: settings?.enabledSites ?? [], disabledSites: settings?.disabledSites ?? [] };
+    // The site lists live in storage.local (lib/settings/layout.ts).
+    const { 'settings.sites': sites } = await chrome.storage.local.get('settings.sites');
+    return { enabledSites: sites?.enabledSites ?? [], disabledSites: sites?.disabledSites ?? [] };
   });
 /** Badges on the page after it settled (the content script runs at document_idle). */
 async function badgesAfterSettling(page) {

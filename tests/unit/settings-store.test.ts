@@ -80,10 +80,8 @@ describe('utils/settings-store', () => {
       settingsStore.update((s) => ({ enabledSites: [...s.enabledSites, 'https://b.example/*'] })),
       settingsStore.update({ company: 'Acme' }),
     ]);
-    expect(await own()).toEqual({
-      version: 2,
-      agent: 'Dana',
-      company: 'Acme',
+    expect(await own()).toEqual({ version: 2, agent: 'Dana', company: 'Acme' });
+    expect((await fakeBrowser.storage.local.get('settings.sites'))['settings.sites']).toEqual({
       enabledSites: ['https://a.example/*', 'https://b.example/*'],
     });
   });

@@ -212,18 +212,19 @@ describe('utils/site-permissions with browser storage', () => {
 
   it('writes only the sites: a fresh profile gets a valid settings value, other fields stay as stored', async () => {
     await updateSiteChoices((c) => enableSite(c, CRM));
+    // The small part in sync, the site lists in local (lib/settings/layout.ts).
     const fresh = (await fakeBrowser.storage.sync.get('settings')).settings;
-    expect(fresh).toEqual({
-      version: SETTINGS_VERSION,
-      enabledSites: ['https://crm.example.com/*'],
-      disabledSites: [],
-    });
+    const sites = async () => (await fakeBrowser.storage.local.get('settings.sites'))['settings.sites'];
+    expect(fresh).toEqual({ version: SETTINGS_VERSION });
+    expect(await sites()).toEqual({ enabledSites: ['https://crm.example.com/*'], disabledSites: [] });
     expect(readSettings(fresh).notices).toEqual([]);
     await fakeBrowser.storage.sync.set({ settings: { ...(fresh as object), company: 'Acme' } });
     await updateSiteChoices((c) => disableSite(c, SF));
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({
       version: SETTINGS_VERSION,
       company: 'Acme',
+    });
+    expect(await sites()).toEqual({
       enabledSites: ['https://crm.example.com/*'],
       disabledSites: ['https://acme.my.salesforce.com/*'],
     });
@@ -235,8 +236,10 @@ describe('utils/site-permissions with browser storage', () => {
 
   it('does not write when nothing changes', async () => {
     const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    const setLocal = vi.spyOn(fakeBrowser.storage.local, 'set');
     await updateSiteChoices((c) => c);
     expect(set).not.toHaveBeenCalled();
+    expect(setLocal).not.toHaveBeenCalled();
   });
 
   it('followPermissions turns granted and revoked host access into site choices', async () => {

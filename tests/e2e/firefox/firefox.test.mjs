@@ -309,7 +309,9 @@ test('the popup disables a default site (the tab reloads without badges) and ena
   const { popup, errors } = await popupFor(tabId);
   await waitForTestId(popup, 'site-access', 'acme.my.salesforce.com');
   assert.equal(await popup.$eval('[data-testid="site-access"]', (el) => el.dataset.kind), 'default');
-  const sites = () => ff.control.evaluate(async () => (await browser.storage.sync.get('settings')).settings);
+  // The site lists live in storage.local (lib/settings/layout.ts).
+  const sites = () =>
+    ff.control.evaluate(async () => (await browser.storage.local.get('settings.sites'))['settings.sites']);
 
   await page.evaluate(() => {
     window.__beforeReload = true;
