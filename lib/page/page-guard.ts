@@ -25,6 +25,7 @@ import {
 import { linkShowsNumber } from './dedupe';
 import { createPanel } from './panel';
 import { newRecordCache, type RecordCache, type RecordPlace, recordLocationOf } from './record';
+import { recordDncOf } from './record-dnc';
 import type { PageText } from './text';
 
 interface GuardDeps {
@@ -48,6 +49,8 @@ interface Placed {
   /** What the badge's answer is keyed by: the number, and its record's places when it has some. */
   key: string;
   location: RecordPlace | null;
+  /** The record flags the number do-not-call (record-dnc.ts). */
+  dnc: boolean;
   /** The node the badge sits right after. */
   after: Node;
   badge: HTMLElement;
@@ -105,6 +108,8 @@ export class PageGuard {
   /** Records read for the badges of each owner: a change in one of them may move a number's location. */
   private readonly recordOwners = new WeakMap<Element, Set<Node>>();
   private readonly badgeLocation = new WeakMap<HTMLElement, RecordPlace>();
+  /** Badges whose record flags the number do-not-call. */
+  private readonly badgeDnc = new WeakSet<HTMLElement>();
   /** Records and table headers read in the flush under way. */
   private records: RecordCache = newRecordCache();
   private readonly byNumber = new Map<string, Set<HTMLElement>>();
@@ -324,7 +329,13 @@ export class PageGuard {
     if (!e164) return;
     const place = this.badgeLocation.get(badge);
     const location = place ? { regions: place.regions, text: place.text.slice(0, 200), source: place.source } : null;
-    this.panel.open(badge, () => this.deps.details(e164, location)).catch((error) => this.deps.onError?.(error));
+    const flagged = this.badgeDnc.has(badge);
+    this.panel
+      .open(badge, async () => {
+        const answer = await this.deps.details(e164, location);
+        return answer && flagged && !answer.dnc ? { ...answer, dnc: 'record' as const } : answer;
+      })
+      .catch((error) => this.deps.onError?.(error));
   };
 
   /** Values set by script fire no event: fields are compared with what was last seen. */
@@ -426,7 +437,10 @@ export class PageGuard {
       const { location, records } = recordLocationOf(f.node, this.records);
       for (const record of records) this.watchRecord(record, owner);
       const key = answerKey(f.e164, location?.regions);
-      const existing = before.find((p) => !keep.has(p) && p.key === key && p.after === after && p.badge.isConnected);
+      const dnc = recordDncOf(f.node, this.records);
+      const existing = before.find(
+        (p) => !keep.has(p) && p.key === key && p.dnc === dnc && p.after === after && p.badge.isConnected,
+      );
       if (existing) {
         keep.add(existing);
         next.push(existing);
@@ -441,14 +455,22 @@ export class PageGuard {
       this.badgeOwner.set(badge, owner);
       this.badgeNumber.set(badge, f.e164);
       if (location) this.badgeLocation.set(badge, location);
+      if (dnc) this.badgeDnc.add(badge);
       this.index(key, badge);
       const info = this.infos.get(key);
-      if (info) updateBadge(badge, info, this.visible(info), this.deps.text);
-      next.push({ e164: f.e164, key, location, after, badge });
+      if (info) this.show(badge, info);
+      next.push({ e164: f.e164, key, location, dnc, after, badge });
     }
     for (const p of before) if (!keep.has(p)) this.removeBadge(p.key, p.badge);
     if (next.length > 0) this.placed.set(owner, next);
     else this.placed.delete(owner);
+  }
+
+  /** Fills a badge in; its record's do-not-call flag is the page's to say (the company list's comes first). */
+  private show(badge: HTMLElement, info: BadgeInfo) {
+    const dnc = info.dnc ?? (this.badgeDnc.has(badge) ? 'record' : undefined);
+    const shown = dnc ? { ...info, dnc } : info;
+    updateBadge(badge, shown, this.visible(shown), this.deps.text);
   }
 
   private watchRecord(record: Element, owner: Node) {
@@ -482,7 +504,13 @@ export class PageGuard {
    * the law asks for (Canada), or calling hours that are closed now.
    */
   private visible(info: BadgeInfo): boolean {
-    return this.showOneParty || info.consent !== 'one-party' || info.notice === true || info.calling?.allowed === false;
+    return (
+      this.showOneParty ||
+      info.consent !== 'one-party' ||
+      info.notice === true ||
+      info.calling?.allowed === false ||
+      info.dnc !== undefined
+    );
   }
 
   /**
@@ -581,7 +609,7 @@ export class PageGuard {
     for (const key of apply) {
       const info = this.infos.get(key);
       if (!info) continue;
-      for (const badge of this.byNumber.get(key) ?? []) updateBadge(badge, info, this.visible(info), this.deps.text);
+      for (const badge of this.byNumber.get(key) ?? []) this.show(badge, info);
     }
     this.applying = false;
     this.observer.takeRecords();
