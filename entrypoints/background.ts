@@ -3,6 +3,7 @@ import { handleMessage } from '@/lib/background/handle-message';
 import type { SentenceText } from '@/lib/law/answer';
 import type { Classification } from '@/lib/law/classify';
 import { oneAtATime } from '@/lib/one-at-a-time';
+import { SETTINGS_CHANGED } from '@/lib/protocol/guards';
 import { keepsTabNumbers } from '@/lib/sites/site-access';
 import { syncContentScript } from '@/utils/content-registration';
 import { dncMatcher, followDncChanges } from '@/utils/dnc-matcher';
@@ -25,7 +26,37 @@ function showCount(tabId: number, numbers: Classification[]) {
     .catch(() => {});
 }
 
+/**
+ * Storage is for the extension's own pages and worker only (issue #18 item 8): a content script (a
+ * compromised renderer) can then neither read the tabs' numbers (session) nor read or rewrite the
+ * settings (sync, local). storage.session is restricted by default; sync and local are restricted
+ * where the browser allows it (Chromium does; Firefox has no setAccessLevel, so there they stay open
+ * and their contents are still read through zod). Content scripts hear of settings changes from us.
+ */
+function storageForTrustedContextsOnly() {
+  type Restrictable = { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
+  for (const area of ['session', 'sync', 'local'] as const) {
+    const storage = browser.storage[area] as unknown as Restrictable | undefined;
+    try {
+      storage
+        ?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+        ?.catch((error) => console.warn(`[Consent Guard] storage.${area} stays open to content scripts`, error));
+    } catch (error) {
+      console.warn(`[Consent Guard] storage.${area} stays open to content scripts`, error);
+    }
+  }
+}
+
+/** Every tab's content scripts (they cannot watch storage themselves): the answers may have changed. */
+async function tellTabsSettingsChanged() {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  for (const tab of tabs) {
+    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, SETTINGS_CHANGED).catch(() => {});
+  }
+}
+
 export default defineBackground(() => {
+  storageForTrustedContextsOnly();
   const deps = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -57,7 +88,10 @@ export default defineBackground(() => {
   // Settings from before the split layout move once (their change re-registers, like any other).
   settingsStore.migrateLayout().catch((error) => console.error('[Consent Guard] could not move the settings', error));
   register();
-  settingsStore.watch(register);
+  settingsStore.watch(() => {
+    register();
+    tellTabsSettingsChanged();
+  });
   followDncChanges();
   // Host permissions granted or taken back (popup, chrome://extensions site access) change the sites.
   followPermissions();

@@ -40,6 +40,8 @@ const EXPECTED = [
   'e2e-guard-clipboard',
   'e2e-guard-stacks',
   'e2e-guard-navigate-away',
+  'e2e-guard-storage',
+  'e2e-guard-storage-access',
   'e2e-page-messages',
   'e2e-content-garbage',
   'unit-messages-fuzz',
@@ -77,6 +79,9 @@ const SHORT = {
   'e2e-guard-stacks':
     'a page reading `Error.prepareStackTrace` call sites wherever its code runs under our page-world hook',
   'e2e-guard-navigate-away': 'a tab that goes from a CRM page to a site where we don’t run: the popup',
+  'e2e-guard-storage':
+    'one tab filling storage.session (66 frames of 5,000 numbers twice; a 300,000-number frame changing every 100 ms) beside another tab',
+  'e2e-guard-storage-access': 'storage from a content script’s world (a compromised renderer’s stand-in)',
   'e2e-page-messages': 'a web page trying to message the extension',
   'e2e-content-garbage': 'garbage messages from a content script',
   'unit-messages-fuzz': '3,000 fuzzed messages from forged senders',

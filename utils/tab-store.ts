@@ -1,59 +1,188 @@
 /**
- * The numbers each tab shows, frame by frame, in storage.session: it outlives a service-worker
- * restart (so the popup still has them) and is gone when the browser closes.
+ * The numbers each tab shows, frame by frame (issue #18 item 2): held in the worker's memory, and
+ * mirrored in storage.session so that a restarted worker (and so the popup) still has them; gone
+ * when the browser closes.
+ *
+ * Bounded, so one page cannot fill the shared 10 MB quota and starve other tabs:
+ * - a frame keeps at most MAX_FRAME_NUMBERS numbers (what one report may carry);
+ * - a tab keeps at most MAX_TAB_NUMBERS over its frames: beyond, the frames reported least recently
+ *   are evicted (the top frame last);
+ * - a frame that reports nothing (it went: the content script says so on pagehide) is pruned, and a
+ *   top frame's new page, a page where we do not run, or a closed tab clears the tab.
+ * Storage holds one item per frame plus a per-tab list of its frames, so a report writes only its
+ * own frame's item, never the whole tab. Writes are queued per tab and never awaited by an answer:
+ * a failed write (quota, a worker stopping) is logged, and memory still holds the truth.
  */
 import { browser } from 'wxt/browser';
 import { oneAtATime } from '@/lib/one-at-a-time';
+import { MAX_PAGE_NUMBERS } from '@/lib/protocol/constants';
 
-type Frames = Record<string, string[]>;
-const key = (tabId: number) => `tab:${tabId}`;
+/** A frame keeps what one report may carry. */
+export const MAX_FRAME_NUMBERS = MAX_PAGE_NUMBERS;
+export const MAX_TAB_NUMBERS = 20_000;
 
-// One write at a time per tab: frames of one page report together and must not overwrite each other.
+interface Frame {
+  numbers: string[];
+  /** When it last reported (a counter): the oldest goes first. */
+  seq: number;
+}
+type Frames = Map<number, Frame>;
+
+const indexKey = (tabId: number) => `tab:${tabId}`;
+const frameKey = (tabId: number, frameId: number) => `tab:${tabId}:${frameId}`;
+
+const tabs = new Map<number, Promise<Frames>>();
+let counter = 0;
+
+/** A tab's frames: from memory, or once per worker life from storage. */
+function framesOf(tabId: number): Promise<Frames> {
+  let frames = tabs.get(tabId);
+  if (!frames) {
+    frames = load(tabId);
+    tabs.set(tabId, frames);
+  }
+  return frames;
+}
+
+async function load(tabId: number): Promise<Frames> {
+  const frames: Frames = new Map();
+  try {
+    const index = (await browser.storage.session.get(indexKey(tabId)))[indexKey(tabId)];
+    // The list of frame ids (an object of frames in an older version: dropped, the page reports again).
+    const ids = Array.isArray(index) ? index.filter((id): id is number => Number.isInteger(id)).slice(0, 1000) : [];
+    if (ids.length === 0) return frames;
+    const stored = await browser.storage.session.get(ids.map((id) => frameKey(tabId, id)));
+    for (const id of ids) {
+      const numbers = stored[frameKey(tabId, id)];
+      if (Array.isArray(numbers))
+        frames.set(id, {
+          numbers: numbers.filter((n): n is string => typeof n === 'string').slice(0, MAX_FRAME_NUMBERS),
+          seq: ++counter,
+        });
+    }
+  } catch (error) {
+    console.error('[Consent Guard] could not read a tab’s numbers', error);
+  }
+  return frames;
+}
+
+function distinct(frames: Frames): string[] {
+  const all = new Set<string>();
+  for (const frame of frames.values()) for (const n of frame.numbers) all.add(n);
+  return [...all];
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((n, i) => n === b[i]);
+
+// One write at a time per tab, each writing what memory holds by then (later changes ride along).
 const queues = new Map<number, ReturnType<typeof oneAtATime>>();
-function serial<T>(tabId: number, task: () => Promise<T>): Promise<T> {
+const pending = new Map<number, Set<number>>();
+function persist(tabId: number, changed: Iterable<number>): void {
+  let dirty = pending.get(tabId);
+  const scheduled = dirty !== undefined;
+  if (!dirty) {
+    dirty = new Set();
+    pending.set(tabId, dirty);
+  }
+  for (const id of changed) dirty.add(id);
+  if (scheduled) return;
   let serially = queues.get(tabId);
   if (!serially) {
     serially = oneAtATime();
     queues.set(tabId, serially);
   }
-  return serially(task);
+  serially(async () => {
+    const ids = pending.get(tabId) ?? new Set<number>();
+    pending.delete(tabId);
+    if (closed.has(tabId)) return;
+    const frames = await framesOf(tabId);
+    const set: Record<string, unknown> = { [indexKey(tabId)]: [...frames.keys()] };
+    const remove: string[] = [];
+    for (const id of ids) {
+      const frame = frames.get(id);
+      if (frame) set[frameKey(tabId, id)] = frame.numbers;
+      else remove.push(frameKey(tabId, id));
+    }
+    if (remove.length > 0) await browser.storage.session.remove(remove);
+    await browser.storage.session.set(set);
+  }).catch((error) => console.error('[Consent Guard] could not store a tab’s numbers', error));
 }
 
-async function framesOf(tabId: number): Promise<Frames> {
-  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)];
-  return stored && typeof stored === 'object' ? (stored as Frames) : {};
-}
-
-function distinct(frames: Frames): string[] {
-  return [...new Set(Object.values(frames).flat())];
-}
-
-/** Tabs closed since the worker started (Chromium never reuses a tab id): a late write is dropped. */
+/** Tabs closed since the worker started (Chromium never reuses a tab id): a late report is dropped. */
 const closed = new Set<number>();
 
-export function recordFrame(tabId: number, frameId: number, numbers: string[], reset: boolean): Promise<string[]> {
-  return serial(tabId, async () => {
-    // A page-scan answered after its tab closed (the tab closed mid-request) stores nothing.
-    if (closed.has(tabId)) return [...new Set(numbers)];
-    // A top frame's first scan after a load starts the tab afresh: the previous page's numbers go.
-    const frames = reset && frameId === 0 ? {} : await framesOf(tabId);
-    frames[String(frameId)] = numbers;
-    await browser.storage.session.set({ [key(tabId)]: frames });
-    return distinct(frames);
-  });
+/**
+ * Records the numbers a frame shows now; returns every distinct number on the tab, or null when
+ * nothing changed (the toolbar count stays). Never waits for storage to be written.
+ */
+export async function recordFrame(
+  tabId: number,
+  frameId: number,
+  numbers: string[],
+  reset: boolean,
+): Promise<string[] | null> {
+  // A report answered after its tab closed (the tab closed mid-request) stores nothing.
+  if (closed.has(tabId)) return [...new Set(numbers)];
+  const frames = await framesOf(tabId);
+  if (closed.has(tabId)) return [...new Set(numbers)];
+  const changed = new Set<number>();
+  // A top frame's first scan after a load starts the tab afresh: the previous page's numbers go.
+  if (reset && frameId === 0) {
+    for (const id of frames.keys()) changed.add(id);
+    frames.clear();
+  }
+  const kept = [...new Set(numbers)].slice(0, MAX_FRAME_NUMBERS);
+  const before = frames.get(frameId);
+  if (kept.length === 0) {
+    if (before) changed.add(frameId);
+    frames.delete(frameId);
+  } else if (!before || !sameList(before.numbers, kept)) {
+    frames.set(frameId, { numbers: kept, seq: ++counter });
+    changed.add(frameId);
+  } else before.seq = ++counter;
+  // Over the tab's cap: the frames reported least recently go, the top frame and this one last.
+  let total = 0;
+  for (const frame of frames.values()) total += frame.numbers.length;
+  if (total > MAX_TAB_NUMBERS) {
+    const order = [...frames].sort(([a, fa], [b, fb]) => rank(a, frameId) - rank(b, frameId) || fa.seq - fb.seq);
+    for (const [id, frame] of order) {
+      if (total <= MAX_TAB_NUMBERS) break;
+      frames.delete(id);
+      total -= frame.numbers.length;
+      changed.add(id);
+    }
+  }
+  if (changed.size === 0) return null;
+  persist(tabId, changed);
+  return distinct(frames);
 }
+
+/** Eviction order: other subframes first, then the top frame, then the frame reporting now. */
+const rank = (id: number, reporting: number) => (id === reporting ? 2 : id === 0 ? 1 : 0);
 
 export async function tabNumbers(tabId: number): Promise<string[]> {
   return distinct(await framesOf(tabId));
 }
 
+/** Every stored item of a tab, and its memory, gone. */
+async function dropTab(tabId: number): Promise<void> {
+  const frames = await framesOf(tabId);
+  const keys = [indexKey(tabId), ...[...frames.keys()].map((id) => frameKey(tabId, id))];
+  frames.clear();
+  await browser.storage.session.remove(keys);
+}
+
 /** The tab now shows a page where we do not run: the numbers of the page before are no longer on it. */
 export function clearTab(tabId: number): Promise<void> {
-  return serial(tabId, () => browser.storage.session.remove(key(tabId)));
+  const serially = queues.get(tabId) ?? oneAtATime();
+  queues.set(tabId, serially);
+  return serially(() => dropTab(tabId));
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
   closed.add(tabId);
-  await serial(tabId, () => browser.storage.session.remove(key(tabId)));
+  await clearTab(tabId).catch((error) => console.error('[Consent Guard] could not forget a tab', error));
   queues.delete(tabId);
+  pending.delete(tabId);
+  tabs.delete(tabId);
 }

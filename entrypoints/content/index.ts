@@ -2,9 +2,8 @@ import { browser } from 'wxt/browser';
 import { scanText } from '@/lib/number/scan-text';
 import { watchOrphaned } from '@/lib/page/orphan-watch';
 import { PageGuard } from '@/lib/page/page-guard';
-import { asPageScanResponse, firstAnswer } from '@/lib/protocol/guards';
+import { asPageScanResponse, firstAnswer, isSettingsChanged } from '@/lib/protocol/guards';
 import { send } from '@/utils/messaging';
-import { isSettingsChange } from '@/utils/settings-keys';
 
 export default defineContentScript({
   // The background registers this script for the sites in force (defaults, minus the ones the
@@ -23,16 +22,22 @@ export default defineContentScript({
       onError: (error) => console.debug('[Consent Guard]', error),
     });
     guard.start();
-    // The agent's settings or the administrator's policy changed: the answers may have too.
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (isSettingsChange(changes, area)) guard.refresh();
+    // The agent's settings or the administrator's policy changed (the background says so: storage is
+    // closed to content scripts): the answers may have too.
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id === browser.runtime.id && isSettingsChanged(message)) guard.refresh();
     };
-    browser.storage.onChanged.addListener(onStorage);
+    browser.runtime.onMessage.addListener(onMessage);
     // Back from the back/forward cache: the background cleared the tab when it left, so it is told again.
     const onPageShow = (event: PageTransitionEvent) => {
       if (event.isTrusted && event.persisted) guard.refresh();
     };
     window.addEventListener('pageshow', onPageShow);
+    // This frame's numbers leave the tab with it (a frame taken away, a navigation): the background prunes them.
+    const onPageHide = (event: PageTransitionEvent) => {
+      if (event.isTrusted) send({ type: 'page-scan', lookup: [], present: [] }, asPageScanResponse).catch(() => {});
+    };
+    window.addEventListener('pagehide', onPageHide);
     // Stops only when the extension itself is gone (updated, reloaded, disabled): never through
     // WXT's ctx, which a page can invalidate by forging its "content script started" event.
     watchOrphaned(
@@ -40,8 +45,9 @@ export default defineContentScript({
       () => {
         guard.stop();
         window.removeEventListener('pageshow', onPageShow);
+        window.removeEventListener('pagehide', onPageHide);
         try {
-          browser.storage.onChanged.removeListener(onStorage);
+          browser.runtime.onMessage.removeListener(onMessage);
         } catch {
           // The runtime is gone: so is the listener.
         }

@@ -31,8 +31,8 @@ export interface BackgroundDeps {
   /** The extension pages' origin, `runtime.getURL('/')`: chrome-extension://<id>/ or, in Firefox, moz-extension://<uuid>/. */
   extensionOrigin: string;
   settings: () => Promise<Settings>;
-  /** Records the numbers a frame shows now; returns every distinct number on the tab. */
-  recordFrame: (tabId: number, frameId: number, numbers: string[], reset: boolean) => Promise<string[]>;
+  /** Records the numbers a frame shows now; returns every distinct number on the tab (null: unchanged). */
+  recordFrame: (tabId: number, frameId: number, numbers: string[], reset: boolean) => Promise<string[] | null>;
   tabNumbers: (tabId: number) => Promise<string[]>;
   /** Called after a tab's numbers change, with their classifications (for the toolbar count). */
   tabChanged?: (tabId: number, numbers: Classification[]) => void;
@@ -111,11 +111,18 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
         marked({ ...badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText), locationKey: regions.join('/') }, list),
       );
     }
-    const all = await deps.recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false);
-    deps.tabChanged?.(
-      tabId,
-      all.map((n) => classify(n, context)),
-    );
+    // The tab's summary and toolbar count are kept on the side and never awaited: a slow or failed
+    // storage write must not cost the frame its badges (issue #18 item 2).
+    deps
+      .recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false)
+      .then((all) => {
+        if (all)
+          deps.tabChanged?.(
+            tabId,
+            all.map((n) => classify(n, context)),
+          );
+      })
+      .catch((error) => console.error('[Consent Guard] could not record a frame', error));
     return { ok: true, badges, showOneParty: settings.badgeOneParty, dropped };
   },
 

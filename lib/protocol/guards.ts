@@ -52,3 +52,13 @@ export function firstAnswer(v: unknown): Answer | null {
     (a.dnc === undefined || a.dnc === 'company' || a.dnc === 'record');
   return ok ? (a as unknown as Answer) : null;
 }
+
+/**
+ * Background → content scripts, when the settings or the policy change: storage is closed to content
+ * scripts (issue #18 item 8), so they are told, and ask their answers again.
+ */
+export const SETTINGS_CHANGED = { type: 'settings-changed' } as const;
+
+export function isSettingsChanged(v: unknown): boolean {
+  return isObject(v) && v.type === SETTINGS_CHANGED.type && Object.keys(v).length === 1;
+}

@@ -306,7 +306,13 @@ suite.test(
     await page.goto(`${server.origin}/popup-numbers.html`);
     await waitForBadges(page, 4);
     const tabId = await tabIdOf(browser.worker, page);
-    const storedBefore = await browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
+    const storedBefore = await browser.worker.evaluate(async (id) => {
+      // The tab's list of frames and one item a frame.
+      const all = await chrome.storage.session.get(null);
+      return Object.fromEntries(
+        Object.entries(all).filter(([key]) => key === `tab:${id}` || key.startsWith(`tab:${id}:`)),
+      );
+    }, tabId);
     // The page's own world has no extension messaging at all.
     const pageWorld = await page.evaluate(async (id) => {
       const runtime = globalThis.chrome?.runtime;
@@ -365,7 +371,13 @@ suite.test(
       assert.match(parsed.error, /^Refused /);
       assert.ok(parsed.error.length < 200);
     }
-    const storedAfter = await browser.worker.evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
+    const storedAfter = await browser.worker.evaluate(async (id) => {
+      // The tab's list of frames and one item a frame.
+      const all = await chrome.storage.session.get(null);
+      return Object.fromEntries(
+        Object.entries(all).filter(([key]) => key === `tab:${id}` || key.startsWith(`tab:${id}:`)),
+      );
+    }, tabId);
     assert.deepEqual(storedAfter, storedBefore, 'nothing recorded from the forgeries');
     // Markup in a well-formed batch is one malformed entry: dropped, never answered, never the whole burst.
     const markup = JSON.parse(

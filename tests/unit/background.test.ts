@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BackgroundDeps, handleMessage } from '@/lib/background/handle-message';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
@@ -166,6 +166,25 @@ describe('handleMessage', () => {
     expect(popup.results[0]?.reasons.join(' ')).toContain('You are in Florida');
   });
 
+  it('a page-scan is answered even when recording the tab fails or hangs (storage full, worker stopping)', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    for (const recordFrame of [
+      async () => {
+        throw new Error('QUOTA_BYTES quota exceeded');
+      },
+      () => new Promise<string[]>(() => {}),
+    ]) {
+      const { d } = deps();
+      const response = await handleMessage(
+        { type: 'page-scan', lookup: ['+14155550134'], present: ['+14155550134'] },
+        PAGE,
+        { ...d, recordFrame },
+      );
+      expect(response).toMatchObject({ ok: true, badges: [{ e164: '+14155550134', consent: 'all-party' }] });
+    }
+    error.mockRestore();
+  });
+
   it('lookup gives the full answer with the disclaimer filled in', async () => {
     const { d } = deps({ company: 'Acme', agent: 'Sam' });
     const response = await handleMessage({ type: 'lookup', numbers: ['(415) 555-0134'] }, POPUP, d);
@@ -262,7 +281,13 @@ describe('background entrypoint', () => {
       reset: true,
     };
     await fakeBrowser.runtime.onMessage.trigger(message, page);
-    expect(await fakeBrowser.storage.session.get('tab:3')).toEqual({ 'tab:3': { 0: message.present } });
+    // Stored on the side (the answer does not wait for it): one item per frame, and the tab's list of frames.
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.storage.session.get(['tab:3', 'tab:3:0'])).toEqual({
+        'tab:3': [0],
+        'tab:3:0': message.present,
+      }),
+    );
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('2');
     const [summary] = await fakeBrowser.runtime.onMessage.trigger({ type: 'popup-tab-summary', tabId: 3 }, popup());
     expect(summary).toMatchObject({ ok: true, total: 3 });

@@ -1,7 +1,12 @@
 // The per-tab numbers in storage.session: a tab closed mid-request leaves nothing stored.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { clearTab, forgetTab, recordFrame, tabNumbers } from '@/utils/tab-store';
+import { clearTab, forgetTab, MAX_FRAME_NUMBERS, MAX_TAB_NUMBERS, recordFrame, tabNumbers } from '@/utils/tab-store';
+
+const block = (prefix: string, count: number) =>
+  Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
+/** Lets the queued storage writes finish. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('tab store', () => {
   it('records frames and forgets a closed tab', async () => {
@@ -29,5 +34,48 @@ describe('tab store', () => {
     expect(await tabNumbers(9)).toEqual([]);
     await recordFrame(9, 0, ['+12125550175'], true);
     expect(await tabNumbers(9)).toEqual(['+12125550175']);
+  });
+
+  it('caps a frame, and a tab over its frames: the frames reported least recently go first, the top frame last', async () => {
+    const frames = MAX_TAB_NUMBERS / MAX_FRAME_NUMBERS;
+    await recordFrame(10, 0, block('+1212555', 10), true);
+    // A frame may not store more than one report carries.
+    expect(await recordFrame(10, 1, [...block('+1212320', 5000), ...block('+1212321', 10)], false)).toHaveLength(5010);
+    for (let f = 2; f <= frames + 1; f++) await recordFrame(10, f, block(`+1212${320 + f}`, 5000), false);
+    await settled();
+    const all = await tabNumbers(10);
+    expect(all.length).toBeLessThanOrEqual(MAX_TAB_NUMBERS);
+    // The oldest subframes went; the top frame and the newest stayed.
+    expect(all).toContain('+12125550000');
+    expect(all).toContain(`+1212${320 + frames + 1}0000`);
+    expect(all).not.toContain('+12123200000');
+    const stored = await browser.storage.session.get(null);
+    const bytes = JSON.stringify(stored).length;
+    expect(bytes).toBeLessThan(MAX_TAB_NUMBERS * 20);
+    expect(stored['tab:10:1']).toBeUndefined();
+  });
+
+  it('a frame that reports nothing (it went) is pruned, in memory and in storage', async () => {
+    await recordFrame(11, 0, ['+14155550134'], true);
+    await recordFrame(11, 4, ['+12125550175'], false);
+    await settled();
+    expect(await browser.storage.session.get('tab:11:4')).toEqual({ 'tab:11:4': ['+12125550175'] });
+    expect(await recordFrame(11, 4, [], false)).toEqual(['+14155550134']);
+    await settled();
+    expect(await browser.storage.session.get('tab:11:4')).toEqual({});
+    expect(await browser.storage.session.get('tab:11')).toEqual({ 'tab:11': [0] });
+    // The same report again changes nothing: no write, no new toolbar count.
+    expect(await recordFrame(11, 0, ['+14155550134'], false)).toBeNull();
+  });
+
+  it('a failed storage write loses nothing in memory and never throws at the caller', async () => {
+    const set = vi.spyOn(browser.storage.session, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await recordFrame(12, 0, ['+14155550134'], true)).toEqual(['+14155550134']);
+    await settled();
+    expect(await tabNumbers(12)).toEqual(['+14155550134']);
+    expect(error).toHaveBeenCalled();
+    set.mockRestore();
+    error.mockRestore();
   });
 });
