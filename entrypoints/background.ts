@@ -92,7 +92,10 @@ export default defineBackground(() => {
     register();
     tellTabsSettingsChanged();
   });
-  followDncChanges();
+  // Open pages ask again when the do-not-call list changes, as after a settings change.
+  followDncChanges(() => {
+    tellTabsSettingsChanged();
+  });
   // Host permissions granted or taken back (popup, chrome://extensions site access) change the sites.
   followPermissions();
   browser.tabs.onRemoved.addListener((tabId) => {
