@@ -51,7 +51,11 @@ function storageForTrustedContextsOnly() {
 async function tellTabsSettingsChanged() {
   const tabs = await browser.tabs.query({}).catch(() => []);
   for (const tab of tabs) {
-    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, SETTINGS_CHANGED).catch(() => {});
+    if (tab.id === undefined) continue;
+    // A tab without our content script refuses; a browser (or test fake) without tabs messaging throws.
+    try {
+      browser.tabs.sendMessage(tab.id, SETTINGS_CHANGED).catch(() => {});
+    } catch {}
   }
 }
 
@@ -94,7 +98,7 @@ export default defineBackground(() => {
   });
   // Open pages ask again when the do-not-call list changes, as after a settings change.
   followDncChanges(() => {
-    tellTabsSettingsChanged();
+    tellTabsSettingsChanged().catch(() => {});
   });
   // Host permissions granted or taken back (popup, chrome://extensions site access) change the sites.
   followPermissions();
