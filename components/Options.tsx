@@ -7,6 +7,8 @@ import { t } from '@/utils/i18n';
 import { BadgesSection } from './options/BadgesSection';
 import { CallingSection } from './options/CallingSection';
 import { DncSection } from './options/DncSection';
+import { EffectiveSection } from './options/EffectiveSection';
+import { LockReason } from './options/Locked';
 import { Notices } from './options/Notices';
 import { SitesSection } from './options/SitesSection';
 import { TemplatesSection } from './options/TemplatesSection';
@@ -71,6 +73,8 @@ export function Options({ api }: { api: OptionsApi }) {
       const removed = resolved?.settings.enabledSites.filter((s) => !parsed.data.enabledSites.includes(s)) ?? [];
       if (removed.length > 0) await api.revokeSites?.(removed).catch(() => {});
       setResolved((r) => (r ? { ...r, settings: parsed.data } : r));
+      // Read back what is in force now (who set what may have changed); the draft stays as typed.
+      api.load().then(setResolved, () => {});
       setStatus({ kind: 'saved' });
     } catch (error) {
       // The store says why it refused (a value, or a browser storage limit): nothing stored was lost.
@@ -80,39 +84,42 @@ export function Options({ api }: { api: OptionsApi }) {
 
   const section = { draft, onChange };
   return (
-    <main class="options">
-      <h1>{t('optionsTitle')}</h1>
-      <Notices notices={resolved.notices} changes={resolved.changes} policy={resolved.policyNotices} />
-      <form onSubmit={save} class="form" noValidate>
-        <YouSection {...section} locked={resolved.locked} regions={api.regions} />
-        <TemplatesSection {...section} locked={resolved.locked} />
-        <CallingSection {...section} locked={resolved.locked} />
-        <BadgesSection {...section} />
-        <SitesSection {...section} requestSites={api.requestSites} />
-        <div class="save-bar">
-          <button type="submit" class="button" data-testid="save">
-            {t('save')}
-          </button>
-          <span role="status" aria-live="polite" data-testid="save-status" data-status={status.kind}>
-            {status.kind === 'saved'
-              ? t('saved')
-              : status.kind === 'invalid'
-                ? t('saveInvalid', status.error)
-                : status.kind === 'failed'
-                  ? t('saveFailed')
-                  : ''}
-          </span>
-        </div>
-      </form>
-      {api.dnc && <DncSection api={api.dnc} />}
-      <footer class="privacy-note">
-        <p>
-          {t('privacyNote')}{' '}
-          <a href="/privacy.txt" target="_blank" rel="noopener" data-testid="privacy-link">
-            {t('privacyLink')}
-          </a>
-        </p>
-      </footer>
-    </main>
+    <LockReason.Provider value={resolved.lockReason ?? null}>
+      <main class="options">
+        <h1>{t('optionsTitle')}</h1>
+        <Notices notices={resolved.notices} changes={resolved.changes} policy={resolved.policyNotices} />
+        <form onSubmit={save} class="form" noValidate>
+          <YouSection {...section} locked={resolved.locked} regions={api.regions} />
+          <TemplatesSection {...section} locked={resolved.locked} />
+          <CallingSection {...section} locked={resolved.locked} />
+          <BadgesSection {...section} locked={resolved.locked} />
+          <SitesSection {...section} requestSites={api.requestSites} policy={resolved.sitePolicy ?? null} />
+          <div class="save-bar">
+            <button type="submit" class="button" data-testid="save">
+              {t('save')}
+            </button>
+            <span role="status" aria-live="polite" data-testid="save-status" data-status={status.kind}>
+              {status.kind === 'saved'
+                ? t('saved')
+                : status.kind === 'invalid'
+                  ? t('saveInvalid', status.error)
+                  : status.kind === 'failed'
+                    ? t('saveFailed')
+                    : ''}
+            </span>
+          </div>
+        </form>
+        {api.dnc && <DncSection api={api.dnc} />}
+        <EffectiveSection settings={resolved.settings} sources={resolved.sources ?? {}} locked={resolved.locked} />
+        <footer class="privacy-note">
+          <p>
+            {t('privacyNote')}{' '}
+            <a href="/privacy.txt" target="_blank" rel="noopener" data-testid="privacy-link">
+              {t('privacyLink')}
+            </a>
+          </p>
+        </footer>
+      </main>
+    </LockReason.Provider>
   );
 }

@@ -5,6 +5,7 @@ import type { Classification } from '@/lib/law/classify';
 import { oneAtATime } from '@/lib/one-at-a-time';
 import { SETTINGS_CHANGED } from '@/lib/protocol/guards';
 import { keepsTabNumbers } from '@/lib/sites/site-access';
+import { effectiveSiteChoices } from '@/lib/sites/site-policy';
 import { syncContentScript } from '@/utils/content-registration';
 import { dncMatcher, followDncChanges } from '@/utils/dnc-matcher';
 import { t } from '@/utils/i18n';
@@ -85,9 +86,10 @@ export default defineBackground(() => {
   // One sync at a time: two settings changes in a row must not both register the same script id.
   const serially = oneAtATime();
   const register = () => {
-    serially(async () => syncContentScript((await settingsStore.load()).settings)).catch((error) =>
-      console.error('[Consent Guard] could not register the content script', error),
-    );
+    serially(async () => {
+      const { settings, sitePolicy } = await settingsStore.load();
+      await syncContentScript(effectiveSiteChoices(settings, sitePolicy));
+    }).catch((error) => console.error('[Consent Guard] could not register the content script', error));
   };
   // Settings from before the split layout move once (their change re-registers, like any other).
   settingsStore.migrateLayout().catch((error) => console.error('[Consent Guard] could not move the settings', error));

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import en from '@/public/_locales/en/messages.json';
 
-type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof en;
 
 interface Entry {
   message: string;

@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import type { SiteApi } from '@/components/popup/SiteAccess';
 import { disableSite, enableSite, type SiteChoices, siteStatus } from '@/lib/sites/site-access';
-import { loadSiteChoices, registrationSettled, updateSiteChoices } from './site-permissions';
+import { agentDecides, effectiveSiteChoices, type SitePolicy } from '@/lib/sites/site-policy';
+import { loadSites, registrationSettled, updateSiteChoices } from './site-permissions';
 
 /** The tab the flow speaks about: its id and address (null where the address cannot be read). */
 export type CurrentTab = () => Promise<{ id: number; url: string | null } | null>;
@@ -14,11 +15,12 @@ export type CurrentTab = () => Promise<{ id: number; url: string | null } | null
 export function siteFlow(currentTab: CurrentTab): SiteApi {
   /** The tab as last read: enable() must not wait before asking for access. */
   let siteTab: { id: number; url: string; pattern: string } | null = null;
+  let sitePolicy: SitePolicy | null = null;
 
   /** Reloads the tab once the registration follows the new choices, so the page gets, or loses, its badges. */
-  async function reloadWhenRegistered(choices: SiteChoices) {
+  async function reloadWhenRegistered(own: SiteChoices) {
     if (!siteTab) return;
-    await registrationSettled(choices);
+    await registrationSettled(effectiveSiteChoices(own, sitePolicy));
     await browser.tabs.reload(siteTab.id);
   }
 
@@ -26,16 +28,20 @@ export function siteFlow(currentTab: CurrentTab): SiteApi {
     async status() {
       const tab = await currentTab();
       if (!tab?.url) return null;
-      const status = siteStatus(tab.url, await loadSiteChoices());
+      const { effective, policy, lockReason } = await loadSites();
+      sitePolicy = policy;
+      const status = siteStatus(tab.url, effective);
       if (!status.pattern || status.kind === 'unsupported') return null;
       siteTab = { id: tab.id, url: tab.url, pattern: status.pattern };
+      // The organisation decides here: a lock and its reason instead of the button.
+      const lock = agentDecides(policy, tab.url, status.runs) ? {} : { locked: true, lockReason: lockReason ?? null };
       let { kind, runs } = status;
       // Enabled here (say on another computer, through sync) but without access in this browser.
       if (kind === 'enabled' && !(await browser.permissions.contains({ origins: [status.pattern] }))) {
         kind = 'not-enabled';
         runs = false;
       }
-      return { host: new URL(tab.url).hostname, kind, runs, siteName: status.site?.name ?? null };
+      return { host: new URL(tab.url).hostname, kind, runs, siteName: status.site?.name ?? null, ...lock };
     },
     async enable() {
       const target = siteTab;

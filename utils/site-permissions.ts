@@ -12,6 +12,7 @@ import {
   withGrantedOrigins,
   withRevokedOrigins,
 } from '@/lib/sites/site-access';
+import { effectiveSiteChoices, type SitePolicy } from '@/lib/sites/site-policy';
 import { SCRIPT_IDS } from '@/utils/content-registration';
 import { load, update } from '@/utils/settings-store';
 
@@ -20,6 +21,18 @@ const choicesOf = (s: SiteChoices): SiteChoices => ({ enabledSites: s.enabledSit
 /** The agent's own site choices. */
 export async function loadSiteChoices(): Promise<SiteChoices> {
   return choicesOf((await load()).settings);
+}
+
+/** The agent's own site choices, the organisation's site policy, and the choices in force under it. */
+export async function loadSites(): Promise<{
+  own: SiteChoices;
+  policy: SitePolicy | null;
+  effective: SiteChoices;
+  lockReason: string | null;
+}> {
+  const { settings, sitePolicy = null, lockReason = null } = await load();
+  const own = choicesOf(settings);
+  return { own, policy: sitePolicy, effective: effectiveSiteChoices(own, sitePolicy), lockReason };
 }
 
 /**

@@ -1,7 +1,13 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 
-/** Said beside a control that the administrator's policy fixes. */
+/** Why the organisation locks settings (the policy's `lockReason`), shown beside every lock. */
+export const LockReason = createContext<string | null>(null);
+
+/** Said beside a control that the administrator's policy fixes: a lock, and the reason. */
 export function LockedNote({ locked }: { locked: boolean }) {
+  const reason = useContext(LockReason);
   if (!locked) return null;
   return (
     <span class="locked" data-testid="locked-note">
@@ -12,6 +18,7 @@ export function LockedNote({ locked }: { locked: boolean }) {
         />
       </svg>
       {t('locked')}
+      {reason && <span class="locked-reason" data-testid="locked-reason">{` (${reason})`}</span>}
     </span>
   );
 }

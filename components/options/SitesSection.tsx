@@ -1,10 +1,56 @@
 import { useId } from 'preact/hooks';
 import { patternCovers } from '@/lib/sites/site-access';
+import type { SitePolicy } from '@/lib/sites/site-policy';
 import { DEFAULT_MATCHES, DEFAULT_SITES, type DialerSite } from '@/lib/sites/sites';
-import { t } from '@/utils/i18n';
+import { type MessageKey, t } from '@/utils/i18n';
+import { LockedNote } from './Locked';
 import type { SectionProps } from './YouSection';
 
+const MODE_TEXT: Record<SitePolicy['mode'], MessageKey> = {
+  'defaults-plus-allowed': 'sitesModePlus',
+  'only-allowed': 'sitesModeOnly',
+  'defaults-minus-blocked': 'sitesModeMinus',
+};
+
+/** The organisation's sites: the mode, the allowed and blocked lists, and whether agents may add sites. */
+function OrganisationSites({ policy }: { policy: SitePolicy }) {
+  return (
+    <div class="sites" data-testid="org-sites" data-mode={policy.mode}>
+      <h3>{t('sitesOrgTitle')}</h3>
+      <p class="help">{t(MODE_TEXT[policy.mode])}</p>
+      {policy.mode !== 'defaults-minus-blocked' && policy.allowed.length > 0 && (
+        <ul data-testid="org-allowed">
+          {policy.allowed.map((p) => (
+            <li key={p}>
+              <code>{p}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+      {policy.blocked.length > 0 && (
+        <>
+          <p class="help">{t('sitesOrgBlocked')}</p>
+          <ul data-testid="org-blocked">
+            {policy.blocked.map((p) => (
+              <li key={p}>
+                <code>{p}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {!policy.agentsMayAdd && (
+        <p class="help" data-testid="org-no-adding">
+          {t('sitesNoAdding')} <LockedNote locked />
+        </p>
+      )}
+    </div>
+  );
+}
+
 interface SitesProps extends Omit<SectionProps, 'locked'> {
+  /** The organisation's site policy, shown read-only; null without one. */
+  policy?: SitePolicy | null;
   /** Asks the browser for host access (called within the click); resolves whether it was granted. */
   requestSites?: (patterns: string[]) => Promise<boolean>;
 }
@@ -53,7 +99,7 @@ const isOn = (site: DialerSite, disabled: readonly string[]) => !site.matches.so
  * enabled (from the popup or the browser's site access), and the ones switched off. Applied on Save;
  * a removed site's host access is given back then.
  */
-export function SitesSection({ draft, onChange, requestSites }: SitesProps) {
+export function SitesSection({ draft, onChange, requestSites, policy = null }: SitesProps) {
   const id = useId();
   const toggle = (site: DialerSite, on: boolean) => {
     const rest = draft.disabledSites.filter((p) => !site.matches.includes(p));
@@ -83,7 +129,10 @@ export function SitesSection({ draft, onChange, requestSites }: SitesProps) {
   return (
     <section class="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('sectionSites')}</h2>
-      <p class="help">{t('sitesHelp')}</p>
+      <p class="help">
+        {t('sitesHelp')} <LockedNote locked={policy?.locked ?? false} />
+      </p>
+      {policy && <OrganisationSites policy={policy} />}
       <div class="sites" data-testid="default-sites">
         <h3 id={`${id}-d`}>{t('sitesDefault')}</h3>
         <ul aria-labelledby={`${id}-d`}>
@@ -94,6 +143,7 @@ export function SitesSection({ draft, onChange, requestSites }: SitesProps) {
                   type="checkbox"
                   checked={isOn(site, draft.disabledSites)}
                   onChange={(e) => toggle(site, e.currentTarget.checked)}
+                  disabled={policy?.locked ?? false}
                   data-testid={`site-${site.id}`}
                 />
                 <span>

@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { DisclaimerLanguage } from '@/lib/data/disclaimers';
 import type { Settings } from '@/lib/settings';
-import type { Manageable } from '@/lib/settings/managed';
+import type { Lockable, Manageable } from '@/lib/settings/managed';
 import { t } from '@/utils/i18n';
 import { LANGUAGE_NAMES } from '../labels';
 import { LockedNote } from './Locked';
@@ -13,7 +13,7 @@ export interface Region {
 
 export interface SectionProps {
   draft: Settings;
-  locked: readonly Manageable[];
+  locked: readonly Lockable[];
   onChange: (patch: Partial<Settings>) => void;
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SiteStatusKind } from '@/lib/sites/site-access';
 import { t } from '@/utils/i18n';
+import { LockedNote, LockReason } from '../options/Locked';
 
 /** Where the current tab stands: its host, whether Consent Guard runs there, and why. */
 export interface SiteView {
@@ -9,6 +10,9 @@ export interface SiteView {
   runs: boolean;
   /** The default site's name, for `kind: 'default'`. */
   siteName: string | null;
+  /** The organisation's policy decides this site: no button, a lock and the reason. */
+  locked?: boolean;
+  lockReason?: string | null;
 }
 
 export interface SiteApi {
@@ -75,7 +79,13 @@ export function SiteAccess({ api }: { api: SiteApi }) {
       <p class="site-reason muted" data-testid="site-reason">
         {reason(view)}
       </p>
-      {view.runs ? (
+      {view.locked ? (
+        <LockReason.Provider value={view.lockReason ?? null}>
+          <p class="site-locked muted" data-testid="site-locked">
+            {t('siteLocked')} <LockedNote locked />
+          </p>
+        </LockReason.Provider>
+      ) : view.runs ? (
         <button type="button" class="link" disabled={busy} onClick={() => act(api.disable)} data-testid="site-disable">
           {t('siteDisable')}
         </button>

@@ -100,6 +100,8 @@ const CAVEAT_AREA_CODE =
 /** How the agent's own reason starts, and the one that follows it: lib/law/page-answer.ts keeps both off pages. */
 export const AGENT_REASON_START = 'You are in ';
 export const BOTH_ENDS_REASON = 'The stricter rule of both ends applies.';
+/** Stands for the agent's own sentence where a page may read it: it says why without naming where. */
+export const AGENT_REASON_UNNAMED = "Your own region's rule counts too (the toolbar popup names it).";
 const CAVEAT_NOT_LEGAL_ADVICE = 'This is guidance, not legal advice; company policy and counsel decide.';
 const ANNOUNCE_ALWAYS_REASON =
   'Your company treats every call as all-party (policy announce-always): ask for an explicit yes before recording.';

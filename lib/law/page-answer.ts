@@ -9,7 +9,7 @@ import { type DisclaimerLanguage, disclaimerText } from '../data/disclaimers';
 import type { Answer } from '../protocol/messages';
 import type { Settings } from '../settings';
 import { disclaimerRequirement } from './answer';
-import { AGENT_REASON_START, BOTH_ENDS_REASON } from './classify';
+import { AGENT_REASON_START, AGENT_REASON_UNNAMED } from './classify';
 
 /** What stands for the agent's details in a disclaimer shown on a page: the agent knows their own. */
 export const PAGE_PLACEHOLDERS: Readonly<
@@ -59,7 +59,10 @@ export function forThePage(answer: Answer, settings: Settings): Answer {
     ...answer,
     rules,
     citations: answer.citations.filter((c) => !agentOnly.has(c)),
-    reasons: answer.reasons.filter((r) => !r.startsWith(AGENT_REASON_START) && r !== BOTH_ENDS_REASON),
+    // The agent's sentence names their region: it gives way to one that still says why the answer
+    // may be stricter than the callee's own rule (an all-party badge on a one-party number must not
+    // read as a mistake).
+    reasons: answer.reasons.map((r) => (r.startsWith(AGENT_REASON_START) ? AGENT_REASON_UNNAMED : r)),
     disclaimer: pageDisclaimer(answer, settings),
     copyText: answer.disclaimer,
   };

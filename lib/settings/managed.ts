@@ -8,6 +8,8 @@ import { DISCLAIMER_LANGUAGES } from '../data/disclaimers';
 import { DNC_POLICY_KEYS } from '../dnc/policy';
 import { REMOVED_POLICIES } from '../law/policy';
 import { CALLEE_ONLY_NOTICE, type ReadResult, readSettings, Settings } from '../settings';
+import { SITE_MODES, type SiteMode, type SitePolicy } from '../sites/site-policy';
+import { isValidMatchPattern } from '../sites/sites';
 
 /** Settings an administrator may push and lock. */
 export const MANAGEABLE = [
@@ -21,8 +23,15 @@ export const MANAGEABLE = [
   'aiNotes',
   'callPurpose',
   'companyWindow',
+  'badgeOneParty',
 ] as const;
 export type Manageable = (typeof MANAGEABLE)[number];
+
+/** Keys of the policy that are not agent settings: where Consent Guard runs, and why settings are locked. */
+export const POLICY_ONLY = ['sites', 'agentsMayAddSites', 'lockReason'] as const;
+/** Names `locked` accepts: the manageable settings, and `sites` (the agent's own site switches). */
+export const LOCKABLE = [...MANAGEABLE, 'sites'] as const;
+export type Lockable = (typeof LOCKABLE)[number];
 
 /** Who set a setting's value in force. */
 export type Source = 'default' | 'you' | 'organisation';
@@ -31,7 +40,11 @@ export interface ManagedPolicy {
   /** The values that passed validation. */
   values: Partial<Pick<Settings, Manageable>>;
   /** Every valid name in `locked`, whether or not its value could be used. */
-  locked: Manageable[];
+  locked: Lockable[];
+  /** The organisation's site policy, when it sets `sites` or `agentsMayAddSites`. */
+  sites: SitePolicy | null;
+  /** Why settings are locked, in the organisation's words (shown beside each lock). */
+  lockReason: string | null;
   /** Keys (or parts of keys) ignored, each with why. */
   notices: string[];
   /** What this version applies differently from what the policy asks, and why (not an error). */
@@ -95,17 +108,64 @@ function readKey(key: Manageable, value: unknown, notices: string[], changes: st
   return undefined;
 }
 
+function readLockReason(value: unknown, notices: string[]): string | null {
+  if (value === undefined) return null;
+  if (typeof value === 'string' && value.length <= 200) return value.trim() || null;
+  notices.push(ignored('lockReason', 'is not a text of at most 200 characters'));
+  return null;
+}
+
+/** A list of match patterns: each bad one dropped with a notice. */
+function patterns(key: string, value: unknown, notices: string[]): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    notices.push(ignored(key, 'is not a list of match patterns'));
+    return [];
+  }
+  return value.filter((p, i) => {
+    const ok = typeof p === 'string' && p.length <= 300 && isValidMatchPattern(p);
+    if (!ok) notices.push(ignored(`${key}[${i}]`, 'is not a match pattern such as "https://crm.example.com/*"'));
+    return ok;
+  });
+}
+
+function readSitePolicy(sites: unknown, mayAdd: unknown, locked: boolean, notices: string[]): SitePolicy | null {
+  let agentsMayAdd = true;
+  if (typeof mayAdd === 'boolean') agentsMayAdd = mayAdd;
+  else if (mayAdd !== undefined) notices.push(ignored('agentsMayAddSites', 'is not true or false'));
+  let mode: SiteMode = 'defaults-plus-allowed';
+  let allowed: string[] = [];
+  let blocked: string[] = [];
+  if (sites !== undefined && !isObject(sites))
+    notices.push(ignored('sites', 'is not a set of mode, allowed and blocked'));
+  else if (isObject(sites)) {
+    if ((SITE_MODES as readonly unknown[]).includes(sites.mode)) mode = sites.mode as SiteMode;
+    else if (sites.mode !== undefined) notices.push(ignored('sites.mode', `is not one of ${SITE_MODES.join(', ')}`));
+    allowed = patterns('sites.allowed', sites.allowed, notices);
+    blocked = patterns('sites.blocked', sites.blocked, notices);
+    for (const key of Object.keys(sites))
+      if (!['mode', 'allowed', 'blocked'].includes(key)) notices.push(ignored(`sites.${key}`, 'is not a site setting'));
+  }
+  if (!isObject(sites) && agentsMayAdd && !locked) return null;
+  return { mode, allowed, blocked, agentsMayAdd, locked };
+}
+
 /** The administrator's policy, key by key. Never throws. */
 export function readManaged(managed: unknown): ManagedPolicy {
-  const policy: ManagedPolicy = { values: {}, locked: [], notices: [], changes: [] };
+  const policy: ManagedPolicy = { values: {}, locked: [], sites: null, lockReason: null, notices: [], changes: [] };
   if (managed === undefined || managed === null) return policy;
   if (!isObject(managed)) {
     policy.notices.push('The policy for Consent Guard is not a set of keys, so it is ignored.');
     return policy;
   }
   for (const [key, value] of Object.entries(managed)) {
-    // The do-not-call list is data, not a setting: lib/dnc/policy.ts reads it.
-    if (key === 'locked' || (DNC_POLICY_KEYS as readonly string[]).includes(key)) continue;
+    if (
+      key === 'locked' ||
+      (POLICY_ONLY as readonly string[]).includes(key) ||
+      // The do-not-call list is data, not a setting: lib/dnc/policy.ts reads it.
+      (DNC_POLICY_KEYS as readonly string[]).includes(key)
+    )
+      continue;
     if (!(MANAGEABLE as readonly string[]).includes(key)) {
       policy.notices.push(ignored(key, 'is not a setting this version knows'));
       continue;
@@ -113,20 +173,27 @@ export function readManaged(managed: unknown): ManagedPolicy {
     const read = readKey(key as Manageable, value, policy.notices, policy.changes);
     if (read !== undefined) Object.assign(policy.values, { [key]: read });
   }
+  policy.lockReason = readLockReason(managed.lockReason, policy.notices);
+  const lockedSites = Array.isArray(managed.locked) && managed.locked.includes('sites');
+  policy.sites = readSitePolicy(managed.sites, managed.agentsMayAddSites, lockedSites, policy.notices);
   const locked = managed.locked;
   if (locked !== undefined && !Array.isArray(locked)) policy.notices.push(ignored('locked', 'is not a list'));
   for (const name of Array.isArray(locked) ? locked : []) {
-    if ((MANAGEABLE as readonly unknown[]).includes(name)) {
-      if (!policy.locked.includes(name as Manageable)) policy.locked.push(name as Manageable);
+    if ((LOCKABLE as readonly unknown[]).includes(name)) {
+      if (!policy.locked.includes(name as Lockable)) policy.locked.push(name as Lockable);
     } else policy.notices.push(ignored(`locked: ${String(name)}`, 'names no setting that can be locked'));
   }
-  policy.locked.sort((a, b) => MANAGEABLE.indexOf(a) - MANAGEABLE.indexOf(b));
+  policy.locked.sort((a, b) => LOCKABLE.indexOf(a) - LOCKABLE.indexOf(b));
   return policy;
 }
 
 export interface ResolvedSettings extends ReadResult {
   /** Settings fixed by the administrator: shown as locked, not editable. */
-  locked: Manageable[];
+  locked: Lockable[];
+  /** The organisation's site policy, if any: lib/sites/site-policy.ts applies it. */
+  sitePolicy?: SitePolicy | null;
+  /** Why settings are locked, in the organisation's words. */
+  lockReason?: string | null;
   /** Parts of the administrator's policy that were ignored, and why (shown in options). */
   policyNotices?: string[];
   /** Who set each setting's value in force. */
@@ -161,6 +228,8 @@ export function resolveSettings(stored: unknown, managed: unknown): ResolvedSett
     notices: mine.notices,
     changes: [...(mine.changes ?? []), ...policy.changes],
     locked: policy.locked,
+    sitePolicy: policy.sites,
+    lockReason: policy.lockReason,
     policyNotices: policy.notices,
     sources,
   };

@@ -151,9 +151,17 @@ describe('handleMessage', () => {
       // The clipboard gets what the popup shows.
       expect(copyText).toBe(popup.results[i]?.disclaimer);
       expect(copyText).toMatch(/Dana Agent/);
-      // The answer itself is the same: the agent's rule still counts.
+      // The answer itself is the same: the agent's rule still counts, and the page's reasons say so.
       expect(shown.treatAs).toBe(popup.results[i]?.treatAs);
     }
+    // A one-party callee (New York) with an all-party agent (Florida): the badge says all-party, and
+    // its reasons say why without naming the agent's region.
+    expect(page.results[0]?.treatAs).toBe('all-party');
+    expect(page.results[0]?.reasons.slice(0, 3)).toEqual([
+      'Area code 212 was issued in New York, where one party to a phone call may record it.',
+      "Your own region's rule counts too (the toolbar popup names it).",
+      'The stricter rule of both ends applies.',
+    ]);
     expect(page.results[0]?.disclaimer).toBe('[your name] for [your company]: quality and training purposes.');
     // The default template: placeholders where the agent's name and company go.
     const plain = await handleMessage({ type: 'lookup', numbers: ['(212) 555-0175'] }, PAGE, deps({ agent: 'Dana' }).d);

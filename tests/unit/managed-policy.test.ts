@@ -2,7 +2,7 @@
 // naming it; every other key and every lock stays in force.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { readManaged, resolveSettings } from '@/lib/settings/managed';
+import { MANAGEABLE, type Manageable, readManaged, resolveSettings } from '@/lib/settings/managed';
 
 const GOOD = {
   company: 'Acme Health',
@@ -109,13 +109,118 @@ describe('managed policy, key by key', () => {
   });
 
   it('readManaged never throws and reports no notice for an absent policy', () => {
-    expect(readManaged(undefined)).toEqual({ values: {}, locked: [], notices: [], changes: [] });
-    expect(readManaged({})).toEqual({ values: {}, locked: [], notices: [], changes: [] });
+    const none = { values: {}, locked: [], sites: null, lockReason: null, notices: [], changes: [] };
+    expect(readManaged(undefined)).toEqual(none);
+    expect(readManaged({})).toEqual(none);
   });
 
   it('says who set each value: default, you, or your organisation', () => {
     const r = resolveSettings({ version: 2, agent: 'Dana', company: 'Mine' }, { company: 'Acme', language: 'es' });
     expect(r.sources).toMatchObject({ agent: 'you', company: 'you', language: 'organisation', policy: 'default' });
     expect(r.settings).toMatchObject({ company: 'Mine', language: 'es' });
+  });
+});
+
+/** Every manageable key: a valid value different from the default, and one of the wrong type. */
+const CASES: Record<Manageable, { valid: unknown; expected?: unknown; wrong: unknown }> = {
+  company: { valid: 'Acme Health', wrong: 42 },
+  agentRegion: { valid: 'fl', expected: 'FL', wrong: ['FL'] },
+  policy: { valid: 'announce-always', wrong: true },
+  templates: {
+    valid: { unknown: { es: 'Se graba. {company}' } },
+    expected: { 'all-party': {}, 'one-party': {}, unknown: { es: 'Se graba. {company}' } },
+    wrong: 'This call is recorded.',
+  },
+  language: { valid: 'fr-CA', wrong: 'fr' },
+  purpose: { valid: { en: 'billing disputes' }, wrong: ['billing'] },
+  privacyUrl: { valid: 'https://acme.example/privacy', wrong: 7 },
+  aiNotes: { valid: true, wrong: 'true' },
+  callPurpose: { valid: 'existing-customer', wrong: { purpose: 'sales' } },
+  companyWindow: { valid: { start: '09:00', end: '19:00' }, wrong: '09:00-19:00' },
+  badgeOneParty: { valid: false, wrong: 0 },
+};
+/** What the agent chose themselves for each key, different from both the default and the policy's value. */
+const AGENT: Record<Manageable, unknown> = {
+  company: 'Mine',
+  agentRegion: 'TX',
+  policy: 'strictest',
+  templates: { 'all-party': { en: 'My own.' }, 'one-party': {}, unknown: {} },
+  language: 'es',
+  purpose: { en: 'training' },
+  privacyUrl: 'https://mine.example/p',
+  aiNotes: false,
+  callPurpose: 'service',
+  companyWindow: { start: '10:00', end: '18:00' },
+  badgeOneParty: true,
+};
+
+describe('every policy key: valid, wrong type, locked, unlocked (issue #16)', () => {
+  it('the table covers every manageable key', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...MANAGEABLE].sort());
+  });
+  for (const key of MANAGEABLE) {
+    const { valid, expected = valid, wrong } = CASES[key];
+    const agent = { version: 2, [key]: AGENT[key] };
+    it(`${key}: valid and unset by the agent → applies, set by your organisation`, () => {
+      const r = resolveSettings(undefined, { [key]: valid });
+      expect(r.settings[key]).toEqual(expected);
+      expect(r.sources?.[key]).toBe('organisation');
+      expect(r.policyNotices).toEqual([]);
+    });
+    it(`${key}: valid, unlocked, and the agent chose their own → the agent's stays`, () => {
+      const r = resolveSettings(agent, { [key]: valid });
+      expect(r.settings[key]).toEqual(AGENT[key]);
+      expect(r.sources?.[key]).toBe('you');
+      expect(r.locked).toEqual([]);
+    });
+    it(`${key}: valid and locked → the organisation's wins over the agent's`, () => {
+      const r = resolveSettings(agent, { [key]: valid, locked: [key] });
+      expect(r.settings[key]).toEqual(expected);
+      expect(r.locked).toEqual([key]);
+    });
+    it(`${key}: wrong type → ignored with a notice naming it, the rest of the policy applies`, () => {
+      const r = resolveSettings(agent, { [key]: wrong, lockReason: 'Compliance', locked: [key] });
+      expect(r.policyNotices?.some((n) => n.includes(`"${key}"`))).toBe(true);
+      expect(r.lockReason).toBe('Compliance');
+      expect(r.locked).toEqual([key]);
+      expect(r.settings[key]).toEqual(DEFAULT_SETTINGS[key]);
+    });
+  }
+});
+
+describe('policy-only keys: sites, agentsMayAddSites, lockReason', () => {
+  it('sites: each mode and list is read; bad patterns are dropped one by one', () => {
+    const r = resolveSettings(undefined, {
+      sites: { mode: 'only-allowed', allowed: ['https://crm.acme.example/*', 'not a pattern'], blocked: [] },
+      agentsMayAddSites: false,
+      locked: ['sites'],
+    });
+    expect(r.sitePolicy).toEqual({
+      mode: 'only-allowed',
+      allowed: ['https://crm.acme.example/*'],
+      blocked: [],
+      agentsMayAdd: false,
+      locked: true,
+    });
+    expect(r.policyNotices).toEqual([
+      'The policy value "sites.allowed[1]" is not a match pattern such as "https://crm.example.com/*", so it is ignored.',
+    ]);
+    expect(r.locked).toEqual(['sites']);
+  });
+  it('sites: wrong types are ignored with notices; without a usable site key there is no site policy', () => {
+    const r = resolveSettings(undefined, { sites: 'everywhere', agentsMayAddSites: 'no', company: 'Acme' });
+    expect(r.sitePolicy).toBeNull();
+    expect(r.policyNotices).toHaveLength(2);
+    expect(r.settings.company).toBe('Acme');
+    const mode = resolveSettings(undefined, { sites: { mode: 'all', blocked: ['https://x.example/*'] } });
+    expect(mode.sitePolicy).toMatchObject({ mode: 'defaults-plus-allowed', blocked: ['https://x.example/*'] });
+    expect(mode.policyNotices).toHaveLength(1);
+  });
+  it('lockReason: a short text is kept; a long or wrong one is ignored with a notice', () => {
+    expect(resolveSettings(undefined, { lockReason: 'Set by Compliance' }).lockReason).toBe('Set by Compliance');
+    const long = resolveSettings(undefined, { lockReason: 'x'.repeat(201) });
+    expect(long.lockReason).toBeNull();
+    expect(long.policyNotices).toHaveLength(1);
+    expect(resolveSettings(undefined, { lockReason: 5 }).policyNotices).toHaveLength(1);
   });
 });

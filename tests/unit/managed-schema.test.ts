@@ -2,7 +2,7 @@
 // worker never starts): the schema must use Chrome's JSON-schema subset, one type name per "type".
 import { describe, expect, it } from 'vitest';
 import { DNC_POLICY_KEYS } from '@/lib/dnc/policy';
-import { MANAGEABLE } from '@/lib/settings/managed';
+import { LOCKABLE, MANAGEABLE, POLICY_ONLY } from '@/lib/settings/managed';
 import schema from '@/public/managed_schema.json';
 
 const CHROME_TYPES = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean']);
@@ -22,9 +22,9 @@ describe('public/managed_schema.json', () => {
     for (const [path, type] of found)
       expect(CHROME_TYPES.has(type as string), `${path}: ${JSON.stringify(type)}`).toBe(true);
   });
-  it('declares every manageable setting and the do-not-call list, and "locked" lists exactly the settings', () => {
+  it('declares every manageable setting and policy-only key, and "locked" lists exactly the lockable ones', () => {
     const props = Object.keys(schema.properties).filter((k) => k !== 'locked');
-    expect(props.sort()).toEqual([...MANAGEABLE, ...DNC_POLICY_KEYS].sort());
-    expect([...schema.properties.locked.items.enum].sort()).toEqual([...MANAGEABLE].sort());
+    expect(props.sort()).toEqual([...MANAGEABLE, ...POLICY_ONLY, ...DNC_POLICY_KEYS].sort());
+    expect([...schema.properties.locked.items.enum].sort()).toEqual([...LOCKABLE].sort());
   });
 });
