@@ -37,6 +37,23 @@ const noPreactHtmlSink = (): Plugin => ({
   },
 });
 
+/**
+ * The content script runs on every dialer page and uses four extension calls (runtime.sendMessage
+ * and id, i18n.getMessage, storage.onChanged), all promise-based in Chrome's MV3 `chrome` and
+ * Firefox's `browser`: its `wxt/browser` (WXT's own context included) is the browser's API, not
+ * webextension-polyfill (about 10 KB of its bundle). Extension pages and the background keep the polyfill.
+ */
+const NATIVE_BROWSER = path.resolve(import.meta.dirname, 'node_modules/@wxt-dev/browser/src/index.mjs');
+type Alias = { find: string | RegExp; replacement: string };
+function nativeBrowserFor(entrypoints: readonly { name: string }[], config: { resolve?: { alias?: unknown } }) {
+  if (entrypoints.length === 0 || !entrypoints.every((e) => e.name === 'content')) return;
+  const alias = config.resolve?.alias;
+  const list: Alias[] = Array.isArray(alias)
+    ? alias
+    : Object.entries((alias ?? {}) as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+  config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: NATIVE_BROWSER }, ...list] };
+}
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // `wxt/browser` resolves to webextension-polyfill in the build; tests get WXT's fake browser.
@@ -88,6 +105,7 @@ export default defineConfig({
     includeSources: ['docs/store/build-from-sources.md'],
   },
   hooks: {
+    'vite:build:extendConfig': nativeBrowserFor,
     // The privacy statement ships inside the extension too; the options page links to it.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: path.resolve(import.meta.dirname, 'PRIVACY.md'), relativeDest: 'privacy.txt' });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Settings } from '@/lib/settings';
 import type { ResolvedSettings } from '@/lib/settings/managed';
-import { SettingsError } from '@/lib/settings/patch';
+import { SettingsError, type SettingsPatch } from '@/lib/settings/patch';
 import type { DncApi } from '@/utils/dnc-import';
 import { t } from '@/utils/i18n';
 import { BadgesSection } from './options/BadgesSection';
@@ -16,7 +16,8 @@ import { type Region, YouSection } from './options/YouSection';
 
 export interface OptionsApi {
   load: () => Promise<ResolvedSettings>;
-  save: (settings: Settings) => Promise<void>;
+  /** Saves what the agent changed, and only that (see `changesOf`). */
+  save: (patch: SettingsPatch) => Promise<void>;
   /** Agent regions with their names, for the select. */
   regions: readonly Region[];
   /** Asks the browser for host access to sites (within a click); resolves whether it was granted. */
@@ -33,6 +34,23 @@ type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid'; error: s
 function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.map(String).join('.') || 'settings'}: ${issue.message}` : 'invalid';
+}
+
+/**
+ * The fields the agent changed from what was in force when the page loaded. Only those are saved: a
+ * value the organisation pushed (unlocked) stays the organisation's, so a later change of policy still
+ * reaches this agent, and "who set it" stays true.
+ */
+function changesOf(before: ResolvedSettings, after: Settings): SettingsPatch {
+  // A stored value that could not be used is repaired: every field that is not the organisation's is written.
+  const repair = before.notices.length > 0;
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof Settings)[]) {
+    if (key === 'version') continue;
+    const changed = JSON.stringify(after[key]) !== JSON.stringify(before.settings[key]);
+    if (changed || (repair && before.sources?.[key] !== 'organisation')) patch[key] = after[key];
+  }
+  return patch as SettingsPatch;
 }
 
 export function Options({ api }: { api: OptionsApi }) {
@@ -63,14 +81,15 @@ export function Options({ api }: { api: OptionsApi }) {
   async function save(event: Event) {
     event.preventDefault();
     const parsed = Settings.safeParse(draft);
+    if (!resolved) return;
     if (!parsed.success) {
       setStatus({ kind: 'invalid', error: firstIssue(parsed.error) });
       return;
     }
     try {
-      await api.save(parsed.data);
+      await api.save(changesOf(resolved, parsed.data));
       // Sites the agent removed give their host access back (after the save, so nothing is lost).
-      const removed = resolved?.settings.enabledSites.filter((s) => !parsed.data.enabledSites.includes(s)) ?? [];
+      const removed = resolved.settings.enabledSites.filter((s) => !parsed.data.enabledSites.includes(s));
       if (removed.length > 0) await api.revokeSites?.(removed).catch(() => {});
       setResolved((r) => (r ? { ...r, settings: parsed.data } : r));
       // Read back what is in force now (who set what may have changed); the draft stays as typed.

@@ -19,39 +19,43 @@ export default defineContentScript({
         send({ type: 'lookup', numbers: [e164], ...(location ? { locations: [location] } : {}) }, firstAnswer),
       text: (key, ...subs) => browser.i18n.getMessage(key, subs),
       // The host page comes first: our failures go to the console, never to the page.
+      // Badges are filled as they come near the viewport: a long list costs what the agent sees.
+      lazyBadges: true,
       onError: (error) => console.debug('[Consent Guard]', error),
     });
-    guard.start();
+    // One lifetime for the whole script: the page engine, our listeners and the orphan watch end with
+    // one abort. Our own controller, not WXT's ctx.signal: a page can forge the event that aborts ctx
+    // (see lib/page/orphan-watch.ts).
+    const lifetime = new AbortController();
+    guard.start(lifetime.signal);
     // The agent's settings or the administrator's policy changed (the background says so: storage is
     // closed to content scripts): the answers may have too.
     const onMessage = (message: unknown, sender: { id?: string }) => {
       if (sender.id === browser.runtime.id && isSettingsChanged(message)) guard.refresh();
     };
     browser.runtime.onMessage.addListener(onMessage);
+    lifetime.signal.addEventListener('abort', () => {
+      try {
+        browser.runtime.onMessage.removeListener(onMessage);
+      } catch {
+        // The runtime is gone: so is the listener.
+      }
+    });
     // Back from the back/forward cache: the background cleared the tab when it left, so it is told again.
     const onPageShow = (event: PageTransitionEvent) => {
       if (event.isTrusted && event.persisted) guard.refresh();
     };
-    window.addEventListener('pageshow', onPageShow);
+    window.addEventListener('pageshow', onPageShow, { signal: lifetime.signal });
     // This frame's numbers leave the tab with it (a frame taken away, a navigation): the background prunes them.
     const onPageHide = (event: PageTransitionEvent) => {
       if (event.isTrusted) send({ type: 'page-scan', lookup: [], present: [] }, asPageScanResponse).catch(() => {});
     };
-    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pagehide', onPageHide, { signal: lifetime.signal });
     // Stops only when the extension itself is gone (updated, reloaded, disabled): never through
     // WXT's ctx, which a page can invalidate by forging its "content script started" event.
     watchOrphaned(
       () => browser.runtime?.id !== undefined,
-      () => {
-        guard.stop();
-        window.removeEventListener('pageshow', onPageShow);
-        window.removeEventListener('pagehide', onPageHide);
-        try {
-          browser.runtime.onMessage.removeListener(onMessage);
-        } catch {
-          // The runtime is gone: so is the listener.
-        }
-      },
+      () => lifetime.abort(),
     );
   },
 });

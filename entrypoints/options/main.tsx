@@ -10,8 +10,8 @@ import './style.css';
 
 const api: OptionsApi = {
   load: settingsStore.load,
-  async save(settings) {
-    await settingsStore.update(settings);
+  async save(patch) {
+    await settingsStore.update(patch);
   },
   regions: AGENT_REGIONS.map((code) => ({ code, name: jurisdiction(code)?.name ?? code })).sort((a, b) =>
     a.name.localeCompare(b.name),

@@ -1,12 +1,13 @@
 /**
  * The badge beside a number: a tiny element of our own whose shadow root adopts one shared
- * stylesheet, so the CRM's CSS neither leaks in nor costs a fetch per badge. Page text only ever
- * reaches it through textContent and attributes: it is data, never markup.
+ * stylesheet, so the CRM's CSS neither leaks in nor costs a fetch per badge. It starts as a light
+ * placeholder (the element and its attributes) and gets its shadow root and words when it is first
+ * seen. Page text only ever reaches it through textContent and attributes: it is data, never markup.
  */
 import type { BadgeCalling, BadgeInfo } from '../protocol/messages';
 import type { PageText, PageTextKey } from './text';
 
-const BADGE_TAG = 'consent-guard-badge';
+export const BADGE_TAG = 'consent-guard-badge';
 
 const BADGE_CSS = `
 :host{all:initial !important;display:inline-block !important;margin:0 0 0 0.35em !important;vertical-align:baseline !important}
@@ -54,20 +55,33 @@ const WORDS: Record<BadgeInfo['consent'], PageTextKey> = {
 };
 
 /**
- * Each badge's button, in its closed shadow root: the page cannot reach into it (`host.shadowRoot`
+ * Each filled badge's button, in its closed shadow root: the page cannot reach into it (`host.shadowRoot`
  * is null for the page), so it can neither read the panel's opener nor click inside it.
  */
 const buttons = new WeakMap<HTMLElement, HTMLButtonElement>();
 
-/** The button of one of our badges (null for anything else, a page-made look-alike included). */
+/** The button of one of our filled badges (null for a placeholder or anything else, a page-made look-alike included). */
 export function badgeButton(host: Element): HTMLButtonElement | null {
   return buttons.get(host as HTMLElement) ?? null;
 }
 
+/**
+ * A light placeholder: the element and its number, hidden, no shadow root yet. On a page of 50,000
+ * numbers most badges are never seen; they cost one element each until they come near the viewport
+ * (fillBadge).
+ */
 export function createBadge(doc: Document, e164: string): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
   host.setAttribute('data-consent-number', e164);
-  host.hidden = true; // shown once the background has answered
+  host.hidden = true; // shown once the background has answered and it is near the viewport
+  return host;
+}
+
+/** The badge's shadow root and button, made the first time it is filled. */
+function buttonOf(host: HTMLElement): HTMLButtonElement {
+  const known = buttons.get(host);
+  if (known) return known;
+  const doc = host.ownerDocument;
   const root = host.attachShadow({ mode: 'closed' });
   const sheet = sheetFor(doc);
   if (sheet) root.adoptedStyleSheets = [sheet];
@@ -80,7 +94,7 @@ export function createBadge(doc: Document, e164: string): HTMLElement {
   button.type = 'button';
   root.append(button);
   buttons.set(host, button);
-  return host;
+  return button;
 }
 
 /** data-consent-calling: open, closed, partly, info (hours bind no call of this purpose) or unknown. */
@@ -108,47 +122,63 @@ function hoursSentence(c: BadgeCalling | undefined, t: PageText): string {
   return '';
 }
 
-/** Fills in the answer: colour and words (never colour alone), and the full sentence for screen readers. */
-export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean, t: PageText) {
-  host.setAttribute('data-consent', info.consent);
-  host.setAttribute('data-consent-calling', callingState(info.calling));
+/**
+ * The answer's attributes (the public data-consent-* contract), set at once whether or not the badge
+ * is filled yet: cheap, and on a hidden placeholder no layout.
+ */
+export function setBadgeAnswer(host: HTMLElement, info: BadgeInfo) {
+  setAttr(host, 'data-consent', info.consent);
+  setAttr(host, 'data-consent-calling', callingState(info.calling));
   // Present only when the answer used the callee's record location: that region's code.
-  if (info.location) host.setAttribute('data-consent-location', info.location);
-  else host.removeAttribute('data-consent-location');
+  setAttr(host, 'data-consent-location', info.location || null);
+  setAttr(host, 'data-consent-ambiguous', info.ambiguous ? 'true' : null);
   // Present only when the number must not be called: `company` (the company list) or `record`.
-  if (info.dnc) host.setAttribute('data-consent-dnc', info.dnc);
-  else host.removeAttribute('data-consent-dnc');
-  if (info.ambiguous) host.setAttribute('data-consent-ambiguous', 'true');
-  else host.removeAttribute('data-consent-ambiguous');
-  const button = buttons.get(host);
-  if (button) {
-    const mark = host.ownerDocument.createElement('span');
-    mark.className = 'mark';
-    mark.setAttribute('aria-hidden', 'true');
-    mark.textContent = info.dnc ? '⊘' : MARK[info.consent];
-    const hours = hoursWord(info.calling, t);
-    const where = !info.location
-      ? info.place
-      : info.location === info.place
-        ? t('badgeRecordSame', info.place)
-        : t('badgeRecord', info.location, info.place);
-    const words = `${where} · ${t(WORDS[info.consent])}${info.ambiguous ? '*' : ''}`;
-    // Do not call comes first, in words: it outranks every consent rule.
-    const dnc = info.dnc ? host.ownerDocument.createElement('span') : null;
-    if (dnc && info.dnc) {
-      dnc.className = 'dnc';
-      dnc.textContent = `${t(DNC_WORDS[info.dnc])} · `;
-    }
-    const lead = dnc ? [mark, dnc] : [mark];
-    if (hours) {
-      const word = host.ownerDocument.createElement('span');
-      word.className = 'hours';
-      word.textContent = hours;
-      button.replaceChildren(...lead, `${words} · `, word);
-    } else button.replaceChildren(...lead, words);
-    const sentence = `${info.dnc ? `${t(DNC_SENTENCE[info.dnc])} ` : ''}${info.sentence}${hoursSentence(info.calling, t)}`;
-    button.setAttribute('aria-label', `${sentence} ${t('badgeOpenDetails')}`);
-    button.title = sentence;
+  setAttr(host, 'data-consent-dnc', info.dnc ?? null);
+}
+
+/** Writes an attribute only when it changes: an unchanged write still costs a style invalidation. */
+function setAttr(host: HTMLElement, name: string, value: string | null) {
+  if (host.getAttribute(name) === value) return;
+  if (value === null) host.removeAttribute(name);
+  else host.setAttribute(name, value);
+}
+
+/** Fills in the answer: colour and words (never colour alone), and the full sentence for screen readers. */
+export function fillBadge(host: HTMLElement, info: BadgeInfo, t: PageText) {
+  const button = buttonOf(host);
+  const mark = host.ownerDocument.createElement('span');
+  mark.className = 'mark';
+  mark.setAttribute('aria-hidden', 'true');
+  mark.textContent = info.dnc ? '⊘' : MARK[info.consent];
+  const hours = hoursWord(info.calling, t);
+  const where = !info.location
+    ? info.place
+    : info.location === info.place
+      ? t('badgeRecordSame', info.place)
+      : t('badgeRecord', info.location, info.place);
+  const words = `${where} · ${t(WORDS[info.consent])}${info.ambiguous ? '*' : ''}`;
+  // Do not call comes first, in words: it outranks every consent rule.
+  const lead: Node[] = [mark];
+  if (info.dnc) {
+    const dnc = host.ownerDocument.createElement('span');
+    dnc.className = 'dnc';
+    dnc.textContent = `${t(DNC_WORDS[info.dnc])} · `;
+    lead.push(dnc);
   }
+  if (hours) {
+    const word = host.ownerDocument.createElement('span');
+    word.className = 'hours';
+    word.textContent = hours;
+    button.replaceChildren(...lead, `${words} · `, word);
+  } else button.replaceChildren(...lead, words);
+  const sentence = `${info.dnc ? `${t(DNC_SENTENCE[info.dnc])} ` : ''}${info.sentence}${hoursSentence(info.calling, t)}`;
+  button.setAttribute('aria-label', `${sentence} ${t('badgeOpenDetails')}`);
+  button.title = sentence;
+}
+
+/** Attributes, contents and visibility at once (for a badge that is seen). */
+export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean, t: PageText) {
+  setBadgeAnswer(host, info);
+  fillBadge(host, info, t);
   host.hidden = !visible;
 }

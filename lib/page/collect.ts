@@ -4,7 +4,7 @@
  * `consent scan` (on linkedom in Node) share it.
  */
 import type { Detection, ScanOptions } from '../number/scan-text';
-import { BLOCK_TAGS, OWN_TAGS, SKIP_TAGS } from './blocks';
+import { BLOCK_TAGS, SKIP_TAGS } from './blocks';
 
 export type Where = 'text' | 'tel-link' | 'input';
 
@@ -161,23 +161,67 @@ interface Walked {
 }
 
 /**
- * One pass over a subtree: text nodes by block, `tel:` links, form fields, open shadow roots.
- * The text walk is the browser's own (no filter callback), and each element's block is worked out
- * once, from its parent's: on a 2,000-row CRM list this is most of the content script's work.
+ * One pass over a subtree, in document order: text nodes by block, `tel:` links, form fields, open
+ * shadow roots. It can stop at a deadline and go on later (`step`), so a page of 50,000 rows is walked
+ * in slices that each leave the main thread to the page. Each element's block is worked out once,
+ * from its parent's.
  */
-export function walk(root: Node, scopeRoot: Node = root): Walked {
-  const doc = (root.ownerDocument ?? root) as Document;
-  const walked: Walked = { blocks: new Map(), links: [], fields: [], shadowRoots: [] };
+export class Walker {
+  readonly walked: Walked = { blocks: new Map(), links: [], fields: [], shadowRoots: [] };
+  /** The block an element's text belongs to, or null inside a subtree that is not page content. */
+  private readonly blocks = new Map<Node, Node | null>();
+  private readonly nodes: TreeWalker | null;
+  /** A `<br>` met since the last text node: the next text starts a new line. */
+  private pendingBreak: Element | null = null;
+  private started = false;
 
-  // The block an element's text belongs to, or null inside a subtree that is not page content.
-  const blocks = new Map<Node, Node | null>();
-  const blockFor = (start: Node | null): Node | null => {
+  constructor(
+    private readonly root: Node,
+    private readonly scopeRoot: Node = root,
+  ) {
+    const doc = (root.ownerDocument ?? root) as Document;
+    // 0x1 | 0x4: elements and text (NodeFilter's values, by value, as some pages replace the global).
+    this.nodes =
+      root.nodeType === 1 || root.nodeType === 9 || root.nodeType === 11 ? doc.createTreeWalker(root, 0x1 | 0x4) : null;
+  }
+
+  /** Walks on until `deadline` (performance.now()); true when the whole subtree is done. */
+  step(deadline = Number.POSITIVE_INFINITY): boolean {
+    if (!this.started) {
+      this.started = true;
+      if (this.root.nodeType === 3) {
+        const block = this.blockFor(this.root.parentNode);
+        if (block) this.add(block, this.root as Text);
+        return true;
+      }
+      if (!this.nodes) return true;
+      if (this.root.nodeType === 1) this.visit(this.root as Element);
+    }
+    const nodes = this.nodes;
+    if (!nodes) return true;
+    let count = 0;
+    for (let node = nodes.nextNode(); node; node = nodes.nextNode()) {
+      if (node.nodeType === 3) {
+        const block = this.blockFor(node.parentNode);
+        if (block) {
+          if (this.pendingBreak) this.add(block, this.pendingBreak);
+          this.add(block, node as Text);
+        }
+        this.pendingBreak = null;
+      } else this.visit(node as Element);
+      // Checking the clock every 256 nodes keeps its cost out of the loop.
+      if (++count % 256 === 0 && performance.now() > deadline) return false;
+    }
+    return true;
+  }
+
+  private blockFor(start: Node | null): Node | null {
     const path: Node[] = [];
     let current = start;
     let found: Node | null | undefined;
     while (found === undefined) {
-      if (!current || current === scopeRoot || current.nodeType !== 1) found = scopeRoot;
-      else if (blocks.has(current)) found = blocks.get(current) ?? null;
+      if (!current || current === this.scopeRoot || current.nodeType !== 1) found = this.scopeRoot;
+      else if (this.blocks.has(current)) found = this.blocks.get(current) ?? null;
       else {
         path.push(current);
         current = current.parentNode;
@@ -187,76 +231,64 @@ export function walk(root: Node, scopeRoot: Node = root): Walked {
       const element = path[i] as Element;
       const tag = element.tagName.toUpperCase();
       if (found !== null) found = SKIP_TAGS.has(tag) ? null : BLOCK_TAGS.has(tag) ? element : found;
-      blocks.set(element, found);
+      this.blocks.set(element, found);
     }
     return found;
-  };
-  const add = (block: Node, node: Text | Element) => {
-    const list = walked.blocks.get(block);
+  }
+
+  private add(block: Node, node: Text | Element) {
+    const list = this.walked.blocks.get(block);
     if (list) list.push(node);
-    else walked.blocks.set(block, [node]);
-  };
-
-  if (root.nodeType === 3) {
-    const block = blockFor(root.parentNode);
-    if (block) add(block, root as Text);
-    return walked;
-  }
-  const container = root as ParentNode & Node;
-  if (typeof container.querySelectorAll !== 'function') return walked;
-
-  // A <br> ends a line: the text after it starts afresh (0x4: NodeFilter.SHOW_TEXT, by value, as
-  // some pages replace the global).
-  const afterBreak = new Map<Text, Element>();
-  for (const br of container.querySelectorAll('br')) {
-    const next = doc.createTreeWalker(root, 0x4);
-    next.currentNode = br;
-    const text = next.nextNode() as Text | null;
-    if (text) afterBreak.set(text, br);
-  }
-  const texts = doc.createTreeWalker(root, 0x4);
-  for (let node = texts.nextNode() as Text | null; node; node = texts.nextNode() as Text | null) {
-    const block = blockFor(node.parentNode);
-    if (!block) continue;
-    const br = afterBreak.get(node);
-    if (br) add(block, br);
-    add(block, node);
+    else this.walked.blocks.set(block, [node]);
   }
 
-  const visit = (element: Element) => {
+  private visit(element: Element) {
     // localName is lower case for HTML elements; tagName's case depends on the document.
     const tag = element.localName;
-    if (tag === 'a') {
-      if (/^\s*tel:/i.test(element.getAttribute('href') ?? '') && blockFor(element) !== null)
-        walked.links.push(element);
+    if (tag === 'br') this.pendingBreak = element;
+    else if (tag === 'a') {
+      if (/^\s*tel:/i.test(element.getAttribute('href') ?? '') && this.blockFor(element) !== null)
+        this.walked.links.push(element);
     } else if (
       (tag === 'input' || tag === 'textarea') &&
       isPhoneField(element) &&
-      blockFor(element.parentNode) !== null
+      this.blockFor(element.parentNode) !== null
     ) {
-      walked.fields.push(element);
+      this.walked.fields.push(element);
     }
     const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-    if (shadow && !tag.startsWith('consent-guard-')) walked.shadowRoots.push(shadow);
-  };
-  if (root.nodeType === 1) visit(root as Element);
-  for (const element of container.querySelectorAll('*')) visit(element);
-  return walked;
+    if (shadow && !tag.startsWith('consent-guard-')) this.walked.shadowRoots.push(shadow);
+  }
+}
+
+/** One whole pass over a subtree (see Walker). */
+export function walk(root: Node, scopeRoot: Node = root): Walked {
+  const walker = new Walker(root, scopeRoot);
+  walker.step();
+  return walker.walked;
 }
 
 /** The whole block's text nodes (for a block touched by a change): one walk of that block only. */
 export function blockNodes(block: Node): (Text | Element)[] {
+  // A plain walk by sibling links: no filter callback from the browser into our code per node.
   const nodes: (Text | Element)[] = [];
-  const doc = (block.ownerDocument ?? block) as Document;
-  const walker = doc.createTreeWalker(block, 0x1 | 0x4, {
-    acceptNode(node: Node) {
-      if (node.nodeType === 3) return 1;
+  let node: Node | null = block.firstChild;
+  while (node) {
+    let inside = false;
+    if (node.nodeType === 3) nodes.push(node as Text);
+    else if (node.nodeType === 1) {
       const tag = (node as Element).tagName.toUpperCase();
-      if (tag === 'BR') return 1;
-      return SKIP_TAGS.has(tag) || BLOCK_TAGS.has(tag) ? 2 : 3;
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text | Element);
+      if (tag === 'BR') nodes.push(node as Element);
+      else if (!SKIP_TAGS.has(tag) && !BLOCK_TAGS.has(tag)) inside = node.firstChild !== null;
+    }
+    if (inside) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== block && !node.nextSibling) node = node.parentNode;
+    if (!node || node === block) break;
+    node = node.nextSibling;
+  }
   return nodes;
 }
 
@@ -272,12 +304,4 @@ export function collectAll(root: Node, scan: Scan, options?: ScanOptions): Found
   for (const field of walked.fields) found.push(...scanField(field, scan, options));
   for (const shadow of walked.shadowRoots) found.push(...collectAll(shadow, scan, options));
   return found;
-}
-
-/** True for the extension's own elements and anything inside them. */
-export function isOwn(node: Node): boolean {
-  for (let current: Node | null = node; current; current = current.parentNode) {
-    if (current.nodeType === 1 && OWN_TAGS.has((current as Element).tagName.toUpperCase())) return true;
-  }
-  return false;
 }

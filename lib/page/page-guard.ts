@@ -1,32 +1,37 @@
 /**
- * Keeps a page's badges true while the page changes: one MutationObserver for the document and
- * every open shadow root, changes batched per burst, only the touched blocks rescanned, one
- * message per burst to the background. Never rewrites the page's own nodes: it only inserts and
- * removes elements of its own.
+ * The page engine: keeps a page's badges true while the page changes. Three parts, one lifetime:
+ * - which nodes changed: one MutationObserver for the document and every open shadow root (plus
+ *   field input and the page-world hook's late shadow roots), noted per node and worked out per burst;
+ * - the badge layer (badge-layer.ts): places badges, shows their answers near the viewport, removes them;
+ * - the answer client (answer-client.ts): asks the background once per burst and applies the answers.
+ * This class walks and scans what changed (in slices that leave the page its main thread) and tells
+ * the other two; everything it starts is tied to one AbortController, so stop() is one abort. Never
+ * rewrites the page's own nodes: it only inserts and removes elements of its own.
  */
 
 import type { ScanOptions } from '../number/scan-text';
-import { MAX_PAGE_NUMBERS, SHADOW_EVENT } from '../protocol/constants';
-import type { Answer, BadgeInfo, Located, PageScan, PageScanResponse, RecordLocation } from '../protocol/messages';
-import { createBadge, updateBadge } from './badge';
+import type { Answer, PageScan, PageScanResponse, RecordLocation } from '../protocol/messages';
+import { AnswerClient, answerKey } from './answer-client';
+import { BADGE_TAG } from './badge';
+import { BadgeLayer } from './badge-layer';
 import { BLOCK_TAGS, blockOf } from './blocks';
 import {
   blockMayHoldNumber,
   blockNodes,
   type Found,
-  isOwn,
   isPhoneField,
   type Scan,
   scanBlock,
   scanField,
   telLinkNumber,
-  walk,
+  Walker,
 } from './collect';
 import { linkShowsNumber } from './dedupe';
+import { isOwnElement, PageObserver } from './page-observer';
 import { createPanel } from './panel';
 import { newRecordCache, type RecordCache, type RecordPlace, recordLocationOf } from './record';
-import { recordDncOf } from './record-dnc';
 import type { PageText } from './text';
+import { SLICE_MS, yieldToPage } from './yield';
 
 interface GuardDeps {
   scan: Scan;
@@ -41,6 +46,8 @@ interface GuardDeps {
   batchMs?: number;
   /** How often form fields are checked for values set by script (ms); 0 turns it off. */
   fieldPollMs?: number;
+  /** Fill badges only when near the viewport (the content script); off, each is filled when answered. */
+  lazyBadges?: boolean;
   onError?: (error: unknown) => void;
 }
 
@@ -49,32 +56,20 @@ interface Placed {
   /** What the badge's answer is keyed by: the number, and its record's places when it has some. */
   key: string;
   location: RecordPlace | null;
-  /** The record flags the number do-not-call (record-dnc.ts). */
-  dnc: boolean;
   /** The node the badge sits right after. */
   after: Node;
   badge: HTMLElement;
 }
 
-/** How long one slice of a big scan may hold the page's main thread (ms). */
-const SLICE_MS = 12;
+/** How often at most every placed badge is checked for an owner the page took away (ms). */
+const SWEEP_MS = 2000;
 
-/**
- * A failed page-scan (the worker restarting, say) is asked again after RETRY_MS, doubled each time
- * up to RETRY_MAX_MS, at most MAX_RETRIES times in a row (a change on the page starts again).
- */
-const RETRY_MS = 250;
-const RETRY_MAX_MS = 8000;
-const MAX_RETRIES = 10;
-/** An answer's key: `+12125550134`, or `+12125550134@CA` for a number whose record names California. */
-function answerKey(e164: string, regions?: readonly string[] | string | null): string {
-  const where = typeof regions === 'string' ? regions : regions?.join('/');
-  return where ? `${e164}@${where}` : e164;
+/** A block's text as last scanned, and what was found in it: the same text is not scanned again. */
+interface Scanned {
+  text: string;
+  nodes: (Text | Element)[];
+  found: Found[];
 }
-const e164Of = (key: string) => {
-  const at = key.indexOf('@');
-  return at < 0 ? key : key.slice(0, at);
-};
 
 /** A page may remove our badges; after this many re-adds in one place we leave it alone. */
 const MAX_READDS = 3;
@@ -107,37 +102,39 @@ export class PageGuard {
   private readonly placed = new Map<Node, Placed[]>();
   /** Records read for the badges of each owner: a change in one of them may move a number's location. */
   private readonly recordOwners = new WeakMap<Element, Set<Node>>();
+  private watchedRecords = 0;
   private readonly badgeLocation = new WeakMap<HTMLElement, RecordPlace>();
-  /** Badges whose record flags the number do-not-call. */
-  private readonly badgeDnc = new WeakSet<HTMLElement>();
   /** Records and table headers read in the flush under way. */
   private records: RecordCache = newRecordCache();
-  private readonly byNumber = new Map<string, Set<HTMLElement>>();
   private readonly badgeOwner = new WeakMap<HTMLElement, Node>();
   /** Each badge's number as we placed it: its data-consent-number attribute is the page's to change. */
   private readonly badgeNumber = new WeakMap<HTMLElement, string>();
   private readonly readds = new WeakMap<Node, number>();
-  private readonly infos = new Map<string, BadgeInfo>();
-  private readonly requested = new Set<string>();
-  /** Numbers the background refused (an unassigned area code): never badged. */
-  private readonly notNumbers = new Set<string>();
   private readonly dirty = new Set<Node>();
+  /** Nodes the page changed since the last flush (one entry however often each changed). */
+  private readonly touched = new Set<Node>();
+  /** Owners whose badges went with a subtree the page removed. */
+  private readonly maybeGone = new Set<Node>();
+  /** Subtrees new to us, walked in slices. */
+  private readonly walks: { walker: Walker; node: Node; since: number }[] = [];
+  private lastSweep = 0;
+  private readonly scanned = new WeakMap<Node, Scanned>();
+  private running = false;
   /** Text nodes of blocks just walked whole (by adopt), used once by the flush that follows. */
   private readonly walkedNodes = new Map<Node, (Text | Element)[]>();
   /** Blocks scanned in the flush under way. */
   private readonly foundInFlush = new Map<Node, Found[]>();
-  private readonly fields = new Map<HTMLInputElement | HTMLTextAreaElement, string>();
-  private readonly observer: MutationObserver;
+  /** Which nodes the page changed. */
+  private readonly observer: PageObserver;
   private readonly panel;
+  /** The badge layer: places badges, shows their answers near the viewport, takes them away. */
+  private readonly layer: BadgeLayer;
+  /** The answer client: asks the background in bursts and applies the answers. */
+  private readonly answers: AnswerClient;
+  /** One lifetime for all of it: aborting it is stopping (listeners, observer, timers, badges). */
+  private readonly lifetime = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retries = 0;
-  private poll: ReturnType<typeof setInterval> | undefined;
   private sweepNeeded = false;
-  private firstReport = true;
-  private showOneParty = true;
-  private stopped = false;
-  private lastPresent = '';
   /** True while we change the page ourselves: the removals it causes are not the page's doing. */
   private applying = false;
 
@@ -145,83 +142,109 @@ export class PageGuard {
     private readonly doc: Document,
     private readonly deps: GuardDeps,
   ) {
-    const View = doc.defaultView as (Window & typeof globalThis) | null;
-    this.observer = new (View?.MutationObserver ?? MutationObserver)((records) => this.onMutations(records));
+    this.observer = new PageObserver(
+      doc,
+      {
+        touched: (node) => this.touched.add(node),
+        added: (node) => this.adopt(node),
+        removed: (node) => this.noteRemoved(node),
+        ownRemoved: (element) => this.ownRemoved(element),
+        element: (element) => this.dirty.add(element),
+        shadowRoot: (root) => this.adopt(root, root),
+        changed: () => {
+          if (this.hasWork() || this.sweepNeeded) this.flushSoon();
+        },
+      },
+      this.lifetime.signal,
+    );
     this.panel = createPanel(doc, deps.text);
+    this.layer = new BadgeLayer(doc, { text: deps.text, lazy: deps.lazyBadges === true });
+    this.answers = new AnswerClient(
+      {
+        send: deps.send,
+        show: (badge, info, visible) => this.layer.answer(badge, info, visible),
+        drop: (badge) => this.dropBadge(badge),
+        ...(deps.onError ? { onError: deps.onError } : {}),
+      },
+      this.lifetime.signal,
+    );
+    this.lifetime.signal.addEventListener('abort', () => this.cleanUp(), { once: true });
   }
 
-  start() {
+  private get stopped(): boolean {
+    return this.lifetime.signal.aborted;
+  }
+
+  /** Starts on the page; stops when `signal` (the content script's lifetime) aborts, or on stop(). */
+  start(signal?: AbortSignal) {
     const root = this.doc.body ?? this.doc.documentElement;
-    if (!root) return;
-    this.observeRoot(this.doc);
+    if (!root || this.stopped) return;
+    signal?.addEventListener('abort', () => this.stop(), { once: true, signal: this.lifetime.signal });
+    this.observer.start(this.deps.fieldPollMs ?? 750);
     this.adopt(root, root);
-    this.doc.addEventListener('input', this.onInput, true);
-    this.doc.addEventListener('change', this.onInput, true);
-    this.doc.addEventListener('click', this.onClick, true);
-    this.doc.addEventListener(SHADOW_EVENT, this.onShadow, true);
-    const pollMs = this.deps.fieldPollMs ?? 750;
-    if (pollMs > 0) this.poll = setInterval(() => this.checkFields(), pollMs);
+    this.doc.addEventListener('click', this.onClick, { capture: true, signal: this.lifetime.signal });
     this.flushSoon(0);
   }
 
-  /** Removes every badge and listener: the extension was disabled, updated or removed. */
+  /** Removes every badge and listener: the extension was disabled, updated or removed. One call, one abort. */
   stop() {
-    this.stopped = true;
-    this.observer.disconnect();
+    this.lifetime.abort();
+  }
+
+  /** What the lifetime's end takes away besides the listeners registered with it. */
+  private cleanUp() {
     clearTimeout(this.timer);
-    clearTimeout(this.retryTimer);
-    clearInterval(this.poll);
-    this.doc.removeEventListener('input', this.onInput, true);
-    this.doc.removeEventListener('change', this.onInput, true);
-    this.doc.removeEventListener('click', this.onClick, true);
-    this.doc.removeEventListener(SHADOW_EVENT, this.onShadow, true);
     for (const list of this.placed.values()) for (const p of list) this.removeBadge(p.key, p.badge);
     this.placed.clear();
-    this.byNumber.clear();
+    this.layer.stop();
+    this.walks.length = 0;
     this.panel.remove();
   }
 
   /** Settings changed: every answer is asked again. */
   refresh() {
-    this.infos.clear();
-    this.requested.clear();
-    this.lastPresent = '';
-    this.report().catch((error) => this.deps.onError?.(error));
+    this.answers.refresh();
   }
 
-  private readonly shadowRoots = new WeakSet<Node>();
-
-  private observeRoot(root: Document | ShadowRoot) {
-    if (this.shadowRoots.has(root)) return;
-    this.shadowRoots.add(root);
-    this.observer.observe(root, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['href', 'value'],
-    });
-  }
-
-  /** Marks everything in a new subtree for a scan, and observes the shadow roots inside it. */
+  /** Queues a new subtree for a walk (done in slices by flush); its shadow roots are observed as they are met. */
   private adopt(node: Node, scopeRoot?: Node) {
-    const scope = scopeRoot ?? this.scopeOf(node);
-    const walked = walk(node, scope);
+    this.walks.push({ walker: new Walker(node, scopeRoot ?? this.scopeOf(node)), node, since: this.observer.changes });
+  }
+
+  /** Walks queued subtrees until the deadline; each finished walk marks its blocks for a scan. */
+  private walkSome(deadline: number): boolean {
+    while (this.walks.length > 0) {
+      const job = this.walks[0] as (typeof this.walks)[number];
+      if (!job.node.isConnected && job.node.nodeType !== 11) {
+        this.walks.shift();
+        continue;
+      }
+      if (!job.walker.step(deadline)) return false;
+      this.walks.shift();
+      this.adopted(job.node, job.walker, job.since === this.observer.changes);
+      if (performance.now() > deadline) return false;
+    }
+    return true;
+  }
+
+  /** Marks what a finished walk found for a scan. `whole`: no page change came in while it walked. */
+  private adopted(node: Node, walker: Walker, whole: boolean) {
+    const walked = walker.walked;
     for (const [block, nodes] of walked.blocks) {
       // A block with too few digits and no badge of ours needs nothing: most of a CRM page.
       if (!this.placed.has(block) && !blockMayHoldNumber(nodes)) continue;
       this.dirty.add(block);
       // A block inside the walked subtree was walked whole: its scan need not walk it again.
-      if (block === node || node.contains(block)) this.walkedNodes.set(block, nodes);
+      if (whole && (block === node || node.contains(block))) this.walkedNodes.set(block, nodes);
       else this.walkedNodes.delete(block);
     }
     for (const link of walked.links) this.dirty.add(link);
     for (const field of walked.fields) {
       this.dirty.add(field);
-      this.fields.set(field, String(field.value ?? ''));
+      this.observer.watchField(field);
     }
     for (const shadow of walked.shadowRoots) {
-      this.observeRoot(shadow);
+      this.observer.observe(shadow);
       this.adopt(shadow, shadow);
     }
   }
@@ -242,76 +265,47 @@ export class PageGuard {
     return blockOf(node, this.scopeOf(node));
   }
 
-  private onMutations(records: MutationRecord[]) {
-    if (this.stopped) return;
-    for (const record of records) {
-      const target = record.target;
-      if (isOwn(target)) continue;
-      this.dirtyRecordOwners(target);
-      if (record.type === 'characterData') {
-        const owner = this.ownerOf(target);
-        this.walkedNodes.delete(owner);
-        this.dirty.add(owner);
-      } else if (record.type === 'attributes') {
-        const element = target as Element;
-        if (element.tagName.toUpperCase() === 'A') this.dirty.add(element);
-        else if (isPhoneField(element)) this.dirty.add(element);
-      } else {
-        let touched = false;
-        for (const added of record.addedNodes) {
-          if (isOwn(added)) continue;
-          touched = true;
-          this.adopt(added);
-        }
-        for (const removed of record.removedNodes) {
-          if (removed.nodeType === 1 && isOwn(removed)) {
-            // The page took one of our badges away: put it back, a few times at most.
-            const owner = this.badgeOwner.get(removed as HTMLElement);
-            if (owner?.isConnected && !this.applying) {
-              const count = (this.readds.get(owner) ?? 0) + 1;
-              this.readds.set(owner, count);
-              if (count <= MAX_READDS) this.dirty.add(owner);
-            }
-            continue;
-          }
-          touched = true;
-          this.sweepNeeded = true;
-        }
-        if (touched && target.isConnected) {
-          const owner = this.ownerOf(target);
-          this.walkedNodes.delete(owner);
-          this.dirty.add(owner);
-        }
-      }
+  /** The page took one of our badges away: put it back, a few times at most. */
+  private ownRemoved(element: HTMLElement) {
+    const owner = this.badgeOwner.get(element);
+    if (!owner?.isConnected || this.applying) return;
+    const count = (this.readds.get(owner) ?? 0) + 1;
+    this.readds.set(owner, count);
+    if (count <= MAX_READDS) this.dirty.add(owner);
+  }
+
+  /** A subtree the page removed: the owners of our badges inside it (found by their tag, not by a walk of ours). */
+  private noteRemoved(removed: Node) {
+    if (this.placed.has(removed)) this.maybeGone.add(removed);
+    if (removed.nodeType !== 1 || (removed as Element).firstElementChild === null) return;
+    for (const badge of (removed as Element).getElementsByTagName(BADGE_TAG)) {
+      const owner = this.badgeOwner.get(badge as HTMLElement);
+      if (owner) this.maybeGone.add(owner);
     }
-    if (this.dirty.size > 0 || this.sweepNeeded) this.flushSoon();
+    // A badge may sit outside its owner (after the editor that holds it): a full check now and then.
+    this.sweepNeeded = true;
+  }
+
+  /** The owners of the nodes the page changed, marked for a scan. */
+  private resolveTouched() {
+    for (const node of this.touched) {
+      if (!node.isConnected) continue;
+      this.dirtyRecordOwners(node);
+      const owner = this.ownerOf(node);
+      this.walkedNodes.delete(owner);
+      this.dirty.add(owner);
+    }
+    this.touched.clear();
   }
 
   /** A change inside a record that gave (or may give) a number its location: that number is looked at again. */
   private dirtyRecordOwners(target: Node) {
+    if (this.watchedRecords === 0) return;
     for (let e: Node | null = target; e; e = e.parentNode ?? (e as ShadowRoot).host ?? null) {
       const owners = e.nodeType === 1 ? this.recordOwners.get(e as Element) : undefined;
       if (owners) for (const owner of owners) if (owner.isConnected) this.dirty.add(owner);
     }
   }
-
-  private readonly onInput = (event: Event) => {
-    const target = event.composedPath?.()[0] ?? event.target;
-    if (target && (target as Node).nodeType === 1 && isPhoneField(target as Element)) {
-      this.dirty.add(target as Node);
-      this.flushSoon();
-    }
-  };
-
-  /** A shadow root attached to an element already on the page (reported by the page-world hook). */
-  private readonly onShadow = (event: Event) => {
-    const host = event.composedPath?.()[0] as Element | undefined;
-    const root = host?.shadowRoot;
-    if (!root || this.shadowRoots.has(root) || !host?.isConnected) return;
-    this.observeRoot(root);
-    this.adopt(root, root);
-    this.flushSoon();
-  };
 
   private readonly onClick = (event: Event) => {
     // A page's synthetic click (isTrusted false) never opens a panel: only the agent's own.
@@ -329,45 +323,41 @@ export class PageGuard {
     if (!e164) return;
     const place = this.badgeLocation.get(badge);
     const location = place ? { regions: place.regions, text: place.text.slice(0, 200), source: place.source } : null;
-    const flagged = this.badgeDnc.has(badge);
-    this.panel
-      .open(badge, async () => {
-        const answer = await this.deps.details(e164, location);
-        return answer && flagged && !answer.dnc ? { ...answer, dnc: 'record' as const } : answer;
-      })
-      .catch((error) => this.deps.onError?.(error));
+    this.panel.open(badge, () => this.deps.details(e164, location)).catch((error) => this.deps.onError?.(error));
   };
 
-  /** Values set by script fire no event: fields are compared with what was last seen. */
-  private checkFields() {
-    for (const [field, last] of this.fields) {
-      if (!field.isConnected) {
-        this.fields.delete(field);
-        continue;
-      }
-      const value = String(field.value ?? '');
-      if (value !== last) {
-        this.fields.set(field, value);
-        this.dirty.add(field);
-      }
-    }
-    if (this.dirty.size > 0) this.flushSoon();
+  private hasWork(): boolean {
+    return this.dirty.size > 0 || this.touched.size > 0 || this.walks.length > 0 || this.maybeGone.size > 0;
   }
 
   private flushSoon(delay = this.deps.batchMs ?? 60) {
-    if (this.timer !== undefined || this.stopped) return;
+    if (this.timer !== undefined || this.running || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      try {
-        this.flush(SLICE_MS);
-      } catch (error) {
-        this.deps.onError?.(error);
-      }
-      // A big page is done in slices, so the page can scroll and type in between; the
-      // background hears once, when the burst is through.
-      if (this.dirty.size > 0) this.flushSoon(0);
-      else this.report().catch((error) => this.deps.onError?.(error));
+      this.runSlices().catch((error) => this.deps.onError?.(error));
     }, delay);
+  }
+
+  /**
+   * A burst's work in slices of SLICE_MS, the page running in between (a big page can scroll and
+   * type while it is read); the background hears once, when the burst is through.
+   */
+  private async runSlices() {
+    this.running = true;
+    try {
+      for (;;) {
+        try {
+          this.flush(SLICE_MS);
+        } catch (error) {
+          this.deps.onError?.(error);
+        }
+        if (!this.hasWork() || this.stopped) break;
+        await yieldToPage();
+      }
+    } finally {
+      this.running = false;
+    }
+    if (!this.stopped) await this.answers.report();
   }
 
   /** Rescans what changed and brings its badges in line, for at most `budgetMs` (the rest stays dirty). */
@@ -375,21 +365,28 @@ export class PageGuard {
     const deadline = performance.now() + budgetMs;
     this.applying = true;
     try {
-      if (this.sweepNeeded) {
+      this.resolveTouched();
+      for (const owner of this.maybeGone) if (!owner.isConnected) this.render(owner, []);
+      this.maybeGone.clear();
+      const now = performance.now();
+      if (this.sweepNeeded && now - this.lastSweep > SWEEP_MS) {
         this.sweepNeeded = false;
+        this.lastSweep = now;
         for (const owner of this.placed.keys()) if (!owner.isConnected) this.render(owner, []);
       }
+      if (!this.walkSome(deadline)) return;
       let done = 0;
       for (const owner of this.dirty) {
         this.dirty.delete(owner);
         this.render(owner, owner.isConnected ? this.find(owner) : []);
-        // Checking the clock every 64 owners keeps its cost out of the loop.
-        if (++done % 64 === 0 && performance.now() > deadline) break;
+        // Checking the clock every 8 owners keeps its cost out of the loop and each slice short.
+        if (++done % 8 === 0 && performance.now() > deadline) break;
       }
     } finally {
       this.foundInFlush.clear();
       this.records = newRecordCache();
-      if (this.dirty.size === 0) this.walkedNodes.clear();
+      if (this.dirty.size === 0 && this.walks.length === 0) this.walkedNodes.clear();
+      this.layer.endBatch();
       this.applying = false;
       // Our own insertions queue records too: drop them, they are not page changes.
       this.observer.takeRecords();
@@ -407,7 +404,7 @@ export class PageGuard {
         return [number];
       }
       if (isPhoneField(element)) {
-        this.fields.set(element, String(element.value ?? ''));
+        this.observer.watchField(element);
         return scanField(element, this.deps.scan, this.deps.scanOptions);
       }
     }
@@ -420,7 +417,14 @@ export class PageGuard {
     if (!found) {
       const nodes = this.walkedNodes.get(block) ?? blockNodes(block);
       this.walkedNodes.delete(block);
-      found = scanBlock(block, nodes, this.deps.scan, this.deps.scanOptions);
+      // The same text in the same nodes (a change that moved nothing, a badge put back): not scanned again.
+      const last = this.scanned.get(block);
+      if (last && sameNodes(last.nodes, nodes) && last.text === textOf(nodes)) found = last.found;
+      else {
+        found = scanBlock(block, nodes, this.deps.scan, this.deps.scanOptions);
+        if (found.length > 0) this.scanned.set(block, { text: textOf(nodes), nodes, found });
+        else this.scanned.delete(block);
+      }
       this.foundInFlush.set(block, found);
     }
     return found;
@@ -432,15 +436,12 @@ export class PageGuard {
     const keep = new Set<Placed>();
     const next: Placed[] = [];
     for (const f of found) {
-      if (this.notNumbers.has(f.e164)) continue;
+      if (this.answers.refused(f.e164)) continue;
       const after = placementOf(f, owner);
       const { location, records } = recordLocationOf(f.node, this.records);
       for (const record of records) this.watchRecord(record, owner);
       const key = answerKey(f.e164, location?.regions);
-      const dnc = recordDncOf(f.node, this.records);
-      const existing = before.find(
-        (p) => !keep.has(p) && p.key === key && p.dnc === dnc && p.after === after && p.badge.isConnected,
-      );
+      const existing = before.find((p) => !keep.has(p) && p.key === key && p.after === after && p.badge.isConnected);
       if (existing) {
         keep.add(existing);
         next.push(existing);
@@ -448,29 +449,18 @@ export class PageGuard {
       }
       const parent = after.parentNode;
       if (!parent) continue;
-      const badge = createBadge(this.doc, f.e164);
       let ref = after.nextSibling;
-      while (ref && ref.nodeType === 1 && isOwn(ref)) ref = ref.nextSibling;
-      parent.insertBefore(badge, ref);
+      while (ref && isOwnElement(ref)) ref = ref.nextSibling;
+      const badge = this.layer.place(parent, ref, f.e164);
       this.badgeOwner.set(badge, owner);
       this.badgeNumber.set(badge, f.e164);
       if (location) this.badgeLocation.set(badge, location);
-      if (dnc) this.badgeDnc.add(badge);
-      this.index(key, badge);
-      const info = this.infos.get(key);
-      if (info) this.show(badge, info);
-      next.push({ e164: f.e164, key, location, dnc, after, badge });
+      this.answers.track(key, badge);
+      next.push({ e164: f.e164, key, location, after, badge });
     }
     for (const p of before) if (!keep.has(p)) this.removeBadge(p.key, p.badge);
     if (next.length > 0) this.placed.set(owner, next);
     else this.placed.delete(owner);
-  }
-
-  /** Fills a badge in; its record's do-not-call flag is the page's to say (the company list's comes first). */
-  private show(badge: HTMLElement, info: BadgeInfo) {
-    const dnc = info.dnc ?? (this.badgeDnc.has(badge) ? 'record' : undefined);
-    const shown = dnc ? { ...info, dnc } : info;
-    updateBadge(badge, shown, this.visible(shown), this.deps.text);
   }
 
   private watchRecord(record: Element, owner: Node) {
@@ -478,140 +468,36 @@ export class PageGuard {
     if (!owners) {
       owners = new Set();
       this.recordOwners.set(record, owners);
+      this.watchedRecords++;
     }
     owners.add(owner);
   }
 
   /** Takes one of our badges off the page and out of the answer index. */
   private removeBadge(key: string, badge: HTMLElement) {
-    badge.remove();
-    const set = this.byNumber.get(key);
-    set?.delete(badge);
-    if (set?.size === 0) this.byNumber.delete(key);
+    this.layer.remove(badge);
+    this.answers.untrack(key, badge);
   }
 
-  private index(key: string, badge: HTMLElement) {
-    let set = this.byNumber.get(key);
-    if (!set) {
-      set = new Set();
-      this.byNumber.set(key, set);
-    }
-    set.add(badge);
-  }
-
-  /**
-   * With one-party badges off, a one-party number still shows when there is something to do: a notice
-   * the law asks for (Canada), or calling hours that are closed now.
-   */
-  private visible(info: BadgeInfo): boolean {
-    return (
-      this.showOneParty ||
-      info.consent !== 'one-party' ||
-      info.notice === true ||
-      info.calling?.allowed === false ||
-      info.dnc !== undefined
-    );
-  }
-
-  /**
-   * One message for the burst: the numbers never answered, and all the frame shows now. A page
-   * may show more numbers than one message may carry (MAX_PAGE_NUMBERS): those are asked in turn.
-   */
-  private async report(retry = false) {
-    const keys = [...this.byNumber.keys()];
-    // One number in two records with two places is one number on the page, with two answers.
-    const present = [...new Set(keys.map(e164Of))];
-    const lookup = keys.filter((k) => !this.infos.has(k) && !this.requested.has(k));
-    const presentKey = keys.join(',');
-    if (lookup.length === 0 && presentKey === this.lastPresent && !this.firstReport) return;
-    this.lastPresent = presentKey;
-    for (const k of lookup) this.requested.add(k);
-    const reset = this.firstReport;
-    this.firstReport = false;
-    // The tab's summary and toolbar count hold at most MAX_PAGE_NUMBERS numbers of a frame.
-    const shown = present.length > MAX_PAGE_NUMBERS ? present.slice(0, MAX_PAGE_NUMBERS) : present;
-    for (let start = 0; start === 0 || start < lookup.length; start += MAX_PAGE_NUMBERS) {
-      const chunk = lookup.length > MAX_PAGE_NUMBERS ? lookup.slice(start, start + MAX_PAGE_NUMBERS) : lookup;
-      const plain: string[] = [];
-      const located: Located[] = [];
-      for (const k of chunk) {
-        const at = k.indexOf('@');
-        if (at < 0) plain.push(k);
-        else located.push({ e164: k.slice(0, at), regions: k.slice(at + 1).split('/') });
-      }
-      const response = await this.deps
-        .send({
-          type: 'page-scan',
-          lookup: plain,
-          present: shown,
-          ...(reset && start === 0 ? { reset } : {}),
-          ...(located.length > 0 ? { located } : {}),
-        })
-        .catch((error) => this.deps.onError?.(error));
-      if (this.stopped) return;
-      if (!response?.ok) {
-        for (const k of lookup.slice(start)) this.requested.delete(k);
-        if (reset && start === 0) this.firstReport = true;
-        this.lastPresent = '';
-        if (!retry) this.retries = 0;
-        this.retrySoon();
-        return;
-      }
-      this.retries = 0;
-      // What the background did not answer is no number (an area code not in service): its hidden
-      // badges go, and it is not badged again.
-      const answered = new Set(response.badges.map((b) => answerKey(b.e164, b.locationKey)));
-      for (const k of chunk) if (!answered.has(k)) this.dropNumber(e164Of(k));
-      // Shown as each answer comes: on a page of 50,000 numbers the first are up well before the last.
-      this.apply(response);
-    }
-  }
-
-  /** No answer (a worker stopped mid-request, say): the same report again, later each time. */
-  private retrySoon() {
-    if (this.retryTimer !== undefined || this.stopped || this.retries >= MAX_RETRIES) return;
-    const delay = Math.min(RETRY_MS * 2 ** this.retries, RETRY_MAX_MS);
-    this.retries++;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.report(true).catch((error) => this.deps.onError?.(error));
-    }, delay);
-  }
-
-  private dropNumber(e164: string) {
-    this.notNumbers.add(e164);
-    for (const key of [...this.byNumber.keys()]) {
-      if (e164Of(key) !== e164) continue;
-      this.requested.delete(key);
-      for (const badge of [...(this.byNumber.get(key) ?? [])]) {
-        const owner = this.badgeOwner.get(badge);
-        const left = owner ? (this.placed.get(owner) ?? []).filter((p) => p.badge !== badge) : [];
-        if (owner && left.length > 0) this.placed.set(owner, left);
-        else if (owner) this.placed.delete(owner);
-        this.removeBadge(key, badge);
-      }
-    }
+  /** A badge whose number the background refused: it goes, and its owner forgets it. */
+  private dropBadge(badge: HTMLElement) {
+    const owner = this.badgeOwner.get(badge);
+    const left = owner ? (this.placed.get(owner) ?? []).filter((p) => p.badge !== badge) : [];
+    if (owner && left.length > 0) this.placed.set(owner, left);
+    else if (owner) this.placed.delete(owner);
+    this.layer.remove(badge);
     this.observer.takeRecords();
   }
+}
 
-  private apply(response: Extract<PageScanResponse, { ok: true }>) {
-    const visibilityChanged = response.showOneParty !== this.showOneParty;
-    this.showOneParty = response.showOneParty;
-    const answered: string[] = [];
-    for (const info of response.badges) {
-      const key = answerKey(info.e164, info.locationKey);
-      this.infos.set(key, info);
-      this.requested.delete(key);
-      answered.push(key);
-    }
-    const apply = visibilityChanged ? [...this.byNumber.keys()] : answered;
-    this.applying = true;
-    for (const key of apply) {
-      const info = this.infos.get(key);
-      if (!info) continue;
-      for (const badge of this.byNumber.get(key) ?? []) this.show(badge, info);
-    }
-    this.applying = false;
-    this.observer.takeRecords();
-  }
+function sameNodes(a: readonly Node[], b: readonly Node[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function textOf(nodes: readonly (Text | Element)[]): string {
+  let text = '';
+  for (const node of nodes) text += node.nodeType === 3 ? (node as Text).data : '\n';
+  return text;
 }

@@ -114,8 +114,8 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?:
 }
 
 interface Panel {
-  /** Shows the panel under `badge`, with what `load` answers. */
-  open(badge: HTMLElement, load: () => Promise<Answer | null>): Promise<void>;
+  /** Shows the panel under `badge`, with what `ask` answers. */
+  open(badge: HTMLElement, ask: () => Promise<Answer | null>): Promise<void>;
   close(): void;
   remove(): void;
 }
@@ -139,7 +139,9 @@ export function createPanel(doc: Document, t: PageText): Panel {
   };
 
   const panel: Panel = {
-    async open(badge, load) {
+    // Not named `load`: WXT's auto-import took a free-looking `load()` here for utils/settings-store's
+    // and bundled the settings store and zod into the content script (+25 KB).
+    async open(badge, ask) {
       panel.close();
       opener = badge;
       host = doc.createElement(PANEL_TAG);
@@ -159,7 +161,7 @@ export function createPanel(doc: Document, t: PageText): Panel {
       doc.addEventListener('keydown', onKey, true);
       doc.addEventListener('mousedown', onOutside, true);
 
-      const answer = await load().catch(() => null);
+      const answer = await ask().catch(() => null);
       if (!host || !answer) {
         box.replaceChildren(el(doc, 'p', t('panelFailed'), 'meta'));
         return;

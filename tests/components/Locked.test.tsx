@@ -6,14 +6,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '@/components/Options';
 import { Popup } from '@/components/Popup';
 import type { SiteApi } from '@/components/popup/SiteAccess';
-import type { Settings } from '@/lib/settings';
+import type { SettingsPatch } from '@/lib/settings/patch';
 import { settingsStore } from '@/utils/settings-store';
 import { fakeApi } from './fixtures';
 
 const REGIONS = [{ code: 'FL', name: 'Florida' }];
 const storeApi = {
   load: settingsStore.load,
-  save: (s: Settings) => settingsStore.update(s).then(() => {}),
+  save: (p: SettingsPatch) => settingsStore.update(p).then(() => {}),
   regions: REGIONS,
 };
 

@@ -5,10 +5,10 @@ import { Options, type OptionsApi } from '@/components/Options';
 import { DISCLAIMER_TEMPLATES } from '@/lib/data/disclaimers';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { type Manageable, type ResolvedSettings, resolveSettings } from '@/lib/settings/managed';
-import { SettingsError } from '@/lib/settings/patch';
+import { SettingsError, type SettingsPatch } from '@/lib/settings/patch';
 import { settingsStore } from '@/utils/settings-store';
 
-const storeApi = { load: settingsStore.load, save: (s: Settings) => settingsStore.update(s).then(() => {}) };
+const storeApi = { load: settingsStore.load, save: (p: SettingsPatch) => settingsStore.update(p).then(() => {}) };
 
 const REGIONS = [
   { code: 'CA', name: 'California' },
@@ -25,7 +25,7 @@ function api(settings: Partial<Settings> = {}, extra: Partial<ResolvedSettings> 
   };
   return {
     load: vi.fn(async () => resolved),
-    save: vi.fn(async (_: Settings) => {}),
+    save: vi.fn(async (_: SettingsPatch) => {}),
     regions: REGIONS,
   } satisfies OptionsApi;
 }
@@ -33,11 +33,11 @@ function api(settings: Partial<Settings> = {}, extra: Partial<ResolvedSettings> 
 const saveAndGet = async (a: ReturnType<typeof api>) => {
   fireEvent.click(screen.getByTestId('save'));
   await waitFor(() => expect(a.save).toHaveBeenCalledTimes(1));
-  return a.save.mock.calls[0]?.[0] as Settings;
+  return a.save.mock.calls[0]?.[0] as SettingsPatch;
 };
 
 describe('<Options>', () => {
-  it('shows the stored settings and saves every change, validated', async () => {
+  it('shows the stored settings and saves every change (and only the changes), validated', async () => {
     const a = api({ company: 'Acme', enabledSites: ['https://crm.example.com/*'] });
     render(<Options api={a} />);
     const region = (await screen.findByTestId('agent-region')) as HTMLSelectElement;
@@ -54,15 +54,13 @@ describe('<Options>', () => {
     fireEvent.change(screen.getByTestId('language'), { target: { value: 'fr-CA' } });
     fireEvent.click(screen.getByTestId('badge-one-party'));
     const saved = await saveAndGet(a);
+    // Company and sites were not touched: they are not written again.
     expect(saved).toEqual({
-      ...DEFAULT_SETTINGS,
-      company: 'Acme',
       agent: 'Dana',
       agentRegion: 'FL',
       policy: 'announce-always',
       language: 'fr-CA',
       badgeOneParty: false,
-      enabledSites: ['https://crm.example.com/*'],
     });
     expect(screen.getByTestId('save-status').textContent).toContain('Saved');
   });
@@ -81,8 +79,8 @@ describe('<Options>', () => {
       purpose: { en: 'verification' },
       privacyUrl: 'https://acme.example/privacy',
       aiNotes: true,
-      templates: { 'all-party': {}, 'one-party': {}, unknown: {} },
     });
+    expect(saved).not.toHaveProperty('templates');
   });
 
   it('refuses a privacy notice that is not a web address, and says which field', async () => {
@@ -260,6 +258,22 @@ describe('<Options> with browser storage', () => {
     const saved = await saveAndGet(a);
     expect(saved.callPurpose).toBe('service');
     expect(saved.companyWindow).toEqual({ start: '09:00', end: '19:30' });
+  });
+
+  it('saving keeps an organisation value the organisation’s: only what the agent changed is written', async () => {
+    fakeBrowser.reset();
+    // Pushed, not locked: the agent may change it, but until they do the organisation's value applies.
+    await fakeBrowser.storage.managed.set({ company: 'Acme Health' });
+    render(<Options api={{ ...storeApi, regions: REGIONS }} />);
+    expect(((await screen.findByTestId('company')) as HTMLInputElement).value).toBe('Acme Health');
+    fireEvent.input(screen.getByTestId('agent'), { target: { value: 'Dana' } });
+    fireEvent.click(screen.getByTestId('save'));
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toContain('Saved'));
+    // The organisation renames itself: this agent follows, because their save did not copy the old name.
+    await fakeBrowser.storage.managed.set({ company: 'Acme Health Collections' });
+    const after = await settingsStore.load();
+    expect(after.settings).toMatchObject({ company: 'Acme Health Collections', agent: 'Dana' });
+    expect(after.sources).toMatchObject({ company: 'organisation', agent: 'you' });
   });
 
   it('an administrator can push and lock the call purpose and the company window', async () => {

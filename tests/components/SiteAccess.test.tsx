@@ -4,6 +4,7 @@ import { Options, type OptionsApi } from '@/components/Options';
 import { Popup } from '@/components/Popup';
 import type { SiteApi, SiteView } from '@/components/popup/SiteAccess';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import type { SettingsPatch } from '@/lib/settings/patch';
 import { fakeApi } from './fixtures';
 
 function siteApi(view: SiteView | null, granted = true) {
@@ -68,7 +69,7 @@ describe('<Popup> site line', () => {
 function optionsApi(settings: Partial<Settings>) {
   return {
     load: vi.fn(async () => ({ settings: { ...DEFAULT_SETTINGS, ...settings }, notices: [], locked: [] })),
-    save: vi.fn(async (_: Settings) => {}),
+    save: vi.fn(async (_: SettingsPatch) => {}),
     regions: [],
     requestSites: vi.fn(async (_: string[]) => true),
     revokeSites: vi.fn(async (_: string[]) => {}),

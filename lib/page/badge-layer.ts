@@ -1,0 +1,230 @@
+/**
+ * The badges on a page: places them, gives them their answers and takes them away. A badge starts as
+ * a light placeholder (its element and attributes, hidden); its words and shadow root come when it is
+ * near the viewport, so a page of 50,000 numbers lays out and styles only the few dozen the agent can
+ * see, and the number of badges does not scale the cost of a change. Every write that changes what
+ * the page shows is done in one batch per frame, never interleaved with a read of layout.
+ */
+import type { BadgeInfo } from '../protocol/messages';
+import { createBadge, fillBadge, setBadgeAnswer } from './badge';
+import type { PageText } from './text';
+
+export interface BadgeLayerOptions {
+  text: PageText;
+  /** Fill badges only near the viewport (IntersectionObserver); off, every badge is filled when answered. */
+  lazy?: boolean;
+  /** How far beyond the viewport a badge counts as near. */
+  margin?: string;
+}
+
+interface Shown {
+  info: BadgeInfo;
+  visible: boolean;
+}
+
+type Side = 'near' | 'above' | 'below' | 'aside' | 'unknown';
+
+/**
+ * Placeholders placed together, watched through two sentinels: the elements the first and the last
+ * of them (in document order) sit in. Observing every badge's element would make each frame of a
+ * scroll cost what the page holds (50,000 targets: 120–650 ms a frame, measured); a chunk costs two.
+ * A chunk is filled when a sentinel comes near the viewport, or when the viewport lies between its
+ * two (one above, one below): IntersectionObserver reports each crossing, so each side is known.
+ */
+interface Chunk {
+  members: Set<HTMLElement>;
+  first: Element | null;
+  last: Element | null;
+  sides: Map<Element, Side>;
+}
+
+/** How long one frame's batch of badge writes may take (ms); the rest waits for the next frame. */
+const FRAME_MS = 8;
+/** The most badges one chunk holds. */
+const CHUNK = 64;
+
+export class BadgeLayer {
+  private readonly answers = new WeakMap<HTMLElement, Shown>();
+  /** Badges filled with the answer they show now. */
+  private readonly filled = new WeakMap<HTMLElement, BadgeInfo>();
+  /** Badges near the viewport once (they stay filled: no churn while scrolling back and forth). */
+  private readonly live = new WeakSet<HTMLElement>();
+  private readonly chunkOf = new WeakMap<HTMLElement, Chunk>();
+  /** The chunks each observed sentinel watches for. */
+  private readonly watching = new Map<Element, Set<Chunk>>();
+  private open: Chunk | null = null;
+  private readonly queue = new Set<HTMLElement>();
+  /** Filled badges whose visibility changes with the next frame's batch (all at once: one layout). */
+  private readonly toShow = new Set<HTMLElement>();
+  private readonly near: IntersectionObserver | null;
+  private frame: number | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: BadgeLayerOptions,
+  ) {
+    const View = doc.defaultView as (Window & typeof globalThis) | null;
+    const Observer = options.lazy ? View?.IntersectionObserver : undefined;
+    this.near = Observer
+      ? new Observer((entries) => this.onNear(entries), { rootMargin: options.margin ?? '150% 0px' })
+      : null;
+  }
+
+  /** A new placeholder for `e164`, inserted into `parent` before `ref` (after any badge of ours there). */
+  place(parent: Node, ref: Node | null, e164: string): HTMLElement {
+    const badge = createBadge(this.doc, e164);
+    parent.insertBefore(badge, ref);
+    const anchor = this.near ? badge.parentElement : null;
+    if (!anchor) {
+      this.live.add(badge);
+      return badge;
+    }
+    let chunk = this.open;
+    if (!chunk || chunk.members.size >= CHUNK) {
+      this.endBatch();
+      chunk = { members: new Set(), first: anchor, last: anchor, sides: new Map() };
+      this.open = chunk;
+    }
+    chunk.members.add(badge);
+    this.chunkOf.set(badge, chunk);
+    // 2: the anchor is before `first`; 4: after `last` (compareDocumentPosition's bits).
+    if (chunk.first && chunk.first.compareDocumentPosition(anchor) & 2) chunk.first = anchor;
+    if (chunk.last && chunk.last.compareDocumentPosition(anchor) & 4) chunk.last = anchor;
+    return badge;
+  }
+
+  /** The badges placed so far form a chunk: its sentinels are observed from now on. */
+  endBatch() {
+    const chunk = this.open;
+    this.open = null;
+    if (!chunk || !this.near || chunk.members.size === 0) return;
+    for (const sentinel of new Set([chunk.first, chunk.last])) {
+      if (!sentinel) continue;
+      chunk.sides.set(sentinel, 'unknown');
+      let set = this.watching.get(sentinel);
+      if (!set) {
+        set = new Set();
+        this.watching.set(sentinel, set);
+      } else this.near.unobserve(sentinel); // observed afresh: it reports where it is now, for this chunk too
+      set.add(chunk);
+      this.near.observe(sentinel);
+    }
+  }
+
+  /** The badge's answer: its attributes now (the public contract), its words and visibility in the next frame. */
+  answer(badge: HTMLElement, info: BadgeInfo, visible: boolean) {
+    setBadgeAnswer(badge, info);
+    this.answers.set(badge, { info, visible });
+    if (this.live.has(badge)) this.schedule(badge);
+  }
+
+  remove(badge: HTMLElement) {
+    badge.remove();
+    this.queue.delete(badge);
+    this.toShow.delete(badge);
+    const chunk = this.chunkOf.get(badge);
+    if (!chunk) return;
+    this.chunkOf.delete(badge);
+    chunk.members.delete(badge);
+    if (chunk.members.size === 0) this.forget(chunk);
+  }
+
+  stop() {
+    this.stopped = true;
+    this.near?.disconnect();
+    this.watching.clear();
+    this.open = null;
+    this.queue.clear();
+    this.toShow.clear();
+    if (this.frame !== undefined) this.doc.defaultView?.cancelAnimationFrame?.(this.frame);
+  }
+
+  private forget(chunk: Chunk) {
+    if (this.open === chunk) this.open = null;
+    for (const sentinel of chunk.sides.keys()) {
+      const set = this.watching.get(sentinel);
+      set?.delete(chunk);
+      if (set?.size === 0) {
+        this.watching.delete(sentinel);
+        this.near?.unobserve(sentinel);
+      }
+    }
+    chunk.sides.clear();
+  }
+
+  private onNear(entries: IntersectionObserverEntry[]) {
+    for (const entry of entries) {
+      const side = sideOf(entry);
+      for (const chunk of [...(this.watching.get(entry.target) ?? [])]) {
+        chunk.sides.set(entry.target, side);
+        const sides = [...chunk.sides.values()];
+        const between = sides.length === 2 && sides[0] !== sides[1] && !sides.includes('unknown');
+        if (side !== 'near' && !between) continue;
+        this.forget(chunk);
+        for (const badge of chunk.members) {
+          this.chunkOf.delete(badge);
+          this.live.add(badge);
+          if (this.answers.has(badge)) this.schedule(badge);
+        }
+      }
+    }
+  }
+
+  private schedule(badge: HTMLElement) {
+    this.queue.add(badge);
+    if (this.frame !== undefined || this.stopped) return;
+    const View = this.doc.defaultView;
+    const run = () => {
+      this.frame = undefined;
+      this.writeFrame();
+    };
+    // Where frames are not run (no rAF), a short timer does.
+    this.frame = View?.requestAnimationFrame
+      ? View.requestAnimationFrame(run)
+      : (setTimeout(run, 16) as unknown as number);
+  }
+
+  /**
+   * One frame's writes: the words of the queued badges (hidden, so no layout yet), for at most
+   * FRAME_MS; when all are written, every visibility change at once, so the page lays out once.
+   */
+  private writeFrame() {
+    const deadline = performance.now() + FRAME_MS;
+    for (const badge of this.queue) {
+      this.queue.delete(badge);
+      const shown = this.answers.get(badge);
+      if (!shown || !badge.isConnected) continue;
+      if (this.filled.get(badge) !== shown.info) {
+        fillBadge(badge, shown.info, this.options.text);
+        this.filled.set(badge, shown.info);
+      }
+      this.toShow.add(badge);
+      if (performance.now() > deadline) break;
+    }
+    if (this.queue.size > 0) {
+      const [next] = this.queue;
+      if (next) {
+        this.queue.delete(next);
+        this.schedule(next);
+      }
+      return;
+    }
+    for (const badge of this.toShow) {
+      const shown = this.answers.get(badge);
+      if (shown && badge.hidden === shown.visible) badge.hidden = !shown.visible;
+    }
+    this.toShow.clear();
+  }
+}
+
+/** Where an observed element is, against the viewport grown by the margin. */
+function sideOf(entry: IntersectionObserverEntry): Side {
+  if (entry.isIntersecting) return 'near';
+  const root = entry.rootBounds;
+  if (!root) return 'unknown';
+  const box = entry.boundingClientRect;
+  if (box.bottom < root.top) return 'above';
+  if (box.top > root.bottom) return 'below';
+  return 'aside';
+}
