@@ -2,9 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { Settings } from '@/lib/settings';
 import type { ResolvedSettings } from '@/lib/settings/managed';
 import { SettingsError, type SettingsPatch } from '@/lib/settings/patch';
+import type { DncApi } from '@/utils/dnc-import';
 import { t } from '@/utils/i18n';
 import { BadgesSection } from './options/BadgesSection';
 import { CallingSection } from './options/CallingSection';
+import { DncSection } from './options/DncSection';
 import { EffectiveSection } from './options/EffectiveSection';
 import { LockReason } from './options/Locked';
 import { Notices } from './options/Notices';
@@ -22,6 +24,8 @@ export interface OptionsApi {
   requestSites?: (patterns: string[]) => Promise<boolean>;
   /** Gives back the host access of sites the agent removed. */
   revokeSites?: (patterns: string[]) => Promise<void>;
+  /** The company do-not-call list (not a setting: saved on its own, outside the form). */
+  dnc?: DncApi;
 }
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid'; error: string } | { kind: 'failed' };
@@ -124,6 +128,7 @@ export function Options({ api }: { api: OptionsApi }) {
             </span>
           </div>
         </form>
+        {api.dnc && <DncSection api={api.dnc} />}
         <EffectiveSection settings={resolved.settings} sources={resolved.sources ?? {}} locked={resolved.locked} />
         <footer class="privacy-note">
           <p>

@@ -7,6 +7,7 @@ import { SETTINGS_CHANGED } from '@/lib/protocol/guards';
 import { keepsTabNumbers } from '@/lib/sites/site-access';
 import { effectiveSiteChoices } from '@/lib/sites/site-policy';
 import { syncContentScript } from '@/utils/content-registration';
+import { dncMatcher, followDncChanges } from '@/utils/dnc-matcher';
 import { t } from '@/utils/i18n';
 import { settingsStore } from '@/utils/settings-store';
 import { followPermissions, loadSiteChoices } from '@/utils/site-permissions';
@@ -52,7 +53,7 @@ async function tellTabsSettingsChanged() {
   const tabs = await browser.tabs.query({}).catch(() => []);
   for (const tab of tabs) {
     if (tab.id === undefined) continue;
-    // A tab without our content script refuses; an API that throws instead of rejecting must not either.
+    // A tab without our content script refuses; a browser (or test fake) without tabs messaging throws.
     try {
       browser.tabs.sendMessage(tab.id, SETTINGS_CHANGED).catch(() => {});
     } catch {}
@@ -69,6 +70,7 @@ export default defineBackground(() => {
     tabNumbers,
     tabPlaces,
     tabChanged: showCount,
+    dnc: dncMatcher,
     // The badge sentence in the browser's language (utils/i18n falls back to English).
     sentenceText: t satisfies SentenceText,
   };
@@ -96,6 +98,10 @@ export default defineBackground(() => {
   settingsStore.watch(() => {
     register();
     tellTabsSettingsChanged();
+  });
+  // Open pages ask again when the do-not-call list changes, as after a settings change.
+  followDncChanges(() => {
+    tellTabsSettingsChanged().catch(() => {});
   });
   // Host permissions granted or taken back (popup, chrome://extensions site access) change the sites.
   followPermissions();

@@ -59,6 +59,11 @@ export function AnswerDetails({ answer, settings, language, onLanguage, writeTex
   const law = `${requirementLabel(answer.requirement)}${answer.ambiguous ? ` (${t('unsettled')})` : ''}`;
   return (
     <div class="details" data-testid="details">
+      {answer.dnc && (
+        <p class="dnc" data-testid="details-dnc" data-consent-dnc={answer.dnc}>
+          {t(answer.dnc === 'company' ? 'dncCompany' : 'dncRecord')}
+        </p>
+      )}
       <dl class="facts">
         <div>
           <dt>{t('detailsFollow')}</dt>

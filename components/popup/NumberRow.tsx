@@ -20,6 +20,11 @@ export function NumberSummary({ answer }: { answer: Answer }) {
           {consentLabel(consent)}
           {answer.ambiguous ? '*' : ''}
         </span>
+        {answer.dnc && (
+          <span class="chip dnc" data-consent-dnc={answer.dnc}>
+            {t(answer.dnc === 'company' ? 'badgeDncCompany' : 'badgeDncRecord')}
+          </span>
+        )}
       </span>
       {where.from !== 'area-code' && (
         <span class="summary-where" data-testid="row-where">

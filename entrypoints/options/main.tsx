@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options, type OptionsApi } from '@/components/Options';
 import { AGENT_REGIONS, jurisdiction } from '@/lib/law/jurisdiction-index';
+import { dncApi } from '@/utils/dnc-import';
 import { t, uiLanguage } from '@/utils/i18n';
 import { settingsStore } from '@/utils/settings-store';
 import '@/components/tokens.css';
@@ -19,6 +20,7 @@ const api: OptionsApi = {
   async revokeSites(origins) {
     await browser.permissions.remove({ origins });
   },
+  dnc: dncApi,
 };
 
 document.documentElement.lang = uiLanguage();

@@ -50,6 +50,8 @@ export interface BackgroundDeps {
   /** Called after a tab's numbers change, with their classifications (for the toolbar count). */
   tabChanged?: (tabId: number, numbers: Classification[]) => void;
   now?: () => Date;
+  /** The company do-not-call list (the agent's import and the administrator's); none when not given. */
+  dnc?: () => Promise<{ has(e164: string): boolean }>;
   /** The badge sentence's words in the browser's language (English when not given). */
   sentenceText?: SentenceText;
 }
@@ -64,6 +66,12 @@ type Handler<K extends MessageType> = (
 ) => Promise<ResponseOf<K> | ErrorResponse>;
 
 const SUMMARY_LIMIT = 200;
+const NO_LIST = { has: () => false };
+
+/** The answer marked when the number is on the company list. */
+function marked<T extends { e164: string | null }>(answer: T, list: { has(e164: string): boolean }): T {
+  return answer.e164 !== null && list.has(answer.e164) ? { ...answer, dnc: 'company' } : answer;
+}
 const STRICTNESS = { 'all-party': 0, unknown: 1, 'one-party': 2 } as const;
 
 function fromExtensionPage(sender: Sender, deps: BackgroundDeps): boolean {
@@ -130,17 +138,21 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     if (tabId === undefined || fromExtensionPage(sender, deps)) {
       return { ok: false, error: 'Refused page-scan: it must come from a content script in a tab.' };
     }
-    const settings = await deps.settings();
+    const [settings, list] = await Promise.all([deps.settings(), deps.dnc?.() ?? NO_LIST]);
     const context = contextOf(settings, now);
     const badges = lookup.flatMap((number) => {
       const c = classify(number, context);
-      return c.kind === 'invalid' || c.e164 === null ? [] : [badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText)];
+      return c.kind === 'invalid' || c.e164 === null
+        ? []
+        : [marked(badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText), list)];
     });
     // Numbers in a record that names a place: answered with that place (the key it was asked by comes back).
     for (const { e164, regions } of located) {
       const c = classify(e164, { ...context, calleeLocation: { regions } });
       if (c.kind === 'invalid' || c.e164 === null) continue;
-      badges.push({ ...badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText), locationKey: regions.join('/') });
+      badges.push(
+        marked({ ...badgeInfo({ ...c, e164: c.e164 }, deps.sentenceText), locationKey: regions.join('/') }, list),
+      );
     }
     // The tab's summary and toolbar count are kept on the side and never awaited: a slow or failed
     // storage write must not cost the frame its badges (issue #18 item 2).
@@ -159,7 +171,7 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
   async lookup(message, sender, deps, now) {
     const parsed = Lookup.safeParse(message);
     if (!parsed.success) return refusal(parsed.error);
-    const settings = await deps.settings();
+    const [settings, list] = await Promise.all([deps.settings(), deps.dnc?.() ?? NO_LIST]);
     const context = contextOf(settings, now);
     const locations = parsed.data.locations ?? [];
     // A content script's panel lives in the page: nothing of the agent's may be shown there.
@@ -167,7 +179,10 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     return {
       ok: true,
       results: parsed.data.numbers.map((n, i) => {
-        const answer = answerOf(classify(n, { ...context, calleeLocation: locations[i] ?? null }), settings);
+        const answer = marked(
+          answerOf(classify(n, { ...context, calleeLocation: locations[i] ?? null }), settings),
+          list,
+        );
         return forPage ? forThePage(answer, settings) : answer;
       }),
     };
@@ -178,7 +193,7 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     if (!parsed.success) return refusal(parsed.error);
     if (!fromExtensionPage(sender, deps))
       return { ok: false, error: 'Refused popup-tab-summary: only the popup may ask.' };
-    const settings = await deps.settings();
+    const [settings, list] = await Promise.all([deps.settings(), deps.dnc?.() ?? NO_LIST]);
     const context = contextOf(settings, now);
     const tabId = parsed.data.tabId;
     const numbers = tabEntries(await deps.tabNumbers(tabId), (await deps.tabPlaces?.(tabId)) ?? [], context)
@@ -191,7 +206,7 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     return {
       ok: true,
       total: numbers.length,
-      numbers: numbers.slice(0, SUMMARY_LIMIT).map((c) => answerOf(c, settings)),
+      numbers: numbers.slice(0, SUMMARY_LIMIT).map((c) => marked(answerOf(c, settings), list)),
     };
   },
 };

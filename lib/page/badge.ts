@@ -17,6 +17,8 @@ button:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
 :host([data-consent="all-party"]) button{background:#fee4e2;color:#7a271a;border-color:#fda29b}
 :host([data-consent="unknown"]) button{background:#fef0c7;color:#7a2e0e;border-color:#fec84b}
 :host([data-consent="one-party"]) button{background:#d1fadf;color:#054f31;border-color:#6ce9a6}
+:host([data-consent-dnc]) button{background:#1d2939;color:#fff;border-color:#1d2939}
+.dnc{font-weight:700}
 .mark{margin-right:0.3em}
 .hours{font-weight:700;text-decoration:underline dotted}
 `;
@@ -40,6 +42,12 @@ function sheetFor(doc: Document): CSSStyleSheet | null {
 }
 
 const MARK: Record<BadgeInfo['consent'], string> = { 'all-party': '●', unknown: '▲', 'one-party': '✓' };
+const DNC_WORDS: Record<NonNullable<BadgeInfo['dnc']>, PageTextKey> = {
+  company: 'badgeDncCompany',
+  record: 'badgeDncRecord',
+};
+const DNC_SENTENCE: Record<NonNullable<BadgeInfo['dnc']>, PageTextKey> = { company: 'dncCompany', record: 'dncRecord' };
+
 const WORDS: Record<BadgeInfo['consent'], PageTextKey> = {
   'all-party': 'badgeAllParty',
   unknown: 'badgeUnknown',
@@ -124,6 +132,8 @@ export function setBadgeAnswer(host: HTMLElement, info: BadgeInfo) {
   // Present only when the answer used the callee's record location: that region's code.
   setAttr(host, 'data-consent-location', info.location || null);
   setAttr(host, 'data-consent-ambiguous', info.ambiguous ? 'true' : null);
+  // Present only when the number must not be called: `company` (the company list) or `record`.
+  setAttr(host, 'data-consent-dnc', info.dnc ?? null);
 }
 
 /** Writes an attribute only when it changes: an unchanged write still costs a style invalidation. */
@@ -139,7 +149,7 @@ export function fillBadge(host: HTMLElement, info: BadgeInfo, t: PageText) {
   const mark = host.ownerDocument.createElement('span');
   mark.className = 'mark';
   mark.setAttribute('aria-hidden', 'true');
-  mark.textContent = MARK[info.consent];
+  mark.textContent = info.dnc ? '⊘' : MARK[info.consent];
   const hours = hoursWord(info.calling, t);
   const where = !info.location
     ? info.place
@@ -147,13 +157,21 @@ export function fillBadge(host: HTMLElement, info: BadgeInfo, t: PageText) {
       ? t('badgeRecordSame', info.place)
       : t('badgeRecord', info.location, info.place);
   const words = `${where} · ${t(WORDS[info.consent])}${info.ambiguous ? '*' : ''}`;
+  // Do not call comes first, in words: it outranks every consent rule.
+  const lead: Node[] = [mark];
+  if (info.dnc) {
+    const dnc = host.ownerDocument.createElement('span');
+    dnc.className = 'dnc';
+    dnc.textContent = `${t(DNC_WORDS[info.dnc])} · `;
+    lead.push(dnc);
+  }
   if (hours) {
     const word = host.ownerDocument.createElement('span');
     word.className = 'hours';
     word.textContent = hours;
-    button.replaceChildren(mark, `${words} · `, word);
-  } else button.replaceChildren(mark, words);
-  const sentence = `${info.sentence}${hoursSentence(info.calling, t)}`;
+    button.replaceChildren(...lead, `${words} · `, word);
+  } else button.replaceChildren(...lead, words);
+  const sentence = `${info.dnc ? `${t(DNC_SENTENCE[info.dnc])} ` : ''}${info.sentence}${hoursSentence(info.calling, t)}`;
   button.setAttribute('aria-label', `${sentence} ${t('badgeOpenDetails')}`);
   button.title = sentence;
 }

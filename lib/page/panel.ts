@@ -21,6 +21,7 @@ h2{font-size:14px;margin:0 24px 6px 0}
 ul{margin:0 0 8px;padding-left:18px}
 li{margin:2px 0}
 .meta{color:#475467;margin:0 0 8px}
+.dnc{margin:0 0 8px;padding:6px 8px;border-radius:6px;background:#1d2939;color:#fff;font-weight:700}
 blockquote{margin:0 0 8px;padding:6px 8px;background:#f2f4f7;border-radius:6px}
 button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid #d0d5dd;background:#fff;color:#101828;padding:3px 10px}
 button.primary{background:#0f766e;border-color:#0f766e;color:#fff}
@@ -182,6 +183,7 @@ export function createPanel(doc: Document, t: PageText): Panel {
       box.replaceChildren(
         close,
         el(doc, 'h2', `${t(HEADLINE[consent] ?? 'panelUnknown')}${answer.ambiguous ? ` ${t('panelUnsettled')}` : ''}`),
+        ...(answer.dnc ? [el(doc, 'p', t(answer.dnc === 'company' ? 'dncCompany' : 'dncRecord'), 'dnc')] : []),
         el(doc, 'p', `${answer.e164 ?? answer.input} · ${answer.place}`, 'meta'),
         el(doc, 'p', whereFrom(answer, t), 'meta where'),
         reasons,

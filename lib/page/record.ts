@@ -58,11 +58,11 @@ const SIBLINGS = 3;
 
 const tagOf = (e: Element) => e.tagName.toUpperCase();
 
-function isRow(e: Element): boolean {
+export function isRow(e: Element): boolean {
   return tagOf(e) === 'TR' || e.getAttribute('role') === 'row';
 }
 
-function isRecord(e: Element): boolean {
+export function isRecord(e: Element): boolean {
   if (RECORD_TAGS.has(tagOf(e))) return true;
   const role = e.getAttribute('role');
   if (role && RECORD_ROLES.has(role)) return true;
@@ -97,7 +97,7 @@ function fieldValue(e: Element): string | null {
  * A record's own text: blocks and cells on lines of their own, field values after their labels;
  * nested records that do not hold the number (`keep`), page chrome and our own badges left out.
  */
-function ownText(record: Element, keep: ReadonlySet<Element>): string {
+export function ownText(record: Element, keep: ReadonlySet<Element>): string {
   let text = '';
   const visit = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -132,7 +132,7 @@ function ownText(record: Element, keep: ReadonlySet<Element>): string {
   return text;
 }
 
-function cellsOf(row: Element): Element[] {
+export function cellsOf(row: Element): Element[] {
   return [...row.children].filter((c) => {
     const tag = tagOf(c);
     const role = c.getAttribute('role');
@@ -141,7 +141,7 @@ function cellsOf(row: Element): Element[] {
 }
 
 /** The column headers of a row's table or grid, by column index ([] where it has none). */
-function headersOf(row: Element, cache: RecordCache): string[] {
+export function headersOf(row: Element, cache: RecordCache): string[] {
   const table =
     tagOf(row) === 'TR' ? row.closest('table') : row.closest('[role="grid"],[role="table"],[role="treegrid"]');
   if (!table) return [];
@@ -268,11 +268,13 @@ function placeOf(hits: readonly Hit[]): RecordPlace {
 }
 
 /**
- * The location of the record `node` (a number's text node, link or field) belongs to. The nearest
- * record that names a place decides; a table row is a whole record (its table's caption is not
- * read), and no record above it is. Nothing outside a record (a page's header or footer) applies.
+ * Walks the records `node` (a number's text node, link or field) belongs to, innermost first, by the
+ * record rules: a table row is a whole record and no record above it is; a record in a list of like
+ * records does not take its parent's; page chrome and anything outside a record never apply. `read`
+ * gets each record and the elements on the path to it (nested records on the path are the number's
+ * own); it returns true when this record decided, which ends the walk. Returns the records read.
  */
-export function recordLocationOf(node: Node, cache: RecordCache = newRecordCache()): RecordMatch {
+export function walkRecords(node: Node, read: (record: Element, path: ReadonlySet<Element>) => boolean): Element[] {
   const records: Element[] = [];
   const path = new Set<Element>();
   for (let e = node.nodeType === 1 ? (node as Element) : up(node); e; e = up(e)) {
@@ -281,10 +283,23 @@ export function recordLocationOf(node: Node, cache: RecordCache = newRecordCache
     if (CHROME_TAGS.has(tag) || tag === 'BODY' || tag === 'HTML') break;
     if (!isRecord(e)) continue;
     records.push(e);
-    // The cache is keyed by record: another number of the same record (same path above it) reads it again for free.
-    const hits = recordHits(e, path, cache);
-    if (hits.length > 0) return { location: placeOf(hits), records };
+    if (read(e, path)) break;
     if (records.length >= MAX_RECORDS || !mayClimb(e)) break;
   }
-  return { location: null, records };
+  return records;
+}
+
+/**
+ * The location of the record `node` belongs to: the nearest record that names a place decides; a
+ * table row is a whole record (its table's caption is not read), and no record above it is.
+ */
+export function recordLocationOf(node: Node, cache: RecordCache = newRecordCache()): RecordMatch {
+  let location: RecordPlace | null = null;
+  const records = walkRecords(node, (record, path) => {
+    // The cache is keyed by record: another number of the same record (same path above it) reads it again for free.
+    const hits = recordHits(record, path, cache);
+    if (hits.length > 0) location = placeOf(hits);
+    return location !== null;
+  });
+  return { location, records };
 }

@@ -52,7 +52,11 @@ export type PageTextKey =
   | 'whereRecordOnly'
   | 'whyRecordStricter'
   | 'whyAreaCodeStricter'
-  | 'whySameRule';
+  | 'whySameRule'
+  | 'badgeDncCompany'
+  | 'badgeDncRecord'
+  | 'dncCompany'
+  | 'dncRecord';
 
 /** Looks a key up, with `$1`… substitutions. */
 export type PageText = (key: PageTextKey, ...subs: string[]) => string;

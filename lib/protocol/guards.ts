@@ -21,7 +21,8 @@ function isBadgeInfo(v: unknown): v is BadgeInfo {
     (v.localTime === null || isString(v.localTime)) &&
     (v.location === undefined || isString(v.location)) &&
     (v.locationKey === undefined || isString(v.locationKey)) &&
-    (v.notice === undefined || v.notice === true)
+    (v.notice === undefined || v.notice === true) &&
+    (v.dnc === undefined || v.dnc === 'company' || v.dnc === 'record')
   );
 }
 
@@ -47,7 +48,8 @@ export function firstAnswer(v: unknown): Answer | null {
     Array.isArray(a.rules) &&
     isString(a.place) &&
     isString(a.disclaimer) &&
-    (a.copyText === undefined || isString(a.copyText));
+    (a.copyText === undefined || isString(a.copyText)) &&
+    (a.dnc === undefined || a.dnc === 'company' || a.dnc === 'record');
   return ok ? (a as unknown as Answer) : null;
 }
 

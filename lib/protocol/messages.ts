@@ -21,6 +21,9 @@ const Window = z.nullable(z.union([z.boolean(), z.literal('partly')]));
 const RegionCode = z.string().check(z.regex(/^[A-Z]{2}$/));
 /** The places a record names: one, or a few where it is unclear (an X postal code, two addresses). */
 const Regions = z.array(RegionCode).check(z.minLength(1), z.maxLength(8));
+/** Why a number must not be called: on the company's do-not-call list, or flagged so on its record. */
+const Dnc = z.enum(['company', 'record']);
+export type Dnc = z.infer<typeof Dnc>;
 const LocationSource = z.enum(['address', 'field', 'column', 'given']);
 /** A location read from the callee's record: its places, what it said, and where it was read. */
 export const RecordLocation = z.strictObject({
@@ -180,6 +183,8 @@ export const BadgeInfo = z.object({
   calling: z.optional(BadgeCalling),
   /** Set where the law asks a business to give notice before recording (Canada): shown even when one-party badges are off. */
   notice: z.optional(z.literal(true)),
+  /** data-consent-dnc: the number must not be called, and why (absent where nothing says so). */
+  dnc: z.optional(Dnc),
 });
 export type BadgeInfo = z.infer<typeof BadgeInfo>;
 
@@ -257,6 +262,8 @@ export const Answer = z.object({
    * can read what the panel shows; lib/law/page-answer.ts).
    */
   copyText: z.optional(z.string()),
+  /** The number must not be called, and why (absent where nothing says so). */
+  dnc: z.optional(Dnc),
 });
 export type Answer = z.infer<typeof Answer>;
 

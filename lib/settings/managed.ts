@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { DISCLAIMER_LANGUAGES } from '../data/disclaimers';
+import { DNC_POLICY_KEYS } from '../dnc/policy';
 import { REMOVED_POLICIES } from '../law/policy';
 import { CALLEE_ONLY_NOTICE, type ReadResult, readSettings, Settings } from '../settings';
 import { SITE_MODES, type SiteMode, type SitePolicy } from '../sites/site-policy';
@@ -158,7 +159,13 @@ export function readManaged(managed: unknown): ManagedPolicy {
     return policy;
   }
   for (const [key, value] of Object.entries(managed)) {
-    if (key === 'locked' || (POLICY_ONLY as readonly string[]).includes(key)) continue;
+    if (
+      key === 'locked' ||
+      (POLICY_ONLY as readonly string[]).includes(key) ||
+      // The do-not-call list is data, not a setting: lib/dnc/policy.ts reads it.
+      (DNC_POLICY_KEYS as readonly string[]).includes(key)
+    )
+      continue;
     if (!(MANAGEABLE as readonly string[]).includes(key)) {
       policy.notices.push(ignored(key, 'is not a setting this version knows'));
       continue;

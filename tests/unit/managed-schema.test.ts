@@ -1,6 +1,7 @@
 // Chrome refuses to load an extension whose managed-storage schema it cannot read (its service
 // worker never starts): the schema must use Chrome's JSON-schema subset, one type name per "type".
 import { describe, expect, it } from 'vitest';
+import { DNC_POLICY_KEYS } from '@/lib/dnc/policy';
 import { LOCKABLE, MANAGEABLE, POLICY_ONLY } from '@/lib/settings/managed';
 import schema from '@/public/managed_schema.json';
 
@@ -23,7 +24,7 @@ describe('public/managed_schema.json', () => {
   });
   it('declares every manageable setting and policy-only key, and "locked" lists exactly the lockable ones', () => {
     const props = Object.keys(schema.properties).filter((k) => k !== 'locked');
-    expect(props.sort()).toEqual([...MANAGEABLE, ...POLICY_ONLY].sort());
+    expect(props.sort()).toEqual([...MANAGEABLE, ...POLICY_ONLY, ...DNC_POLICY_KEYS].sort());
     expect([...schema.properties.locked.items.enum].sort()).toEqual([...LOCKABLE].sort());
   });
 });

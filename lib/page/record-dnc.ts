@@ -1,0 +1,116 @@
+/**
+ * Do-not-call flags on the record that holds a number: a Salesforce-style "Do Not Call" checkbox, a
+ * HubSpot-style "Do not call" property, a labelled field ("DNC: Yes") or a table column named so. The
+ * record is found by the same rules as its location (record.ts `walkRecords`): the nearest record with
+ * such a field decides, checked or not, and a flag is never taken from another record. An unchecked
+ * box, "No" or an empty value is no flag; a value we cannot read is no flag either. Reads only.
+ */
+import { cellsOf, headersOf, isRecord, isRow, ownText, type RecordCache, walkRecords } from './record';
+
+/** A field label that means "do not call this person" (a fax or e-mail opt-out does not). */
+const DNC_LABEL =
+  /^(?:do[\s-]*not[\s-]*call|don['’]?t[\s-]*call|dnc|no[\s-]*calls?|(?:phone|call|calling|telephone)[\s-]*opt[\s-]*out|opted[\s-]*out(?:\s+of\s+(?:calls|calling|phone calls?))?)\s*[:：?]?$/i;
+const YES = /^(?:yes|y|true|checked|on|1|x|✓|✔|☑|☒|opted[\s-]*out|do[\s-]*not[\s-]*call)$/i;
+const NO = /^(?:no|n|false|unchecked|off|0|☐|opted[\s-]*in|—|-|)$/i;
+/** Label, a colon, and the value on the same line: "Do Not Call: Yes". */
+const INLINE = /^(.{1,40}?)\s*[:：]\s*(.*)$/;
+
+type Flag = 'yes' | 'no' | null;
+
+export const isDncLabel = (text: string) => DNC_LABEL.test(text.replace(/\s+/g, ' ').trim());
+
+/** A value's words as a flag: yes, no, or null where it is neither. */
+function valueFlag(text: string): Flag {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return YES.test(t) ? 'yes' : NO.test(t) ? 'no' : null;
+}
+
+const both = (a: Flag, b: Flag): Flag => (a === 'yes' || b === 'yes' ? 'yes' : a === 'no' || b === 'no' ? 'no' : null);
+
+/** A checkbox's state: a checked input, or role=checkbox with aria-checked. */
+function boxState(box: Element): Flag {
+  if (box.tagName.toUpperCase() === 'INPUT') return (box as HTMLInputElement).checked ? 'yes' : 'no';
+  return box.getAttribute('aria-checked') === 'true' ? 'yes' : 'no';
+}
+
+/** The words that name a checkbox: its labels, aria-label, or its field's short text. */
+function boxLabel(box: Element): string {
+  const aria = box.getAttribute('aria-label');
+  if (aria) return aria;
+  const doc = box.ownerDocument;
+  const by = box.getAttribute('aria-labelledby');
+  if (by)
+    return by
+      .split(/\s+/)
+      .map((id) => doc.getElementById(id)?.textContent ?? '')
+      .join(' ');
+  const labels = (box as HTMLInputElement).labels;
+  if (labels && labels.length > 0) return [...labels].map((l) => l.textContent ?? '').join(' ');
+  // A field: the checkbox's container with its label beside it ("Do Not Call ☑").
+  for (let e = box.parentElement, i = 0; e && i < 3; e = e.parentElement, i++) {
+    const text = (e.textContent ?? '').trim();
+    if (text) return text.length <= 40 ? text : '';
+  }
+  return '';
+}
+
+const BOXES = 'input[type="checkbox"],[role="checkbox"]';
+
+/** The record's checkboxes labelled do-not-call, leaving out nested records that do not hold the number. */
+function boxesFlag(record: Element, keep: ReadonlySet<Element>): Flag {
+  let flag: Flag = null;
+  for (const box of record.querySelectorAll(BOXES)) {
+    let other = false;
+    for (let e = box.parentElement; e && e !== record; e = e.parentElement) {
+      if (!keep.has(e) && isRecord(e)) {
+        other = true;
+        break;
+      }
+    }
+    if (!other && isDncLabel(boxLabel(box))) flag = both(flag, boxState(box));
+  }
+  return flag;
+}
+
+/** Labelled text: "Do Not Call: Yes" on one line, or the label on one line and the value on the next. */
+function textFlag(text: string): Flag {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  let flag: Flag = null;
+  lines.forEach((line, i) => {
+    const inline = INLINE.exec(line);
+    if (inline && isDncLabel(inline[1] ?? '') && (inline[2] ?? '') !== '')
+      flag = both(flag, valueFlag(inline[2] ?? ''));
+    else if (isDncLabel(line)) flag = both(flag, valueFlag(lines[i + 1] ?? ''));
+  });
+  return flag;
+}
+
+/** A table row: the cell under a do-not-call column, by its text or its checkbox. */
+function rowFlag(row: Element, cache: RecordCache): Flag {
+  const headers = headersOf(row, cache);
+  let flag: Flag = null;
+  cellsOf(row).forEach((cell, i) => {
+    if (!isDncLabel(headers[i] ?? '')) return;
+    const box = cell.querySelector(BOXES);
+    flag = both(flag, box ? boxState(box) : valueFlag(cell.textContent ?? ''));
+  });
+  return flag;
+}
+
+function recordFlag(record: Element, keep: ReadonlySet<Element>, cache: RecordCache): Flag {
+  if (isRow(record)) return both(rowFlag(record, cache), boxesFlag(record, keep));
+  return both(textFlag(ownText(record, keep)), boxesFlag(record, keep));
+}
+
+/** True when the record holding `node` flags it do-not-call (see the module comment). */
+export function recordDncOf(node: Node, cache: RecordCache): boolean {
+  let flag: Flag = null;
+  walkRecords(node, (record, path) => {
+    flag = recordFlag(record, path, cache);
+    return flag !== null;
+  });
+  return flag === 'yes';
+}
