@@ -122,10 +122,16 @@ export class AnswerClient {
 
   /**
    * With one-party badges off, a one-party number still shows when there is something to do: a notice
-   * the law asks for (Canada), or calling hours that are closed now.
+   * the law asks for (Canada), calling hours that are closed now, or a do-not-call mark.
    */
   private visible(info: BadgeInfo): boolean {
-    return this.showOneParty || info.consent !== 'one-party' || info.notice === true || info.calling?.allowed === false;
+    return (
+      this.showOneParty ||
+      info.consent !== 'one-party' ||
+      info.notice === true ||
+      info.calling?.allowed === false ||
+      info.dnc !== undefined
+    );
   }
 
   /** The located numbers the frame shows, with their record's words, for the tab's summary (at most MAX_PAGE_NUMBERS). */

@@ -40,6 +40,36 @@ afterEach(() => {
 });
 
 describe('PageGuard', () => {
+  it('with one-party badges off, a one-party number on the do-not-call list still shows', async () => {
+    document.body.innerHTML = '<p>Austin 512-555-0175, Dallas 214-555-0123</p>';
+    guard = new PageGuard(document, {
+      scan: scanText,
+      send: async (message) => {
+        const answer = instantAnswer(message);
+        return {
+          ...answer,
+          showOneParty: false,
+          // Both one-party (Texas); only Austin's number is on the company's do-not-call list.
+          badges: answer.badges.map((b) => ({
+            ...b,
+            consent: 'one-party' as const,
+            ...(b.e164 === '+15125550175' ? { dnc: 'company' as const } : {}),
+          })),
+        };
+      },
+      details: async () => null,
+      text: (key) => key,
+      batchMs: 0,
+      fieldPollMs: 0,
+    });
+    guard.start();
+    await settle();
+    const shown = [...document.querySelectorAll('consent-guard-badge')]
+      .filter((b) => !(b as HTMLElement).hidden && b.hasAttribute('data-consent'))
+      .map((b) => `${b.getAttribute('data-consent-number')} ${b.getAttribute('data-consent-dnc') ?? '-'}`);
+    expect(shown).toEqual(['+15125550175 company']);
+  });
+
   it('puts one badge after each number and asks the background once', async () => {
     start('<p>Call (415) 555-0134 or 212-555-0175.</p><p>Order #4155550199</p>');
     await settle();
