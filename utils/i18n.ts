@@ -1,10 +1,11 @@
 /**
- * The extension's own UI strings, from public/_locales through `browser.i18n.getMessage`.
- * Where getMessage is missing, throws or answers '' (WXT's fake browser in tests, a page opened
- * outside the extension), the English messages bundled here answer instead, placeholders and all.
+ * The extension's own UI strings, from public/_locales through `browser.i18n.getMessage`, which
+ * always answers in the extension's pages. Where it cannot (WXT's fake browser in tests), the
+ * messages given to `fallBackTo` answer instead, placeholders and all; they are not bundled, so
+ * the popup does not carry every string of the options page twice.
  */
 import { browser } from 'wxt/browser';
-import en from '@/public/_locales/en/messages.json';
+import type en from '@/public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 
@@ -22,15 +23,24 @@ export function formatMessage(entry: Entry, subs: readonly string[]): string {
   return named.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
 
+let fallback: Readonly<Record<string, Entry>> = {};
+
+/** The messages that answer where getMessage cannot (the tests' setup gives the English ones). */
+export function fallBackTo(messages: Readonly<Record<string, Entry>>): void {
+  fallback = messages;
+}
+
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const strings = subs.map(String);
   try {
     const message = browser.i18n?.getMessage?.(key, strings);
     if (message) return message;
   } catch {
-    // Not available here: fall back to the bundled English.
+    // Not available here: fall back.
   }
-  return formatMessage(en[key] as Entry, strings);
+  const entry = fallback[key];
+  // The key itself, never an empty label, if nothing answers.
+  return entry ? formatMessage(entry, strings) : key;
 }
 
 /** The UI language as a BCP 47 tag, for `<html lang>`. */

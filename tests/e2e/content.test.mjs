@@ -185,6 +185,8 @@ test('the content script stays small: no zod, no settings store, no law or discl
   // Answers, laws, hours and disclaimers are the background's: the page gets them by message.
   for (const marker of ['ZodMini', 'Palmer v. State', 'canada-non-geographic-reserved', 'announce-always'])
     assert.ok(!code.includes(marker), `${marker} is in the content script`);
-  // The budget is 40 KB; it is not met yet (docs: README known limits). This bound stops it growing back.
-  assert.ok(code.length < 54_000, `${code.length} bytes`);
+  // The budget is 40 KB; it is not met yet (docs: README known limits). This bound stops it growing back:
+  // 54,000 after the engine work, 56,000 since the do-not-call badge words and the record places it
+  // reports (issues #16, #11), both measured. Moving the record reader to the background is the way down.
+  assert.ok(code.length < 56_000, `${code.length} bytes`);
 });
