@@ -49,7 +49,19 @@ async function setClock(ms) {
 
 /** Each badge's number → [data-consent-calling, visible text]. */
 async function callingOf(frame) {
-  await exposeOwnRoots(frame.page());
+  // A badge is answered (data-consent) before its words are written, in the next frames: wait until every
+  // answered badge on this short page has its root and words, reading the roots again each time.
+  for (let tries = 0; ; tries++) {
+    await exposeOwnRoots(frame.page());
+    const filled = await frame.evaluate(() =>
+      [...document.querySelectorAll('consent-guard-badge[data-consent]')].every(
+        (el) => el.__ownRoot?.querySelector('button')?.textContent,
+      ),
+    );
+    if (filled) break;
+    if (tries >= 50) throw new Error('badges answered but their words never came');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return frame.evaluate(() => {
     const out = {};
     for (const el of document.querySelectorAll('consent-guard-badge[data-consent]')) {
