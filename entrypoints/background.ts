@@ -11,7 +11,7 @@ import { dncMatcher, followDncChanges } from '@/utils/dnc-matcher';
 import { t } from '@/utils/i18n';
 import { settingsStore } from '@/utils/settings-store';
 import { followPermissions, loadSiteChoices } from '@/utils/site-permissions';
-import { clearTab, forgetTab, recordFrame, tabNumbers, tabPlaces } from '@/utils/tab-store';
+import { clearTab, forgetTab, recordFrame, tabFlagged, tabNumbers, tabPlaces } from '@/utils/tab-store';
 
 /** The toolbar count: how many numbers on the tab need everyone's consent (unknown ones included). */
 function showCount(tabId: number, numbers: Classification[]) {
@@ -69,6 +69,7 @@ export default defineBackground(() => {
     recordFrame,
     tabNumbers,
     tabPlaces,
+    tabFlagged,
     tabChanged: showCount,
     dnc: dncMatcher,
     // The badge sentence in the browser's language (utils/i18n falls back to English).

@@ -28,6 +28,8 @@ interface Frame {
   numbers: string[];
   /** Its numbers that sit in a record with a place. */
   places: PlaceOnPage[];
+  /** Its numbers whose record on the page flags them do-not-call. */
+  flagged: string[];
   /** When it last reported (a counter): the oldest goes first. */
   seq: number;
 }
@@ -65,6 +67,7 @@ async function load(tabId: number): Promise<Frames> {
       frames.set(id, {
         numbers: frame.numbers.slice(0, MAX_FRAME_NUMBERS),
         places: frame.places.slice(0, MAX_FRAME_NUMBERS),
+        flagged: ('flagged' in frame ? (frame.flagged ?? []) : []).slice(0, MAX_FRAME_NUMBERS),
         seq: ++counter,
       });
     }
@@ -112,7 +115,13 @@ function persist(tabId: number, changed: Iterable<number>): void {
       const frame = frames.get(id);
       if (frame)
         set[frameKey(tabId, id)] =
-          frame.places.length > 0 ? { numbers: frame.numbers, places: frame.places } : frame.numbers;
+          frame.places.length > 0 || frame.flagged.length > 0
+            ? {
+                numbers: frame.numbers,
+                places: frame.places,
+                ...(frame.flagged.length > 0 ? { flagged: frame.flagged } : {}),
+              }
+            : frame.numbers;
       else remove.push(frameKey(tabId, id));
     }
     if (remove.length > 0) await browser.storage.session.remove(remove);
@@ -133,6 +142,7 @@ export async function recordFrame(
   numbers: string[],
   reset: boolean,
   places: PlaceOnPage[] = [],
+  flagged: string[] = [],
 ): Promise<string[] | null> {
   // A report answered after its tab closed (the tab closed mid-request) stores nothing.
   if (closed.has(tabId)) return [...new Set(numbers)];
@@ -147,12 +157,18 @@ export async function recordFrame(
   const kept = [...new Set(numbers)].slice(0, MAX_FRAME_NUMBERS);
   const shown = new Set(kept);
   const keptPlaces = places.filter((p) => shown.has(p.e164)).slice(0, MAX_FRAME_NUMBERS);
+  const keptFlagged = [...new Set(flagged)].filter((n) => shown.has(n));
   const before = frames.get(frameId);
   if (kept.length === 0) {
     if (before) changed.add(frameId);
     frames.delete(frameId);
-  } else if (!before || !sameList(before.numbers, kept) || !samePlaces(before.places, keptPlaces)) {
-    frames.set(frameId, { numbers: kept, places: keptPlaces, seq: ++counter });
+  } else if (
+    !before ||
+    !sameList(before.numbers, kept) ||
+    !samePlaces(before.places, keptPlaces) ||
+    !sameList(before.flagged, keptFlagged)
+  ) {
+    frames.set(frameId, { numbers: kept, places: keptPlaces, flagged: keptFlagged, seq: ++counter });
     changed.add(frameId);
   } else before.seq = ++counter;
   // Over the tab's cap: the frames reported least recently go, the top frame and this one last.
@@ -189,6 +205,13 @@ export async function tabPlaces(tabId: number): Promise<PlaceOnPage[]> {
     }
   }
   return [...seen.values()];
+}
+
+/** The tab's numbers whose record on the page flags them do-not-call (in any of its frames). */
+export async function tabFlagged(tabId: number): Promise<string[]> {
+  const all = new Set<string>();
+  for (const frame of (await framesOf(tabId)).values()) for (const n of frame.flagged) all.add(n);
+  return [...all];
 }
 
 /** Every stored item of a tab, and its memory, gone. */

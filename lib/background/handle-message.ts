@@ -43,10 +43,13 @@ export interface BackgroundDeps {
     numbers: string[],
     reset: boolean,
     places?: PlaceOnPage[],
+    flagged?: string[],
   ) => Promise<string[] | null>;
   tabNumbers: (tabId: number) => Promise<string[]>;
   /** The tab's numbers that sit in a record with a place (none where the store keeps no places). */
   tabPlaces?: (tabId: number) => Promise<PlaceOnPage[]>;
+  /** The tab's numbers whose record on the page flags them do-not-call (none where not given). */
+  tabFlagged?: (tabId: number) => Promise<string[]>;
   /** Called after a tab's numbers change, with their classifications (for the toolbar count). */
   tabChanged?: (tabId: number, numbers: Classification[]) => void;
   now?: () => Date;
@@ -125,6 +128,7 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     const present = wellFormedNumbers(parsed.data.present);
     const located = wellFormedLocated(parsed.data.located ?? []);
     const places = wellFormedPlaces(parsed.data.places ?? []);
+    const flagged = wellFormedNumbers(parsed.data.flagged ?? []);
     const dropped =
       parsed.data.lookup.length -
       lookup.length +
@@ -133,7 +137,9 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
       (parsed.data.located?.length ?? 0) -
       located.length +
       (parsed.data.places?.length ?? 0) -
-      places.length;
+      places.length +
+      (parsed.data.flagged?.length ?? 0) -
+      flagged.length;
     const tabId = sender.tab?.id;
     if (tabId === undefined || fromExtensionPage(sender, deps)) {
       return { ok: false, error: 'Refused page-scan: it must come from a content script in a tab.' };
@@ -157,7 +163,7 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     // The tab's summary and toolbar count are kept on the side and never awaited: a slow or failed
     // storage write must not cost the frame its badges (issue #18 item 2).
     deps
-      .recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false, places)
+      .recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false, places, flagged)
       .then(async (all) => {
         if (all && deps.tabChanged) {
           const entries = tabEntries(all, (await deps.tabPlaces?.(tabId)) ?? [], context);
@@ -196,6 +202,7 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     const [settings, list] = await Promise.all([deps.settings(), deps.dnc?.() ?? NO_LIST]);
     const context = contextOf(settings, now);
     const tabId = parsed.data.tabId;
+    const flagged = new Set((await deps.tabFlagged?.(tabId)) ?? []);
     const numbers = tabEntries(await deps.tabNumbers(tabId), (await deps.tabPlaces?.(tabId)) ?? [], context)
       .filter((c) => c.kind !== 'invalid')
       .sort(
@@ -206,7 +213,13 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     return {
       ok: true,
       total: numbers.length,
-      numbers: numbers.slice(0, SUMMARY_LIMIT).map((c) => marked(answerOf(c, settings), list)),
+      numbers: numbers.slice(0, SUMMARY_LIMIT).map((c) => {
+        const answer = marked(answerOf(c, settings), list);
+        // A record's flag as the page read it (the company list's comes first).
+        return !answer.dnc && answer.e164 !== null && flagged.has(answer.e164)
+          ? { ...answer, dnc: 'record' as const }
+          : answer;
+      }),
     };
   },
 };

@@ -16,6 +16,8 @@ export interface AnswerClientDeps {
   drop: (badge: HTMLElement) => void;
   /** The record place a badge was answered with (the tab's summary lists it with the record's words). */
   placeOf?: (badge: HTMLElement) => { regions: string[]; text: string; source: PlaceOnPage['source'] } | undefined;
+  /** The badge's record flags its number do-not-call (fixed for the badge's life: a changed flag is a new badge). */
+  flagged?: (badge: HTMLElement) => boolean;
   onError?: (error: unknown) => void;
 }
 
@@ -43,6 +45,8 @@ export class AnswerClient {
   /** How many of each number's badges are on the page, in the order they came: the tab's summary. */
   private readonly present = new Map<string, number>();
   private presentVersion = 0;
+  /** How many badges of each number sit in a record flagged do-not-call (the tab's summary). */
+  private readonly flaggedPresent = new Map<string, number>();
   private reportedVersion = -1;
   /** Answer keys on the page never asked for yet. */
   private readonly pending = new Set<string>();
@@ -80,8 +84,22 @@ export class AnswerClient {
     const count = this.present.get(e164) ?? 0;
     this.present.set(e164, count + 1);
     if (count === 0) this.presentVersion++;
+    if (this.deps.flagged?.(badge)) this.countFlag(e164, 1);
     const info = this.infos.get(key);
-    if (info) this.deps.show(badge, info, this.visible(info));
+    if (info) this.showOn(badge, info);
+  }
+
+  private countFlag(e164: string, delta: 1 | -1) {
+    const count = (this.flaggedPresent.get(e164) ?? 0) + delta;
+    if (count > 0) this.flaggedPresent.set(e164, count);
+    else this.flaggedPresent.delete(e164);
+    if (count === 0 || (count === 1 && delta === 1)) this.presentVersion++;
+  }
+
+  /** One badge's answer: a record's do-not-call flag is the page's to add (the company list's comes first). */
+  private showOn(badge: HTMLElement, info: BadgeInfo) {
+    const shown = !info.dnc && this.deps.flagged?.(badge) ? { ...info, dnc: 'record' as const } : info;
+    this.deps.show(badge, shown, this.visible(shown));
   }
 
   /** The badge is gone. */
@@ -93,6 +111,7 @@ export class AnswerClient {
       this.pending.delete(key);
     }
     const e164 = e164Of(key);
+    if (this.deps.flagged?.(badge)) this.countFlag(e164, -1);
     const count = (this.present.get(e164) ?? 1) - 1;
     if (count > 0) this.present.set(e164, count);
     else {
@@ -170,6 +189,7 @@ export class AnswerClient {
     // The tab's summary and toolbar count hold at most MAX_PAGE_NUMBERS numbers of a frame.
     const shown = this.shownNumbers();
     const places = this.placesOf();
+    const flagged = shown.filter((e164) => this.flaggedPresent.has(e164));
     for (let start = 0; start === 0 || start < lookup.length; start += MAX_PAGE_NUMBERS) {
       const chunk = lookup.length > MAX_PAGE_NUMBERS ? lookup.slice(start, start + MAX_PAGE_NUMBERS) : lookup;
       const plain: string[] = [];
@@ -187,6 +207,7 @@ export class AnswerClient {
           ...(reset && start === 0 ? { reset } : {}),
           ...(located.length > 0 ? { located } : {}),
           ...(places.length > 0 ? { places } : {}),
+          ...(flagged.length > 0 ? { flagged } : {}),
         })
         .catch((error) => this.deps.onError?.(error));
       if (this.signal.aborted) return;
@@ -252,7 +273,7 @@ export class AnswerClient {
     for (const key of apply) {
       const info = this.infos.get(key);
       if (!info) continue;
-      for (const badge of this.byKey.get(key) ?? []) this.deps.show(badge, info, this.visible(info));
+      for (const badge of this.byKey.get(key) ?? []) this.showOn(badge, info);
       if (performance.now() > deadline) {
         await yieldToPage();
         if (this.signal.aborted) return;

@@ -30,6 +30,7 @@ import { linkShowsNumber } from './dedupe';
 import { isOwnElement, PageObserver } from './page-observer';
 import { createPanel } from './panel';
 import { newRecordCache, type RecordCache, type RecordPlace, recordLocationOf } from './record';
+import { recordDncMatch } from './record-dnc';
 import type { PageText } from './text';
 import { SLICE_MS, yieldToPage } from './yield';
 
@@ -56,6 +57,8 @@ interface Placed {
   /** What the badge's answer is keyed by: the number, and its record's places when it has some. */
   key: string;
   location: RecordPlace | null;
+  /** Its record flags the number do-not-call (record-dnc.ts). */
+  dnc: boolean;
   /** The node the badge sits right after. */
   after: Node;
   badge: HTMLElement;
@@ -104,6 +107,8 @@ export class PageGuard {
   private readonly recordOwners = new WeakMap<Element, Set<Node>>();
   private watchedRecords = 0;
   private readonly badgeLocation = new WeakMap<HTMLElement, RecordPlace>();
+  /** Badges whose record flags their number do-not-call: shown as "Do not call" whatever the answer. */
+  private readonly badgeDnc = new WeakSet<HTMLElement>();
   /** Records and table headers read in the flush under way. */
   private records: RecordCache = newRecordCache();
   private readonly badgeOwner = new WeakMap<HTMLElement, Node>();
@@ -165,6 +170,7 @@ export class PageGuard {
         show: (badge, info, visible) => this.layer.answer(badge, info, visible),
         drop: (badge) => this.dropBadge(badge),
         placeOf: (badge) => this.badgeLocation.get(badge),
+        flagged: (badge) => this.badgeDnc.has(badge),
         ...(deps.onError ? { onError: deps.onError } : {}),
       },
       this.lifetime.signal,
@@ -324,7 +330,14 @@ export class PageGuard {
     if (!e164) return;
     const place = this.badgeLocation.get(badge);
     const location = place ? { regions: place.regions, text: place.text.slice(0, 200), source: place.source } : null;
-    this.panel.open(badge, () => this.deps.details(e164, location)).catch((error) => this.deps.onError?.(error));
+    const flagged = this.badgeDnc.has(badge);
+    this.panel
+      .open(badge, async () => {
+        const answer = await this.deps.details(e164, location);
+        // The record's flag is read here, in the page: the panel says why (the company list's comes first).
+        return answer && flagged && !answer.dnc ? { ...answer, dnc: 'record' as const } : answer;
+      })
+      .catch((error) => this.deps.onError?.(error));
   };
 
   private hasWork(): boolean {
@@ -441,8 +454,14 @@ export class PageGuard {
       const after = placementOf(f, owner);
       const { location, records } = recordLocationOf(f.node, this.records);
       for (const record of records) this.watchRecord(record, owner);
+      const flag = recordDncMatch(f.node, this.records);
+      for (const record of flag.records) this.watchRecord(record, owner);
+      const dnc = flag.dnc;
       const key = answerKey(f.e164, location?.regions);
-      const existing = before.find((p) => !keep.has(p) && p.key === key && p.after === after && p.badge.isConnected);
+      // A badge is kept only with the same answer key and the same record flag (a flag is fixed per badge).
+      const existing = before.find(
+        (p) => !keep.has(p) && p.key === key && p.dnc === dnc && p.after === after && p.badge.isConnected,
+      );
       if (existing) {
         keep.add(existing);
         next.push(existing);
@@ -456,8 +475,9 @@ export class PageGuard {
       this.badgeOwner.set(badge, owner);
       this.badgeNumber.set(badge, f.e164);
       if (location) this.badgeLocation.set(badge, location);
+      if (dnc) this.badgeDnc.add(badge);
       this.answers.track(key, badge);
-      next.push({ e164: f.e164, key, location, after, badge });
+      next.push({ e164: f.e164, key, location, dnc, after, badge });
     }
     for (const p of before) if (!keep.has(p)) this.removeBadge(p.key, p.badge);
     if (next.length > 0) this.placed.set(owner, next);

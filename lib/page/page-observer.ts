@@ -114,8 +114,13 @@ export class PageObserver {
 
   private readonly onInput = (event: Event) => {
     const target = event.composedPath?.()[0] ?? event.target;
-    if (target && (target as Node).nodeType === 1 && isPhoneField(target as Element)) {
+    if (!target || (target as Node).nodeType !== 1) return;
+    if (isPhoneField(target as Element)) {
       this.sink.element(target as Element);
+      this.sink.changed();
+    } else if (event.type === 'change' && (target as HTMLInputElement).type === 'checkbox') {
+      // A ticked box changes no markup: its record (a "Do Not Call" box, say) is read again.
+      this.sink.touched(target as Node);
       this.sink.changed();
     }
   };

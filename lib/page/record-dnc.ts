@@ -105,12 +105,18 @@ function recordFlag(record: Element, keep: ReadonlySet<Element>, cache: RecordCa
   return both(textFlag(ownText(record, keep)), boxesFlag(record, keep));
 }
 
-/** True when the record holding `node` flags it do-not-call (see the module comment). */
-export function recordDncOf(node: Node, cache: RecordCache): boolean {
+/**
+ * Whether the record holding `node` flags it do-not-call, and the records read to find out (the page
+ * engine watches them: a change in one may set or clear the flag).
+ */
+export function recordDncMatch(node: Node, cache: RecordCache): { dnc: boolean; records: Element[] } {
   let flag: Flag = null;
-  walkRecords(node, (record, path) => {
+  const records = walkRecords(node, (record, path) => {
     flag = recordFlag(record, path, cache);
     return flag !== null;
   });
-  return flag === 'yes';
+  return { dnc: flag === 'yes', records };
 }
+
+/** True when the record holding `node` flags it do-not-call (see the module comment). */
+export const recordDncOf = (node: Node, cache: RecordCache): boolean => recordDncMatch(node, cache).dnc;

@@ -52,7 +52,12 @@ export type PlaceOnPage = z.infer<typeof PlaceOnPage>;
  */
 export const StoredFrame = z.union([
   z.array(E164),
-  z.strictObject({ numbers: z.array(E164), places: z.array(PlaceOnPage) }),
+  z.strictObject({
+    numbers: z.array(E164),
+    places: z.array(PlaceOnPage),
+    /** Its numbers whose record flags them do-not-call (absent in what older versions stored). */
+    flagged: z.optional(z.array(E164)),
+  }),
 ]);
 export type StoredFrame = z.infer<typeof StoredFrame>;
 
@@ -70,6 +75,8 @@ export const PageScan = z.strictObject({
   located: z.optional(z.array(Located).check(z.maxLength(MAX_PAGE_NUMBERS))),
   /** The numbers of `present` that sit in a record naming a place, with what it said (the tab's summary). */
   places: z.optional(z.array(PlaceOnPage).check(z.maxLength(MAX_PAGE_NUMBERS))),
+  /** The numbers of `present` whose record on the page flags them do-not-call (the tab's summary). */
+  flagged: z.optional(z.array(E164).check(z.maxLength(MAX_PAGE_NUMBERS))),
 });
 export type PageScan = z.infer<typeof PageScan>;
 
@@ -140,6 +147,7 @@ export const PageScanBatch = z.strictObject({
   reset: z.optional(z.boolean()),
   located: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS))),
   places: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS))),
+  flagged: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS))),
 });
 
 /** The entries of `places` that are a number with its record's place, in order. */

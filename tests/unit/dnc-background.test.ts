@@ -64,6 +64,37 @@ describe('do-not-call marks from the background', () => {
   });
 });
 
+describe("do-not-call flags from the page's records", () => {
+  it('page-scan passes the flagged numbers to the tab store; the popup summary marks them record (the company list first)', async () => {
+    const frames: unknown[][] = [];
+    const d: BackgroundDeps = {
+      ...deps(['+14155550134']),
+      recordFrame: async (...args) => {
+        frames.push(args);
+        return null;
+      },
+      tabFlagged: async () => ['+12125550175', '+14155550134'],
+    };
+    await handleMessage(
+      {
+        type: 'page-scan',
+        lookup: [],
+        present: ['+12125550175', '+14155550134'],
+        flagged: ['+12125550175', 'not a number'],
+      },
+      PAGE,
+      d,
+    );
+    expect(frames[0]?.[5]).toEqual(['+12125550175']);
+    const summary = await handleMessage({ type: 'popup-tab-summary', tabId: 7 }, POPUP, d);
+    if (!summary.ok || !('numbers' in summary)) throw new Error('no summary');
+    expect(Object.fromEntries(summary.numbers.map((a) => [a.e164, a.dnc]))).toEqual({
+      '+12125550175': 'record',
+      '+14155550134': 'company',
+    });
+  });
+});
+
 describe('do-not-call policy keys', () => {
   const salt = 'acme-2026';
   it('reads the salt and the hex entries; a bad entry is dropped and counted', () => {

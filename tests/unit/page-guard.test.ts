@@ -70,6 +70,53 @@ describe('PageGuard', () => {
     expect(shown).toEqual(['+15125550175 company']);
   });
 
+  it("a record's do-not-call flag marks its badges (shown with one-party off), reported, and follows the record", async () => {
+    document.body.innerHTML = `
+      <article id="a"><h3>Ana</h3><p>Austin 512-555-0175</p><p>Do Not Call: Yes</p></article>
+      <article id="b"><h3>Ben</h3><p>Dallas 214-555-0123</p><label><input type="checkbox" id="box"> Do Not Call</label></article>
+      <article id="c"><h3>Cy</h3><p>Houston 713-555-0144</p><label><input type="checkbox" id="box2" checked> Do Not Call</label></article>`;
+    sent.length = 0;
+    guard = new PageGuard(document, {
+      scan: scanText,
+      send: async (message) => {
+        sent.push(message);
+        const answer = instantAnswer(message);
+        // All one-party (Texas); Houston is on the company list too: the company list comes first.
+        const badges = answer.badges.map((b) => ({
+          ...b,
+          consent: 'one-party' as const,
+          ...(b.e164 === '+17135550144' ? { dnc: 'company' as const } : {}),
+        }));
+        return { ...answer, showOneParty: false, badges };
+      },
+      details: async () => null,
+      text: (key) => key,
+      batchMs: 0,
+      fieldPollMs: 0,
+    });
+    guard.start();
+    await settle();
+    const shown = () =>
+      [...document.querySelectorAll('consent-guard-badge')]
+        .filter((b) => !(b as HTMLElement).hidden && b.hasAttribute('data-consent'))
+        .map((b) => `${b.getAttribute('data-consent-number')} ${b.getAttribute('data-consent-dnc') ?? '-'}`);
+    expect(shown()).toEqual(['+15125550175 record', '+17135550144 company']);
+    expect(sent.at(-1)?.flagged).toEqual(['+15125550175', '+17135550144']);
+    // The agent ticks Ben's box (no markup changes: a change event).
+    const box = document.getElementById('box') as HTMLInputElement;
+    box.checked = true;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(shown()).toEqual(['+15125550175 record', '+12145550123 record', '+17135550144 company']);
+    // Ana's record is rendered again without the flag: her badge clears, the others keep theirs.
+    const field = document.querySelector('#a p:last-child') as HTMLElement;
+    field.textContent = 'Do Not Call: No';
+    await settle();
+    expect(shown()).toEqual(['+12145550123 record', '+17135550144 company']);
+    expect(sent.at(-1)?.flagged).toEqual(['+12145550123', '+17135550144']);
+    expect(document.querySelectorAll('consent-guard-badge')).toHaveLength(3);
+  });
+
   it('puts one badge after each number and asks the background once', async () => {
     start('<p>Call (415) 555-0134 or 212-555-0175.</p><p>Order #4155550199</p>');
     await settle();

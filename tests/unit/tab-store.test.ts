@@ -1,7 +1,15 @@
 // The per-tab numbers in storage.session: a tab closed mid-request leaves nothing stored.
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { clearTab, forgetTab, MAX_FRAME_NUMBERS, MAX_TAB_NUMBERS, recordFrame, tabNumbers } from '@/utils/tab-store';
+import {
+  clearTab,
+  forgetTab,
+  MAX_FRAME_NUMBERS,
+  MAX_TAB_NUMBERS,
+  recordFrame,
+  tabFlagged,
+  tabNumbers,
+} from '@/utils/tab-store';
 
 const block = (prefix: string, count: number) =>
   Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
@@ -66,6 +74,21 @@ describe('tab store', () => {
     expect(await browser.storage.session.get('tab:11')).toEqual({ 'tab:11': [0] });
     // The same report again changes nothing: no write, no new toolbar count.
     expect(await recordFrame(11, 0, ['+14155550134'], false)).toBeNull();
+  });
+
+  it("keeps each frame's do-not-call flagged numbers (only those it shows), stored and cleared with the frame", async () => {
+    await recordFrame(13, 0, ['+14155550134', '+12125550175'], true, [], ['+12125550175', '+13055550188']);
+    await recordFrame(13, 2, ['+16175550123'], false, [], ['+16175550123']);
+    await settled();
+    expect((await tabFlagged(13)).sort()).toEqual(['+12125550175', '+16175550123']);
+    expect(await browser.storage.session.get('tab:13:0')).toEqual({
+      'tab:13:0': { numbers: ['+14155550134', '+12125550175'], places: [], flagged: ['+12125550175'] },
+    });
+    // The flag cleared on the page: a change, stored as the bare list again.
+    expect(await recordFrame(13, 0, ['+14155550134', '+12125550175'], false)).not.toBeNull();
+    await settled();
+    expect(await tabFlagged(13)).toEqual(['+16175550123']);
+    expect(await browser.storage.session.get('tab:13:0')).toEqual({ 'tab:13:0': ['+14155550134', '+12125550175'] });
   });
 
   it('a failed storage write loses nothing in memory and never throws at the caller', async () => {
