@@ -11,7 +11,8 @@ const CATEGORIES = [
   'devtools.timeline',
   'v8.execute',
   'blink.user_timing',
-  'disabled-by-default-v8.cpu_profiler',
+  // V8's sampling profiler (our hottest functions) only when asked: it slows the page down.
+  ...(process.env.TRACE_PROFILE === 'off' ? [] : ['disabled-by-default-v8.cpu_profiler']),
 ].join(',');
 
 /** Starts a trace on `cdp` (a page's CDP session); returns a function that stops it and resolves with its events. */
@@ -171,7 +172,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const which = process.argv[2] ?? '50k';
   const n = Number(process.argv.find((a) => a.startsWith('--n='))?.slice(4) ?? 50_000);
   const server = await startServer();
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(process.env.BENCH_EXTENSION ? { extensionDir: process.env.BENCH_EXTENSION } : {});
   try {
     const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
     const dump = process.argv.find((a) => a.startsWith('--dump='))?.slice(7);
