@@ -5,14 +5,16 @@
 // benchmarks (tests/bench/chromium.bench.ts) and by `node tests/bench/chromium-trace.mjs` for a
 // readable summary of the 50,000-number page and the storm, with and without the extension.
 
-const CATEGORIES = [
+// Read when a trace starts (not at import: the Chromium bench sets TRACE_PROFILE after its imports ran).
+const categories = () => [
   '-*',
   'toplevel',
   'devtools.timeline',
   'v8.execute',
   'blink.user_timing',
-  'disabled-by-default-v8.cpu_profiler',
-].join(',');
+  // V8's sampling profiler (our hottest functions) unless TRACE_PROFILE=off: it slows the page down.
+  ...(process.env.TRACE_PROFILE === 'off' ? [] : ['disabled-by-default-v8.cpu_profiler']),
+];
 
 /** Starts a trace on `cdp` (a page's CDP session); returns a function that stops it and resolves with its events. */
 export async function startTrace(cdp) {
@@ -23,7 +25,7 @@ export async function startTrace(cdp) {
   cdp.on('Tracing.dataCollected', onData);
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: CATEGORIES.split(','), recordMode: 'recordContinuously' },
+    traceConfig: { includedCategories: categories(), recordMode: 'recordContinuously' },
   });
   return async () => {
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -171,7 +173,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const which = process.argv[2] ?? '50k';
   const n = Number(process.argv.find((a) => a.startsWith('--n='))?.slice(4) ?? 50_000);
   const server = await startServer();
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(process.env.BENCH_EXTENSION ? { extensionDir: process.env.BENCH_EXTENSION } : {});
   try {
     const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
     const dump = process.argv.find((a) => a.startsWith('--dump='))?.slice(7);

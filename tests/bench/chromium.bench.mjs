@@ -4,10 +4,12 @@
 // the main thread's busy time (DevTools' TaskDuration), with and without the extension, alternated
 // and repeated so both see the same load. `BENCH_EXTENSION=dir` measures another build (a "before").
 import { launchBrowser, startServer } from '../e2e/harness.mjs';
+import { startTrace, summarize } from './chromium-trace.mjs';
 
 const REPEAT = Number(process.env.BENCH_CHROMIUM_REPEAT ?? 2);
 const N = Number(process.env.BENCH_MANY ?? 50_000);
 const STORM_MS = 5000;
+process.env.TRACE_PROFILE ??= 'off';
 /** `BENCH_CHROMIUM=many` or `storm`: one of the two only. */
 const only = process.env.BENCH_CHROMIUM;
 
@@ -15,13 +17,15 @@ async function cdpMetrics(cdp) {
   return Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 }
 
-/** One load of the 50,000-number page: its longest gap and its main thread's busy time until it is done. */
+/** One load of the 50,000-number page: its longest main-thread task and the main thread's busy time until it is done. */
 async function many(browser, origin, withExtension) {
   const page = await browser.context.newPage();
   try {
-    await page.goto(`${origin}/hostile/many.html?n=${N}`, { timeout: 120_000 });
+    // A trace from before the navigation: the page's own build and first layout count (DevTools'
+    // Performance metrics would start at the new document).
     const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Performance.enable');
+    const stop = await startTrace(cdp);
+    await page.goto(`${origin}/hostile/many.html?n=${N}`, { timeout: 120_000 });
     if (withExtension) {
       await page.waitForFunction(
         (count) => document.querySelectorAll('consent-guard-badge[data-consent]').length >= count,
@@ -31,11 +35,9 @@ async function many(browser, origin, withExtension) {
     }
     // Quiet for a second: both runs end the same way.
     await page.waitForTimeout(1000);
-    const m = await cdpMetrics(cdp);
-    const gaps = await page.evaluate(() => window.__gaps);
+    const summary = summarize(await stop(), { urlPart: origin });
     await cdp.detach();
-    // The heartbeat starts after the page's own build: its first gap is the page's first layout.
-    return { gapMs: Math.max(0, ...gaps), busyMs: m.TaskDuration * 1000 };
+    return { gapMs: summary.longestMs, busyMs: summary.busyMs };
   } finally {
     await page.close();
   }
