@@ -138,6 +138,7 @@ const CASES: Record<Manageable, { valid: unknown; expected?: unknown; wrong: unk
   callPurpose: { valid: 'existing-customer', wrong: { purpose: 'sales' } },
   companyWindow: { valid: { start: '09:00', end: '19:00' }, wrong: '09:00-19:00' },
   badgeOneParty: { valid: false, wrong: 0 },
+  dialCheck: { valid: 'all', wrong: true },
 };
 /** What the agent chose themselves for each key, different from both the default and the policy's value. */
 const AGENT: Record<Manageable, unknown> = {
@@ -152,6 +153,7 @@ const AGENT: Record<Manageable, unknown> = {
   callPurpose: 'service',
   companyWindow: { start: '10:00', end: '18:00' },
   badgeOneParty: true,
+  dialCheck: 'off',
 };
 
 describe('every policy key: valid, wrong type, locked, unlocked (issue #16)', () => {
