@@ -9,6 +9,7 @@ import { effectiveSiteChoices } from '@/lib/sites/site-policy';
 import { syncContentScript } from '@/utils/content-registration';
 import { dncMatcher, followDncChanges } from '@/utils/dnc-matcher';
 import { t } from '@/utils/i18n';
+import { forgetSelected, selectNumber } from '@/utils/selected-store';
 import { settingsStore } from '@/utils/settings-store';
 import { followPermissions, loadSiteChoices } from '@/utils/site-permissions';
 import { clearTab, forgetTab, recordFrame, tabFlagged, tabNumbers, tabPlaces } from '@/utils/tab-store';
@@ -71,6 +72,7 @@ export default defineBackground(() => {
     tabPlaces,
     tabFlagged,
     tabChanged: showCount,
+    selectNumber,
     dnc: dncMatcher,
     // The badge sentence in the browser's language (utils/i18n falls back to English).
     sentenceText: t satisfies SentenceText,
@@ -108,6 +110,7 @@ export default defineBackground(() => {
   followPermissions();
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
+    forgetSelected(tabId).catch(() => {});
   });
   // A tab that loads a page where we do not run: the popup must not show the page before's numbers.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
