@@ -60,7 +60,7 @@ export const Settings = z.object({
   /** A company calling window stricter than the law, or null. */
   companyWindow: CompanyWindow,
   /** Confirm before a tel:/callto: link dials: 'risky' (all-party, unknown, closed hours), 'all', 'off'. Do-not-call numbers are always confirmed. */
-  dialCheck: z.enum(DIAL_CHECKS as [DialCheck, ...DialCheck[]]),
+  dialCheck: z.enum(DIAL_CHECKS),
 });
 export type Settings = z.infer<typeof Settings>;
 
