@@ -10,6 +10,7 @@ import { addLogEntry, logSalt, pruneLog } from '@/utils/consent-log-store';
 import { syncContentScript } from '@/utils/content-registration';
 import { dncMatcher, followDncChanges } from '@/utils/dnc-matcher';
 import { t } from '@/utils/i18n';
+import { forgetSelected, selectNumber } from '@/utils/selected-store';
 import { settingsStore } from '@/utils/settings-store';
 import { followPermissions, loadSiteChoices } from '@/utils/site-permissions';
 import { clearTab, forgetTab, recordFrame, tabFlagged, tabNumbers, tabPlaces } from '@/utils/tab-store';
@@ -72,6 +73,7 @@ export default defineBackground(() => {
     tabPlaces,
     tabFlagged,
     tabChanged: showCount,
+    selectNumber,
     dnc: dncMatcher,
     consentLog: { salt: logSalt, add: addLogEntry },
     // The badge sentence in the browser's language (utils/i18n falls back to English).
@@ -116,6 +118,7 @@ export default defineBackground(() => {
   followPermissions();
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId);
+    forgetSelected(tabId).catch(() => {});
   });
   // A tab that loads a page where we do not run: the popup must not show the page before's numbers.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -12,11 +12,13 @@ import {
   LogEvent,
   Lookup,
   type MessageType,
+  NumberSelected,
   PageScanBatch,
   type PlaceOnPage,
   PopupTabSummary,
   type ResponseOf,
   refusal,
+  type Selected,
   wellFormedLocated,
   wellFormedNumbers,
   wellFormedPlaces,
@@ -65,6 +67,8 @@ export interface BackgroundDeps {
     /** Stores the entry and forgets entries past the retention. */
     add: (entry: LogEntry, retentionDays: number, now: Date) => Promise<void>;
   };
+  /** Keeps a tab's selected number for the side panel (nothing is kept when not given). */
+  selectNumber?: (tabId: number, selected: Selected) => Promise<void>;
   /** The badge sentence's words in the browser's language (English when not given). */
   sentenceText?: SentenceText;
 }
@@ -246,7 +250,30 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     await deps.consentLog.add(entry, settings.consentLog.retentionDays, now);
     return { ok: true, id: entry.id };
   },
+
+  async 'number-selected'(message, sender, deps, now) {
+    const parsed = NumberSelected.safeParse(message);
+    if (!parsed.success) return refusal(parsed.error);
+    const { e164, how, tabId: named } = parsed.data;
+    const fromPage = fromExtensionPage(sender, deps);
+    // A content script speaks for its own tab only; the side panel (no tab) names the one it shows.
+    const tabId = fromPage ? named : named === undefined ? sender.tab?.id : undefined;
+    if (tabId === undefined || (fromPage && how !== 'panel')) {
+      return { ok: false, error: 'Refused number-selected: a content script names no tab; the side panel names one.' };
+    }
+    await keepSelected(deps, tabId, { number: e164, how, at: now.getTime() });
+    return { ok: true };
+  },
 };
+
+/** Keeps what was selected, never awaited by the sender's UI beyond the write. */
+async function keepSelected(deps: BackgroundDeps, tabId: number, selected: Selected): Promise<void> {
+  try {
+    await deps.selectNumber?.(tabId, selected);
+  } catch (error) {
+    console.error('[Consent Guard] could not keep the selected number', error);
+  }
+}
 
 export async function handleMessage(message: unknown, sender: Sender, deps: BackgroundDeps): Promise<Response> {
   // runtime.onMessage only hears the extension's own contexts; a message carrying another id is forged.

@@ -317,6 +317,37 @@ export const LogEventResponse = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 export type LogEventResponse = z.infer<typeof LogEventResponse>;
+/** How the agent chose a number: clicked it, dialled it, opened its badge, picked it in the side panel, selected text. */
+export const SelectedHow = z.enum(['click', 'dial', 'badge', 'panel', 'selection']);
+export type SelectedHow = z.infer<typeof SelectedHow>;
+
+/**
+ * Content script (or the side panel) → background: the last number the agent clicked, dialled or
+ * picked on a tab, kept per tab (storage.session) for the side panel. Only the side panel, which is
+ * no tab, names the tab it picked for (`tabId`); a content script's tab is its sender's.
+ */
+export const NumberSelected = z.strictObject({
+  type: z.literal('number-selected'),
+  e164: E164,
+  how: z.enum(['click', 'dial', 'badge', 'panel']),
+  tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
+});
+export type NumberSelected = z.infer<typeof NumberSelected>;
+
+/** What the tab keeps as its selected number: the number (or selected text to look up) and how it came. */
+export const Selected = z.strictObject({
+  number: NumberText,
+  how: SelectedHow,
+  /** When (ms since the epoch): the side panel shows the newest. */
+  at: z.number(),
+});
+export type Selected = z.infer<typeof Selected>;
+
+export const OkResponse = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type OkResponse = z.infer<typeof OkResponse>;
 
 export type ErrorResponse = { ok: false; error: string };
 
@@ -329,6 +360,7 @@ export interface Protocol {
   lookup: { request: Lookup; response: LookupResponse };
   'popup-tab-summary': { request: PopupTabSummary; response: TabSummaryResponse };
   'log-event': { request: LogEvent; response: LogEventResponse };
+  'number-selected': { request: NumberSelected; response: OkResponse };
 }
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Protocol[K]['request'];
