@@ -23,6 +23,7 @@ const LABELS: readonly [Key, MessageKey][] = [
   ['callPurpose', 'callPurposeLabel'],
   ['companyWindow', 'companyWindowLabel'],
   ['dialCheck', 'dialCheckLabel'],
+  ['consentLog', 'sectionConsentLog'],
 ];
 
 const SOURCE: Record<Source, MessageKey> = {
@@ -53,6 +54,12 @@ function shown(key: Key, settings: Settings): string {
       return settings.companyWindow ? `${settings.companyWindow.start}–${settings.companyWindow.end}` : t('valueNone');
     case 'dialCheck':
       return t(DIAL_CHECK_LABELS[settings.dialCheck]);
+    case 'consentLog': {
+      const log = settings.consentLog;
+      if (!log.enabled) return t('valueOff');
+      const summary = t('valueLog', log.retentionDays, t(log.fullNumbers ? 'valueLogFull' : 'valueLogHashed'));
+      return log.required ? `${summary}, ${t('valueLogRequired')}` : summary;
+    }
     default:
       if (typeof value === 'boolean') return value ? t('valueOn') : t('valueOff');
       return typeof value === 'string' && value !== '' ? value : t('valueNone');

@@ -42,6 +42,12 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
     { nil: null },
   ),
   dialCheck: fc.constantFrom(...DIAL_CHECKS),
+  consentLog: fc.record({
+    enabled: fc.boolean(),
+    required: fc.boolean(),
+    retentionDays: fc.integer({ min: 1, max: 3650 }),
+    fullNumbers: fc.boolean(),
+  }),
 }) as fc.Arbitrary<Settings>;
 
 /** A value that is wrong for `field` (checked against the schema, so the test knows it is). */
