@@ -4,6 +4,7 @@ import type { Settings } from '@/lib/settings';
 import type { Lockable, Source } from '@/lib/settings/managed';
 import { type MessageKey, t } from '@/utils/i18n';
 import { LANGUAGE_NAMES } from '../labels';
+import { DIAL_CHECK_LABELS } from './CallingSection';
 import { LockedNote } from './Locked';
 
 type Key = Exclude<keyof Settings, 'version'>;
@@ -21,6 +22,8 @@ const LABELS: readonly [Key, MessageKey][] = [
   ['badgeOneParty', 'badgeOnePartyLabel'],
   ['callPurpose', 'callPurposeLabel'],
   ['companyWindow', 'companyWindowLabel'],
+  ['dialCheck', 'dialCheckLabel'],
+  ['consentLog', 'sectionConsentLog'],
 ];
 
 const SOURCE: Record<Source, MessageKey> = {
@@ -49,6 +52,14 @@ function shown(key: Key, settings: Settings): string {
     }
     case 'companyWindow':
       return settings.companyWindow ? `${settings.companyWindow.start}–${settings.companyWindow.end}` : t('valueNone');
+    case 'dialCheck':
+      return t(DIAL_CHECK_LABELS[settings.dialCheck]);
+    case 'consentLog': {
+      const log = settings.consentLog;
+      if (!log.enabled) return t('valueOff');
+      const summary = t('valueLog', log.retentionDays, t(log.fullNumbers ? 'valueLogFull' : 'valueLogHashed'));
+      return log.required ? `${summary}, ${t('valueLogRequired')}` : summary;
+    }
     default:
       if (typeof value === 'boolean') return value ? t('valueOn') : t('valueOff');
       return typeof value === 'string' && value !== '' ? value : t('valueNone');

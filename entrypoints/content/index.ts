@@ -18,6 +18,10 @@ export default defineContentScript({
       details: (e164, location) =>
         send({ type: 'lookup', numbers: [e164], ...(location ? { locations: [location] } : {}) }, firstAnswer),
       text: (key, ...subs) => browser.i18n.getMessage(key, subs),
+      // The side panel shows the number whose badge the agent opened (fire and forget).
+      selected: (e164) => {
+        send({ type: 'number-selected', e164, how: 'badge' }, () => undefined).catch(() => {});
+      },
       // The host page comes first: our failures go to the console, never to the page.
       // Badges are filled as they come near the viewport: a long list costs what the agent sees.
       lazyBadges: true,

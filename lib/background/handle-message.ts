@@ -5,15 +5,20 @@
 import { answerOf, badgeInfo, type SentenceText } from '../law/answer';
 import { type Classification, type ClassifyContext, classify } from '../law/classify';
 import { forThePage } from '../law/page-answer';
+import type { LogEntry } from '../log/entry';
+import { entryId, makeEntry } from '../log/make';
 import {
   type ErrorResponse,
+  LogEvent,
   Lookup,
   type MessageType,
+  NumberSelected,
   PageScanBatch,
   type PlaceOnPage,
   PopupTabSummary,
   type ResponseOf,
   refusal,
+  type Selected,
   wellFormedLocated,
   wellFormedNumbers,
   wellFormedPlaces,
@@ -55,6 +60,15 @@ export interface BackgroundDeps {
   now?: () => Date;
   /** The company do-not-call list (the agent's import and the administrator's); none when not given. */
   dnc?: () => Promise<{ has(e164: string): boolean }>;
+  /** The local consent log (utils/consent-log-store.ts); log-event refuses without it. */
+  consentLog?: {
+    /** This install's salt for the numbers' hashes. */
+    salt: () => Promise<string>;
+    /** Stores the entry and forgets entries past the retention. */
+    add: (entry: LogEntry, retentionDays: number, now: Date) => Promise<void>;
+  };
+  /** Keeps a tab's selected number for the side panel (nothing is kept when not given). */
+  selectNumber?: (tabId: number, selected: Selected) => Promise<void>;
   /** The badge sentence's words in the browser's language (English when not given). */
   sentenceText?: SentenceText;
 }
@@ -222,7 +236,44 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
       }),
     };
   },
+
+  async 'log-event'(message, _sender, deps, now) {
+    const parsed = LogEvent.safeParse(message);
+    if (!parsed.success) return refusal(parsed.error);
+    if (!deps.consentLog) return { ok: false, error: 'The consent log is not available here.' };
+    const settings = await deps.settings();
+    if (!settings.consentLog.enabled) return { ok: true, id: null };
+    const event = parsed.data;
+    const regions = event.locationRegions;
+    const c = classify(event.e164, { ...contextOf(settings, now), calleeLocation: regions ? { regions } : null });
+    const entry = makeEntry(event, c, settings, await deps.consentLog.salt(), now, entryId(now));
+    await deps.consentLog.add(entry, settings.consentLog.retentionDays, now);
+    return { ok: true, id: entry.id };
+  },
+
+  async 'number-selected'(message, sender, deps, now) {
+    const parsed = NumberSelected.safeParse(message);
+    if (!parsed.success) return refusal(parsed.error);
+    const { e164, how, tabId: named } = parsed.data;
+    const fromPage = fromExtensionPage(sender, deps);
+    // A content script speaks for its own tab only; the side panel (no tab) names the one it shows.
+    const tabId = fromPage ? named : named === undefined ? sender.tab?.id : undefined;
+    if (tabId === undefined || (fromPage && how !== 'panel')) {
+      return { ok: false, error: 'Refused number-selected: a content script names no tab; the side panel names one.' };
+    }
+    await keepSelected(deps, tabId, { number: e164, how, at: now.getTime() });
+    return { ok: true };
+  },
 };
+
+/** Keeps what was selected, never awaited by the sender's UI beyond the write. */
+async function keepSelected(deps: BackgroundDeps, tabId: number, selected: Selected): Promise<void> {
+  try {
+    await deps.selectNumber?.(tabId, selected);
+  } catch (error) {
+    console.error('[Consent Guard] could not keep the selected number', error);
+  }
+}
 
 export async function handleMessage(message: unknown, sender: Sender, deps: BackgroundDeps): Promise<Response> {
   // runtime.onMessage only hears the extension's own contexts; a message carrying another id is forged.

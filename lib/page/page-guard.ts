@@ -43,6 +43,8 @@ interface GuardDeps {
   details: (e164: string, location?: RecordLocation | null) => Promise<Answer | null>;
   /** The words of badges and panel, in the browser's language. */
   text: PageText;
+  /** The agent opened a number's badge: the side panel follows (number-selected; never awaited). */
+  selected?: (e164: string) => void;
   /** Delay that gathers a burst of changes into one pass (ms). */
   batchMs?: number;
   /** How often form fields are checked for values set by script (ms); 0 turns it off. */
@@ -331,6 +333,7 @@ export class PageGuard {
     const place = this.badgeLocation.get(badge);
     const location = place ? { regions: place.regions, text: place.text.slice(0, 200), source: place.source } : null;
     const flagged = this.badgeDnc.has(badge);
+    this.deps.selected?.(e164);
     this.panel
       .open(badge, async () => {
         const answer = await this.deps.details(e164, location);

@@ -7,6 +7,7 @@
  * lookup from either.
  */
 import * as z from 'zod/mini';
+import { LOG_SOURCES, OUTCOMES } from '../log/outcomes';
 import { E164_PATTERN } from '../number/grammar';
 import { MAX_LOOKUP, MAX_PAGE_NUMBERS } from './constants';
 
@@ -293,6 +294,61 @@ export const TabSummaryResponse = z.union([
 ]);
 export type TabSummaryResponse = z.infer<typeof TabSummaryResponse>;
 
+/**
+ * Any extension page or content script → background: something happened on a call, for the local
+ * consent log. The background fills in the time, rule, region and disclaimer version, and hashes the
+ * number unless the settings keep it whole. Fire and forget: callers never wait on it for their UI.
+ */
+export const LogEvent = z.strictObject({
+  type: z.literal('log-event'),
+  e164: E164,
+  outcome: z.enum(OUTCOMES),
+  source: z.enum(LOG_SOURCES),
+  /** The callee's record's places, where the number was answered with them. */
+  locationRegions: z.optional(Regions),
+  /** The disclaimer language shown (the popup's choice); the settings' language when absent. */
+  language: z.optional(z.enum(['en', 'es', 'fr-CA'])),
+});
+export type LogEvent = z.infer<typeof LogEvent>;
+
+/** The entry's id, or null when the log is off and nothing was stored. */
+export const LogEventResponse = z.union([
+  z.object({ ok: z.literal(true), id: z.nullable(z.string()) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type LogEventResponse = z.infer<typeof LogEventResponse>;
+/** How the agent chose a number: clicked it, dialled it, opened its badge, picked it in the side panel, selected text. */
+export const SelectedHow = z.enum(['click', 'dial', 'badge', 'panel', 'selection']);
+export type SelectedHow = z.infer<typeof SelectedHow>;
+
+/**
+ * Content script (or the side panel) → background: the last number the agent clicked, dialled or
+ * picked on a tab, kept per tab (storage.session) for the side panel. Only the side panel, which is
+ * no tab, names the tab it picked for (`tabId`); a content script's tab is its sender's.
+ */
+export const NumberSelected = z.strictObject({
+  type: z.literal('number-selected'),
+  e164: E164,
+  how: z.enum(['click', 'dial', 'badge', 'panel']),
+  tabId: z.optional(z.number().check(z.int(), z.nonnegative())),
+});
+export type NumberSelected = z.infer<typeof NumberSelected>;
+
+/** What the tab keeps as its selected number: the number (or selected text to look up) and how it came. */
+export const Selected = z.strictObject({
+  number: NumberText,
+  how: SelectedHow,
+  /** When (ms since the epoch): the side panel shows the newest. */
+  at: z.number(),
+});
+export type Selected = z.infer<typeof Selected>;
+
+export const OkResponse = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type OkResponse = z.infer<typeof OkResponse>;
+
 export type ErrorResponse = { ok: false; error: string };
 
 /**
@@ -303,6 +359,8 @@ export interface Protocol {
   'page-scan': { request: PageScan; response: PageScanResponse };
   lookup: { request: Lookup; response: LookupResponse };
   'popup-tab-summary': { request: PopupTabSummary; response: TabSummaryResponse };
+  'log-event': { request: LogEvent; response: LogEventResponse };
+  'number-selected': { request: NumberSelected; response: OkResponse };
 }
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Protocol[K]['request'];
