@@ -45,7 +45,11 @@ async function setDialCheck(dialCheck) {
 }
 
 const counts = (page) =>
-  page.evaluate(() => ({ handled: { ...window.__handled }, defaults: { ...window.__defaults }, buttons: window.__buttons }));
+  page.evaluate(() => ({
+    handled: { ...window.__handled },
+    defaults: { ...window.__defaults },
+    buttons: window.__buttons,
+  }));
 
 /** The open confirmations: how many, and the text of the first (its closed root read through DevTools). */
 async function dialBox(page) {
@@ -208,7 +212,7 @@ test("do-not-call asks for an explicit tick whatever the setting; 'off' lets eve
     assert.equal(await focused(page), 'dial:checkbox', 'focus starts on the tick');
     // Space on the focused tick sets it; again, unsets it (Call follows).
     await page.keyboard.press('Space');
-        assert.equal(await disabledNow(page), false);
+    assert.equal(await disabledNow(page), false);
     await page.keyboard.press('Space');
     await exposeOwnRoots(page);
     const disabled = () =>
