@@ -9,8 +9,10 @@ import { effectiveSiteChoices } from '@/lib/sites/site-policy';
 import { syncContentScript } from '@/utils/content-registration';
 import { dncMatcher, followDncChanges } from '@/utils/dnc-matcher';
 import { t } from '@/utils/i18n';
+import { openCallPanel } from '@/utils/open-call-panel';
 import { forgetSelected, selectNumber } from '@/utils/selected-store';
 import { settingsStore } from '@/utils/settings-store';
+import { followCallPanelTriggers } from '@/utils/side-panel';
 import { followPermissions, loadSiteChoices } from '@/utils/site-permissions';
 import { clearTab, forgetTab, recordFrame, tabFlagged, tabNumbers, tabPlaces } from '@/utils/tab-store';
 
@@ -73,6 +75,7 @@ export default defineBackground(() => {
     tabFlagged,
     tabChanged: showCount,
     selectNumber,
+    openPanel: (tabId: number, windowId?: number) => openCallPanel({ tabId, windowId }),
     dnc: dncMatcher,
     // The badge sentence in the browser's language (utils/i18n falls back to English).
     sentenceText: t satisfies SentenceText,
@@ -87,6 +90,9 @@ export default defineBackground(() => {
     }
     return response;
   });
+  // The call panel: the context menu on selected text, the shortcuts. The end-to-end test drives the
+  // menu's handler through the worker (a native context menu cannot be clicked by the test's browser).
+  (globalThis as { consentGuardMenuClicked?: unknown }).consentGuardMenuClicked = followCallPanelTriggers(selectNumber);
   // One sync at a time: two settings changes in a row must not both register the same script id.
   const serially = oneAtATime();
   const register = () => {

@@ -319,6 +319,10 @@ export const Selected = z.strictObject({
 });
 export type Selected = z.infer<typeof Selected>;
 
+/** Content script (the badge panel's button) → background: open the call panel beside the sender's tab. */
+export const OpenSidePanel = z.strictObject({ type: z.literal('open-side-panel') });
+export type OpenSidePanel = z.infer<typeof OpenSidePanel>;
+
 export const OkResponse = z.union([
   z.object({ ok: z.literal(true) }),
   z.object({ ok: z.literal(false), error: z.string() }),
@@ -336,6 +340,7 @@ export interface Protocol {
   lookup: { request: Lookup; response: LookupResponse };
   'popup-tab-summary': { request: PopupTabSummary; response: TabSummaryResponse };
   'number-selected': { request: NumberSelected; response: OkResponse };
+  'open-side-panel': { request: OpenSidePanel; response: OkResponse };
 }
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Protocol[K]['request'];
