@@ -6,6 +6,8 @@ import type { DncApi } from '@/utils/dnc-import';
 import { t } from '@/utils/i18n';
 import { BadgesSection } from './options/BadgesSection';
 import { CallingSection } from './options/CallingSection';
+import { ConsentLogSection } from './options/ConsentLogSection';
+import { type ConsentLogApi, ConsentLogViewer } from './options/ConsentLogViewer';
 import { DncSection } from './options/DncSection';
 import { EffectiveSection } from './options/EffectiveSection';
 import { LockReason } from './options/Locked';
@@ -26,6 +28,8 @@ export interface OptionsApi {
   revokeSites?: (patterns: string[]) => Promise<void>;
   /** The company do-not-call list (not a setting: saved on its own, outside the form). */
   dnc?: DncApi;
+  /** The local consent log (read, export, delete). */
+  log?: ConsentLogApi;
 }
 
 type Status = { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid'; error: string } | { kind: 'failed' };
@@ -112,6 +116,7 @@ export function Options({ api }: { api: OptionsApi }) {
           <TemplatesSection {...section} locked={resolved.locked} />
           <CallingSection {...section} locked={resolved.locked} />
           <BadgesSection {...section} locked={resolved.locked} />
+          <ConsentLogSection {...section} locked={resolved.locked} />
           <SitesSection {...section} requestSites={api.requestSites} policy={resolved.sitePolicy ?? null} />
           <div class="save-bar">
             <button type="submit" class="button" data-testid="save">
@@ -129,6 +134,7 @@ export function Options({ api }: { api: OptionsApi }) {
           </div>
         </form>
         {api.dnc && <DncSection api={api.dnc} />}
+        {api.log && <ConsentLogViewer api={api.log} />}
         <EffectiveSection settings={resolved.settings} sources={resolved.sources ?? {}} locked={resolved.locked} />
         <footer class="privacy-note">
           <p>

@@ -6,6 +6,7 @@ import { oneAtATime } from '@/lib/one-at-a-time';
 import { SETTINGS_CHANGED } from '@/lib/protocol/guards';
 import { keepsTabNumbers } from '@/lib/sites/site-access';
 import { effectiveSiteChoices } from '@/lib/sites/site-policy';
+import { addLogEntry, logSalt, pruneLog } from '@/utils/consent-log-store';
 import { syncContentScript } from '@/utils/content-registration';
 import { dncMatcher, followDncChanges } from '@/utils/dnc-matcher';
 import { t } from '@/utils/i18n';
@@ -77,6 +78,7 @@ export default defineBackground(() => {
     selectNumber,
     openPanel: (tabId: number, windowId?: number) => openCallPanel({ tabId, windowId }),
     dnc: dncMatcher,
+    consentLog: { salt: logSalt, add: addLogEntry },
     // The badge sentence in the browser's language (utils/i18n falls back to English).
     sentenceText: t satisfies SentenceText,
   };
@@ -108,6 +110,12 @@ export default defineBackground(() => {
     register();
     tellTabsSettingsChanged();
   });
+  // The consent log's retention, applied on every start as well as on every write (no alarm: that
+  // would need the "alarms" permission, and a log nobody writes to is only read in options, which prunes too).
+  settingsStore
+    .load()
+    .then(({ settings }) => pruneLog(settings.consentLog.retentionDays, new Date()))
+    .catch((error) => console.error('[Consent Guard] could not apply the log retention', error));
   // Open pages ask again when the do-not-call list changes, as after a settings change.
   followDncChanges(() => {
     tellTabsSettingsChanged().catch(() => {});

@@ -25,6 +25,23 @@ const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/));
 /** The company's own calling window, callee's local time ("09:00"–"20:00"); null for none. */
 const CompanyWindow = z.nullable(z.object({ start: Clock, end: Clock }));
 
+/** The consent log's settings: on, required, kept `retentionDays` (1..3650), numbers in full or hashed. */
+export const ConsentLog = z.object({
+  enabled: z.boolean(),
+  /** The organisation asks agents to log every call's outcome (the side panel and dial check ask for it). */
+  required: z.boolean(),
+  retentionDays: z.number().check(z.int(), z.gte(1), z.lte(3650)),
+  /** Keep the whole number; off: a salted hash and the last four digits. */
+  fullNumbers: z.boolean(),
+});
+export type ConsentLogSettings = z.infer<typeof ConsentLog>;
+export const DEFAULT_CONSENT_LOG: ConsentLogSettings = Object.freeze({
+  enabled: true,
+  required: false,
+  retentionDays: 90,
+  fullNumbers: false,
+});
+
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
   /** The agent's own state or province; null when not set. */
@@ -55,6 +72,8 @@ export const Settings = z.object({
   callPurpose: CallPurposeField,
   /** A company calling window stricter than the law, or null. */
   companyWindow: CompanyWindow,
+  /** The local consent log (lib/log): on, required by the organisation, kept how long, numbers in full or hashed. */
+  consentLog: ConsentLog,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -80,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   disabledSites: [],
   callPurpose: 'sales',
   companyWindow: null,
+  consentLog: DEFAULT_CONSENT_LOG,
 }) as Settings;
 
 /** The company window in local minutes, or null when unset or empty (start not before end). */

@@ -21,6 +21,7 @@ const LABELS: readonly [Key, MessageKey][] = [
   ['badgeOneParty', 'badgeOnePartyLabel'],
   ['callPurpose', 'callPurposeLabel'],
   ['companyWindow', 'companyWindowLabel'],
+  ['consentLog', 'sectionConsentLog'],
 ];
 
 const SOURCE: Record<Source, MessageKey> = {
@@ -49,6 +50,12 @@ function shown(key: Key, settings: Settings): string {
     }
     case 'companyWindow':
       return settings.companyWindow ? `${settings.companyWindow.start}–${settings.companyWindow.end}` : t('valueNone');
+    case 'consentLog': {
+      const log = settings.consentLog;
+      if (!log.enabled) return t('valueOff');
+      const summary = t('valueLog', log.retentionDays, t(log.fullNumbers ? 'valueLogFull' : 'valueLogHashed'));
+      return log.required ? `${summary}, ${t('valueLogRequired')}` : summary;
+    }
     default:
       if (typeof value === 'boolean') return value ? t('valueOn') : t('valueOff');
       return typeof value === 'string' && value !== '' ? value : t('valueNone');

@@ -4,6 +4,7 @@ import { locationSummary, whereFrom } from '@/lib/law/location-summary';
 import type { Answer } from '@/lib/protocol/messages';
 import type { DisclaimerSettings } from '@/lib/settings';
 import { t } from '@/utils/i18n';
+import { logEvent } from '@/utils/log-event';
 import { actionLabel, hoursLabel, hoursState, requirementLabel } from '../labels';
 import type { CopyButtonProps } from './CopyButton';
 import { Disclaimer } from './Disclaimer';
@@ -134,6 +135,17 @@ export function AnswerDetails({ answer, settings, language, onLanguage, writeTex
         language={language}
         onLanguage={onLanguage}
         writeText={writeText}
+        onCopied={() => {
+          if (answer.e164 === null) return;
+          const regions = answer.recordLocation?.regions;
+          logEvent({
+            e164: answer.e164,
+            outcome: 'copied',
+            source: 'popup',
+            language,
+            ...(regions && regions.length > 0 ? { locationRegions: regions.slice(0, 8) } : {}),
+          });
+        }}
       />
     </div>
   );

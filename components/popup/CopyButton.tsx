@@ -7,6 +7,8 @@ export interface CopyButtonProps {
   text: string;
   /** Where the text goes; the async clipboard by default (tests hand in a fake). */
   writeText?: (text: string) => Promise<void>;
+  /** Called once the text is on the clipboard (the consent log's "copied"). */
+  onCopied?: () => void;
 }
 
 const clipboardWrite = (text: string) => navigator.clipboard.writeText(text);
@@ -16,7 +18,7 @@ const clipboardWrite = (text: string) => navigator.clipboard.writeText(text);
  * selects the text in a read-only textarea and tries execCommand('copy'); where that fails too, it
  * leaves the text selected and asks the agent to press Ctrl+C.
  */
-export function CopyButton({ text, writeText = clipboardWrite }: CopyButtonProps) {
+export function CopyButton({ text, writeText = clipboardWrite, onCopied }: CopyButtonProps) {
   const [status, setStatus] = useState<Status>('idle');
   const fallback = useRef<HTMLTextAreaElement>(null);
 
@@ -33,6 +35,7 @@ export function CopyButton({ text, writeText = clipboardWrite }: CopyButtonProps
     try {
       await writeText(text);
       setStatus('copied');
+      onCopied?.();
       return;
     } catch {
       // Refused: try the old way below.
@@ -54,6 +57,7 @@ export function CopyButton({ text, writeText = clipboardWrite }: CopyButtonProps
     area.remove();
     before?.focus();
     setStatus(copied ? 'copied' : 'manual');
+    if (copied) onCopied?.();
   }
 
   return (

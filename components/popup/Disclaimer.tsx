@@ -11,10 +11,11 @@ interface DisclaimerProps {
   language: DisclaimerLanguage;
   onLanguage: (language: DisclaimerLanguage) => void;
   writeText?: CopyButtonProps['writeText'];
+  onCopied?: CopyButtonProps['onCopied'];
 }
 
 /** The disclaimer to read aloud, in the chosen language, with a Copy button. */
-export function Disclaimer({ text, howTo, language, onLanguage, writeText }: DisclaimerProps) {
+export function Disclaimer({ text, howTo, language, onLanguage, writeText, onCopied }: DisclaimerProps) {
   const id = useId();
   return (
     <section class="disclaimer" aria-labelledby={`${id}-h`}>
@@ -43,7 +44,7 @@ export function Disclaimer({ text, howTo, language, onLanguage, writeText }: Dis
       <p class="disclaimer-text" lang={language} data-testid="disclaimer-text">
         {text}
       </p>
-      <CopyButton text={text} writeText={writeText} />
+      <CopyButton text={text} writeText={writeText} onCopied={onCopied} />
     </section>
   );
 }

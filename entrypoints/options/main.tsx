@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options, type OptionsApi } from '@/components/Options';
 import { AGENT_REGIONS, jurisdiction } from '@/lib/law/jurisdiction-index';
+import { deleteLog, pruneLog, readLog } from '@/utils/consent-log-store';
 import { dncApi } from '@/utils/dnc-import';
 import { t, uiLanguage } from '@/utils/i18n';
 import { settingsStore } from '@/utils/settings-store';
@@ -21,6 +22,15 @@ const api: OptionsApi = {
     await browser.permissions.remove({ origins });
   },
   dnc: dncApi,
+  log: {
+    async read() {
+      // The retention applies here too: a log nobody wrote to for a while shows nothing past it.
+      const { settings } = await settingsStore.load();
+      await pruneLog(settings.consentLog.retentionDays, new Date()).catch(() => 0);
+      return readLog();
+    },
+    delete: deleteLog,
+  },
 };
 
 document.documentElement.lang = uiLanguage();

@@ -5,8 +5,11 @@
 import { answerOf, badgeInfo, type SentenceText } from '../law/answer';
 import { type Classification, type ClassifyContext, classify } from '../law/classify';
 import { forThePage } from '../law/page-answer';
+import type { LogEntry } from '../log/entry';
+import { entryId, makeEntry } from '../log/make';
 import {
   type ErrorResponse,
+  LogEvent,
   Lookup,
   type MessageType,
   NumberSelected,
@@ -58,6 +61,13 @@ export interface BackgroundDeps {
   now?: () => Date;
   /** The company do-not-call list (the agent's import and the administrator's); none when not given. */
   dnc?: () => Promise<{ has(e164: string): boolean }>;
+  /** The local consent log (utils/consent-log-store.ts); log-event refuses without it. */
+  consentLog?: {
+    /** This install's salt for the numbers' hashes. */
+    salt: () => Promise<string>;
+    /** Stores the entry and forgets entries past the retention. */
+    add: (entry: LogEntry, retentionDays: number, now: Date) => Promise<void>;
+  };
   /** Keeps a tab's selected number for the side panel (nothing is kept when not given). */
   selectNumber?: (tabId: number, selected: Selected) => Promise<void>;
   /** Opens the call panel beside a tab; must be called before any await (the agent's gesture). */
@@ -228,6 +238,20 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
           : answer;
       }),
     };
+  },
+
+  async 'log-event'(message, _sender, deps, now) {
+    const parsed = LogEvent.safeParse(message);
+    if (!parsed.success) return refusal(parsed.error);
+    if (!deps.consentLog) return { ok: false, error: 'The consent log is not available here.' };
+    const settings = await deps.settings();
+    if (!settings.consentLog.enabled) return { ok: true, id: null };
+    const event = parsed.data;
+    const regions = event.locationRegions;
+    const c = classify(event.e164, { ...contextOf(settings, now), calleeLocation: regions ? { regions } : null });
+    const entry = makeEntry(event, c, settings, await deps.consentLog.salt(), now, entryId(now));
+    await deps.consentLog.add(entry, settings.consentLog.retentionDays, now);
+    return { ok: true, id: entry.id };
   },
 
   async 'number-selected'(message, sender, deps, now) {

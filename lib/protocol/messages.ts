@@ -7,6 +7,7 @@
  * lookup from either.
  */
 import * as z from 'zod/mini';
+import { LOG_SOURCES, OUTCOMES } from '../log/outcomes';
 import { E164_PATTERN } from '../number/grammar';
 import { MAX_LOOKUP, MAX_PAGE_NUMBERS } from './constants';
 
@@ -293,6 +294,29 @@ export const TabSummaryResponse = z.union([
 ]);
 export type TabSummaryResponse = z.infer<typeof TabSummaryResponse>;
 
+/**
+ * Any extension page or content script → background: something happened on a call, for the local
+ * consent log. The background fills in the time, rule, region and disclaimer version, and hashes the
+ * number unless the settings keep it whole. Fire and forget: callers never wait on it for their UI.
+ */
+export const LogEvent = z.strictObject({
+  type: z.literal('log-event'),
+  e164: E164,
+  outcome: z.enum(OUTCOMES),
+  source: z.enum(LOG_SOURCES),
+  /** The callee's record's places, where the number was answered with them. */
+  locationRegions: z.optional(Regions),
+  /** The disclaimer language shown (the popup's choice); the settings' language when absent. */
+  language: z.optional(z.enum(['en', 'es', 'fr-CA'])),
+});
+export type LogEvent = z.infer<typeof LogEvent>;
+
+/** The entry's id, or null when the log is off and nothing was stored. */
+export const LogEventResponse = z.union([
+  z.object({ ok: z.literal(true), id: z.nullable(z.string()) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type LogEventResponse = z.infer<typeof LogEventResponse>;
 /** How the agent chose a number: clicked it, dialled it, opened its badge, picked it in the side panel, selected text. */
 export const SelectedHow = z.enum(['click', 'dial', 'badge', 'panel', 'selection']);
 export type SelectedHow = z.infer<typeof SelectedHow>;
@@ -339,6 +363,7 @@ export interface Protocol {
   'page-scan': { request: PageScan; response: PageScanResponse };
   lookup: { request: Lookup; response: LookupResponse };
   'popup-tab-summary': { request: PopupTabSummary; response: TabSummaryResponse };
+  'log-event': { request: LogEvent; response: LogEventResponse };
   'number-selected': { request: NumberSelected; response: OkResponse };
   'open-side-panel': { request: OpenSidePanel; response: OkResponse };
 }

@@ -7,7 +7,7 @@ import type * as z from 'zod/mini';
 import { DISCLAIMER_LANGUAGES } from '../data/disclaimers';
 import { DNC_POLICY_KEYS } from '../dnc/policy';
 import { REMOVED_POLICIES } from '../law/policy';
-import { CALLEE_ONLY_NOTICE, type ReadResult, readSettings, Settings } from '../settings';
+import { CALLEE_ONLY_NOTICE, DEFAULT_CONSENT_LOG, type ReadResult, readSettings, Settings } from '../settings';
 import { SITE_MODES, type SiteMode, type SitePolicy } from '../sites/site-policy';
 import { isValidMatchPattern } from '../sites/sites';
 
@@ -24,6 +24,7 @@ export const MANAGEABLE = [
   'callPurpose',
   'companyWindow',
   'badgeOneParty',
+  'consentLog',
 ] as const;
 export type Manageable = (typeof MANAGEABLE)[number];
 
@@ -101,6 +102,22 @@ function readKey(key: Manageable, value: unknown, notices: string[], changes: st
     case 'agentRegion':
       if (typeof value === 'string') value = value.toUpperCase();
       break;
+    case 'consentLog': {
+      // Some of its fields are enough: each valid one is used, the others keep their defaults.
+      if (!isObject(value)) {
+        notices.push(ignored(key, 'is not a set of enabled, required, retentionDays and fullNumbers'));
+        return undefined;
+      }
+      const log: Record<string, unknown> = { ...DEFAULT_CONSENT_LOG };
+      const fields = Settings.def.shape.consentLog.def.shape;
+      for (const [name, given] of Object.entries(value)) {
+        const field = Object.hasOwn(fields, name) ? fields[name as keyof typeof fields] : undefined;
+        if (!field) notices.push(ignored(`consentLog.${name}`, 'is not a consent log setting'));
+        else if (!field.safeParse(given).success) notices.push(ignored(`consentLog.${name}`, 'is not valid'));
+        else log[name] = given;
+      }
+      return log;
+    }
   }
   const field = shape[key].safeParse(value);
   if (field.success) return field.data;

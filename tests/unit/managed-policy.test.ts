@@ -138,6 +138,12 @@ const CASES: Record<Manageable, { valid: unknown; expected?: unknown; wrong: unk
   callPurpose: { valid: 'existing-customer', wrong: { purpose: 'sales' } },
   companyWindow: { valid: { start: '09:00', end: '19:00' }, wrong: '09:00-19:00' },
   badgeOneParty: { valid: false, wrong: 0 },
+  consentLog: {
+    // Some fields are enough: the others keep their defaults.
+    valid: { required: true, retentionDays: 30, fullNumbers: true },
+    expected: { enabled: true, required: true, retentionDays: 30, fullNumbers: true },
+    wrong: true,
+  },
 };
 /** What the agent chose themselves for each key, different from both the default and the policy's value. */
 const AGENT: Record<Manageable, unknown> = {
@@ -152,6 +158,7 @@ const AGENT: Record<Manageable, unknown> = {
   callPurpose: 'service',
   companyWindow: { start: '10:00', end: '18:00' },
   badgeOneParty: true,
+  consentLog: { enabled: false, required: false, retentionDays: 7, fullNumbers: false },
 };
 
 describe('every policy key: valid, wrong type, locked, unlocked (issue #16)', () => {
@@ -186,6 +193,28 @@ describe('every policy key: valid, wrong type, locked, unlocked (issue #16)', ()
       expect(r.settings[key]).toEqual(DEFAULT_SETTINGS[key]);
     });
   }
+});
+
+describe('consentLog: field by field', () => {
+  it('a bad field is ignored with a notice naming it; the valid ones apply', () => {
+    const r = resolveSettings(undefined, {
+      consentLog: { enabled: 'yes', retentionDays: 4000, fullNumbers: true, keepForever: true },
+      locked: ['consentLog'],
+    });
+    expect(r.settings.consentLog).toEqual({ enabled: true, required: false, retentionDays: 90, fullNumbers: true });
+    for (const name of ['consentLog.enabled', 'consentLog.retentionDays', 'consentLog.keepForever'])
+      expect(r.policyNotices?.some((n) => n.includes(`"${name}"`))).toBe(true);
+    expect(r.locked).toEqual(['consentLog']);
+  });
+
+  it('turned off and locked: the agent cannot keep a log', () => {
+    const r = resolveSettings(
+      { version: 2, consentLog: { enabled: true, required: false, retentionDays: 90, fullNumbers: true } },
+      { consentLog: { enabled: false }, locked: ['consentLog'] },
+    );
+    expect(r.settings.consentLog).toEqual({ enabled: false, required: false, retentionDays: 90, fullNumbers: false });
+    expect(r.sources?.consentLog).toBe('organisation');
+  });
 });
 
 describe('policy-only keys: sites, agentsMayAddSites, lockReason', () => {

@@ -41,6 +41,12 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
     fc.record({ start: fc.constantFrom('08:00', '09:30'), end: fc.constantFrom('17:00', '20:00', '24:00') }),
     { nil: null },
   ),
+  consentLog: fc.record({
+    enabled: fc.boolean(),
+    required: fc.boolean(),
+    retentionDays: fc.integer({ min: 1, max: 3650 }),
+    fullNumbers: fc.boolean(),
+  }),
 }) as fc.Arbitrary<Settings>;
 
 /** A value that is wrong for `field` (checked against the schema, so the test knows it is). */
