@@ -26,11 +26,18 @@ export interface SidePanelApi {
   watchSelected: (listener: (tabId: number, selected: Selected | null) => void) => () => void;
   /** The agent picked a number in the panel (number-selected, how 'panel'). */
   pick: (tabId: number, e164: string) => void;
-  /** Fire and forget (`log-event`, source 'panel'). */
-  log: (e164: string, outcome: PanelOutcome) => void;
+  /** Fire and forget (`log-event`, source 'panel'): the number, what happened, its record's places, the script's language. */
+  log: (event: PanelLogEvent) => void;
   settings: () => Promise<DisclaimerSettings>;
   watchSettings: (listener: () => void) => () => void;
   writeText?: CopyButtonProps['writeText'];
+}
+
+export interface PanelLogEvent {
+  e164: string;
+  outcome: PanelOutcome;
+  locationRegions?: string[];
+  language: DisclaimerLanguage;
 }
 
 type Summary =
@@ -197,7 +204,21 @@ export function SidePanel({ api }: { api: SidePanelApi }) {
                   onLanguage={setLanguage}
                   writeText={api.writeText}
                 />
-                {chosen.answer.e164 && <LogButtons e164={chosen.answer.e164} onLog={api.log} />}
+                {chosen.answer.e164 && (
+                  <LogButtons
+                    e164={chosen.answer.e164}
+                    onLog={(e164, outcome) => {
+                      const { answer } = chosen;
+                      const regions = answer.calleeLocation ? answer.recordLocation?.regions : undefined;
+                      api.log({
+                        e164,
+                        outcome,
+                        ...(regions ? { locationRegions: regions } : {}),
+                        language: language ?? settings?.language ?? 'en',
+                      });
+                    }}
+                  />
+                )}
               </>
             )}
           </section>

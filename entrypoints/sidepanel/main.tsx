@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { SidePanel, type SidePanelApi } from '@/components/SidePanel';
 import { LookupResponse, OkResponse, TabSummaryResponse } from '@/lib/protocol/messages';
 import { t, uiLanguage } from '@/utils/i18n';
+import { logEvent } from '@/utils/log-event';
 import { send } from '@/utils/messaging';
 import { selectedOf, watchSelected } from '@/utils/selected-store';
 import { settingsStore } from '@/utils/settings-store';
@@ -66,11 +67,8 @@ const api: SidePanelApi = {
       console.debug('[Consent Guard] number-selected', error),
     );
   },
-  log(e164, outcome) {
-    // The log-event contract: fire and forget, errors only to the console.
-    browser.runtime
-      .sendMessage({ type: 'log-event', e164, outcome, source: 'panel' })
-      .catch((error: unknown) => console.debug('[Consent Guard] log-event', error));
+  log(event) {
+    logEvent({ ...event, source: 'panel' });
   },
   async settings() {
     return (await settingsStore.load()).settings;

@@ -48,7 +48,7 @@ function fakePanel(tabs: Record<number, Answer[]>, first = 1) {
       return () => selectedListeners.delete(l);
     },
     pick: (tabId, e164) => api.picked.push([tabId, e164]),
-    log: (e164, outcome) => api.logged.push([e164, outcome]),
+    log: (event) => api.logged.push([event.e164, event.outcome, event.language, event.locationRegions]),
     settings: async () => DEFAULT_SETTINGS,
     watchSettings: () => () => {},
   };
@@ -103,10 +103,10 @@ describe('<SidePanel>', () => {
       fireEvent.click(section.querySelector(`[data-outcome="${outcome}"]`) as Element);
     }
     expect(f.api.logged).toEqual([
-      ['+14155550134', 'announced'],
-      ['+14155550134', 'consent-given'],
-      ['+14155550134', 'declined'],
-      ['+14155550134', 'not-recorded'],
+      ['+14155550134', 'announced', 'en', undefined],
+      ['+14155550134', 'consent-given', 'en', undefined],
+      ['+14155550134', 'declined', 'en', undefined],
+      ['+14155550134', 'not-recorded', 'en', undefined],
     ]);
     expect(screen.getByTestId('log-status').textContent).toBe('Logged: Call not recorded');
   });
@@ -160,5 +160,16 @@ describe('<Popup> opens the call panel', () => {
     render(<Popup api={{ ...fakeApi([]), openSidePanel }} />);
     fireEvent.click(await screen.findByTestId('open-side-panel'));
     expect(openSidePanel).toHaveBeenCalledOnce();
+  });
+});
+
+describe('<SidePanel> logs with the record', () => {
+  it('a number answered with its record’s place logs those places', async () => {
+    const f = fakePanel({ 1: [located('212 555 0175', OAKLAND)] });
+    render(<SidePanel api={f.api} />);
+    await waitFor(() => expect(numbersShown()).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('panel-number'));
+    fireEvent.click((await screen.findByTestId('log-buttons')).querySelector('[data-outcome="declined"]') as Element);
+    expect(f.api.logged).toEqual([['+12125550175', 'declined', 'en', ['CA']]]);
   });
 });
