@@ -52,24 +52,38 @@ export function followCallPanelTriggers(
   keep: Keep,
 ): (info: { menuItemId: string | number; selectionText?: string }, tab: MenuTab) => Promise<boolean> {
   const menus = browser.contextMenus;
-  browser.runtime.onInstalled.addListener(() => {
-    menus?.removeAll().then(
-      () => menus.create({ id: MENU_ID, title: t('menuLookup'), contexts: ['selection'] }),
-      (error) => console.error('[Consent Guard] could not add the context menu', error),
-    );
-  });
+  // A browser without menus or commands (Firefox for Android, the tests' fake browser) goes without them.
+  const listen = (add: () => void) => {
+    try {
+      add();
+    } catch (error) {
+      console.debug('[Consent Guard] no context menu or shortcuts here', error);
+    }
+  };
+  listen(() =>
+    browser.runtime.onInstalled.addListener(() => {
+      menus?.removeAll().then(
+        () => menus.create({ id: MENU_ID, title: t('menuLookup'), contexts: ['selection'] }),
+        (error) => console.error('[Consent Guard] could not add the context menu', error),
+      );
+    }),
+  );
   const clicked = onMenuClicked(keep);
-  menus?.onClicked.addListener((info, tab) => {
-    clicked(info, tab).catch((error) => console.error('[Consent Guard] could not look up the selection', error));
-  });
-  browser.commands?.onCommand.addListener((command, tab) => {
-    if (command === COMMAND_PANEL) openCallPanel({ tabId: tab?.id, windowId: tab?.windowId });
-    if (command !== COMMAND_LOOKUP || tab?.id === undefined) return;
-    const tabId = tab.id;
-    openCallPanel({ tabId, windowId: tab.windowId });
-    selectionIn(tabId)
-      .then((text) => lookUpSelection(text, tabId, keep))
-      .catch((error) => console.debug('[Consent Guard] could not read the selection', error));
-  });
+  listen(() =>
+    menus?.onClicked.addListener((info, tab) => {
+      clicked(info, tab).catch((error) => console.error('[Consent Guard] could not look up the selection', error));
+    }),
+  );
+  listen(() =>
+    browser.commands?.onCommand.addListener((command, tab) => {
+      if (command === COMMAND_PANEL) openCallPanel({ tabId: tab?.id, windowId: tab?.windowId });
+      if (command !== COMMAND_LOOKUP || tab?.id === undefined) return;
+      const tabId = tab.id;
+      openCallPanel({ tabId, windowId: tab.windowId });
+      selectionIn(tabId)
+        .then((text) => lookUpSelection(text, tabId, keep))
+        .catch((error) => console.debug('[Consent Guard] could not read the selection', error));
+    }),
+  );
   return clicked;
 }
