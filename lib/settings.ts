@@ -11,6 +11,10 @@ import { POLICIES, type Policy as PolicyName } from './law/policy';
 
 export const SETTINGS_VERSION = 2;
 
+/** When the dial check asks before a tel:/callto: link dials (lib/page/dial-check.ts). */
+export const DIAL_CHECKS = ['risky', 'all', 'off'] as const;
+export type DialCheck = (typeof DIAL_CHECKS)[number];
+
 const Region = z.nullable(z.enum(AGENT_REGIONS as [string, ...string[]]));
 const Policy = z.enum(POLICIES as [PolicyName, ...PolicyName[]]);
 const Language = z.enum(DISCLAIMER_LANGUAGES as [DisclaimerLanguage, ...DisclaimerLanguage[]]);
@@ -72,6 +76,8 @@ export const Settings = z.object({
   callPurpose: CallPurposeField,
   /** A company calling window stricter than the law, or null. */
   companyWindow: CompanyWindow,
+  /** Confirm before a tel:/callto: link dials: 'risky' (all-party, unknown, closed hours), 'all', 'off'. Do-not-call numbers are always confirmed. */
+  dialCheck: z.enum(DIAL_CHECKS),
   /** The local consent log (lib/log): on, required by the organisation, kept how long, numbers in full or hashed. */
   consentLog: ConsentLog,
 });
@@ -99,6 +105,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   disabledSites: [],
   callPurpose: 'sales',
   companyWindow: null,
+  dialCheck: 'risky',
   consentLog: DEFAULT_CONSENT_LOG,
 }) as Settings;
 

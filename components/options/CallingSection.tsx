@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { CallPurpose } from '@/lib/law/call-purpose';
+import type { DialCheck } from '@/lib/settings';
 import type { Manageable } from '@/lib/settings/managed';
 import { t } from '@/utils/i18n';
 import { LockedNote } from './Locked';
@@ -11,6 +12,11 @@ const PURPOSES: readonly [CallPurpose, Parameters<typeof t>[0]][] = [
   ['service', 'purposeService'],
   ['business', 'purposeBusiness'],
 ];
+export const DIAL_CHECK_LABELS: Record<DialCheck, Parameters<typeof t>[0]> = {
+  risky: 'dialCheckRisky',
+  all: 'dialCheckAll',
+  off: 'dialCheckOff',
+};
 const DEFAULT_WINDOW = { start: '09:00', end: '20:00' };
 
 /** Calling hours: why the agent calls (which laws bind), and the company's own calling window. */
@@ -84,6 +90,26 @@ export function CallingSection({ draft, locked, onChange }: SectionProps) {
           </div>
         )}
       </fieldset>
+      <div class="field">
+        <label for={`${id}-dial`}>{t('dialCheckLabel')}</label>
+        <select
+          id={`${id}-dial`}
+          value={draft.dialCheck}
+          disabled={is('dialCheck')}
+          aria-describedby={`${id}-dial-help`}
+          onChange={(e) => onChange({ dialCheck: e.currentTarget.value as DialCheck })}
+          data-testid="dial-check"
+        >
+          {(Object.keys(DIAL_CHECK_LABELS) as DialCheck[]).map((value) => (
+            <option key={value} value={value}>
+              {t(DIAL_CHECK_LABELS[value])}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-dial-help`} class="help">
+          {t('dialCheckHelp')} <LockedNote locked={is('dialCheck')} />
+        </p>
+      </div>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Settings } from '@/lib/settings';
 import type { Lockable, Source } from '@/lib/settings/managed';
 import { type MessageKey, t } from '@/utils/i18n';
 import { LANGUAGE_NAMES } from '../labels';
+import { DIAL_CHECK_LABELS } from './CallingSection';
 import { LockedNote } from './Locked';
 
 type Key = Exclude<keyof Settings, 'version'>;
@@ -21,6 +22,7 @@ const LABELS: readonly [Key, MessageKey][] = [
   ['badgeOneParty', 'badgeOnePartyLabel'],
   ['callPurpose', 'callPurposeLabel'],
   ['companyWindow', 'companyWindowLabel'],
+  ['dialCheck', 'dialCheckLabel'],
   ['consentLog', 'sectionConsentLog'],
 ];
 
@@ -50,6 +52,8 @@ function shown(key: Key, settings: Settings): string {
     }
     case 'companyWindow':
       return settings.companyWindow ? `${settings.companyWindow.start}–${settings.companyWindow.end}` : t('valueNone');
+    case 'dialCheck':
+      return t(DIAL_CHECK_LABELS[settings.dialCheck]);
     case 'consentLog': {
       const log = settings.consentLog;
       if (!log.enabled) return t('valueOff');

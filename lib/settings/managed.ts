@@ -24,6 +24,7 @@ export const MANAGEABLE = [
   'callPurpose',
   'companyWindow',
   'badgeOneParty',
+  'dialCheck',
   'consentLog',
 ] as const;
 export type Manageable = (typeof MANAGEABLE)[number];

@@ -138,6 +138,7 @@ const CASES: Record<Manageable, { valid: unknown; expected?: unknown; wrong: unk
   callPurpose: { valid: 'existing-customer', wrong: { purpose: 'sales' } },
   companyWindow: { valid: { start: '09:00', end: '19:00' }, wrong: '09:00-19:00' },
   badgeOneParty: { valid: false, wrong: 0 },
+  dialCheck: { valid: 'all', wrong: true },
   consentLog: {
     // Some fields are enough: the others keep their defaults.
     valid: { required: true, retentionDays: 30, fullNumbers: true },
@@ -158,6 +159,7 @@ const AGENT: Record<Manageable, unknown> = {
   callPurpose: 'service',
   companyWindow: { start: '10:00', end: '18:00' },
   badgeOneParty: true,
+  dialCheck: 'off',
   consentLog: { enabled: false, required: false, retentionDays: 7, fullNumbers: false },
 };
 

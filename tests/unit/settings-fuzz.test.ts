@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CALL_PURPOSES } from '@/lib/data/calling-hours';
 import { AGENT_REGIONS } from '@/lib/data/regions';
 import { POLICIES } from '@/lib/law/classify';
-import { DEFAULT_SETTINGS, readSettings, SETTINGS_VERSION, Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, DIAL_CHECKS, readSettings, SETTINGS_VERSION, Settings } from '@/lib/settings';
 import { resolveSettings } from '@/lib/settings/managed';
 import { robustnessRow } from '../support/robustness';
 
@@ -41,6 +41,7 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
     fc.record({ start: fc.constantFrom('08:00', '09:30'), end: fc.constantFrom('17:00', '20:00', '24:00') }),
     { nil: null },
   ),
+  dialCheck: fc.constantFrom(...DIAL_CHECKS),
   consentLog: fc.record({
     enabled: fc.boolean(),
     required: fc.boolean(),
