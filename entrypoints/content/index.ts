@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { scanText } from '@/lib/number/scan-text';
+import { watchDials } from '@/lib/page/dial-check';
 import { watchOrphaned } from '@/lib/page/orphan-watch';
 import { PageGuard } from '@/lib/page/page-guard';
+import type { PageTextKey } from '@/lib/page/text';
 import { asPageScanResponse, firstAnswer, isSettingsChanged } from '@/lib/protocol/guards';
 import { send } from '@/utils/messaging';
 
@@ -12,12 +14,13 @@ export default defineContentScript({
   matches: [],
   noScriptStartedPostMessage: true,
   main() {
+    const text = (key: PageTextKey, ...subs: string[]) => browser.i18n.getMessage(key, subs);
     const guard = new PageGuard(document, {
       scan: scanText,
       send: (message) => send(message, asPageScanResponse),
       details: (e164, location) =>
         send({ type: 'lookup', numbers: [e164], ...(location ? { locations: [location] } : {}) }, firstAnswer),
-      text: (key, ...subs) => browser.i18n.getMessage(key, subs),
+      text,
       // The side panel shows the number whose badge the agent opened (fire and forget).
       selected: (e164) => {
         send({ type: 'number-selected', e164, how: 'badge' }, () => undefined).catch(() => {});
@@ -32,6 +35,24 @@ export default defineContentScript({
     // (see lib/page/orphan-watch.ts).
     const lifetime = new AbortController();
     guard.start(lifetime.signal);
+    // The dial check (lib/page/dial-check.ts): one capture-phase listener set, ended with the same abort.
+    // Outcomes are fire and forget: the consent log and the side panel's last number.
+    const quiet = () => undefined;
+    watchDials(
+      document,
+      {
+        text,
+        numberOf: (raw) => scanText(raw)[0]?.e164 ?? null,
+        need: (e164) => guard.dialNeed(e164),
+        details: (e164) => send({ type: 'lookup', numbers: [e164] }, firstAnswer),
+        outcome: (e164, outcome) => {
+          if (!e164) return;
+          send({ type: 'log-event', e164, outcome, source: 'dial-check' }, quiet).catch(quiet);
+          if (outcome === 'dialled') send({ type: 'number-selected', e164, how: 'dial' }, quiet).catch(quiet);
+        },
+      },
+      lifetime.signal,
+    );
     // The agent's settings or the administrator's policy changed (the background says so: storage is
     // closed to content scripts): the answers may have too.
     const onMessage = (message: unknown, sender: { id?: string }) => {

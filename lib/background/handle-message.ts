@@ -185,7 +185,7 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
         }
       })
       .catch((error) => console.error('[Consent Guard] could not record a frame', error));
-    return { ok: true, badges, showOneParty: settings.badgeOneParty, dropped };
+    return { ok: true, badges, showOneParty: settings.badgeOneParty, dialCheck: settings.dialCheck, dropped };
   },
 
   async lookup(message, sender, deps, now) {

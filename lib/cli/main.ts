@@ -20,6 +20,7 @@ import { locationOfValue } from '../location/read';
 import { type ParsedArgs, parseArgs, UsageError } from './args';
 import { callingHoursCommand } from './calling-hours';
 import { runScan } from './scan';
+import type { CsvWorkers } from './scan-csv-file';
 import { table } from './table';
 
 export interface CliIO {
@@ -27,6 +28,14 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** Reads a file as UTF-8 text (for `scan`); throws when it cannot. */
   readFile?: (path: string) => Promise<string>;
+  /** Reads a file as UTF-8 text a chunk at a time (`scan --csv` streams with it; else it uses readFile). */
+  readChunks?: (path: string) => AsyncIterable<string>;
+  /** Writes to stdout and resolves once the stream can take more (`scan --csv` waits for it; else stdout). */
+  write?: (text: string) => Promise<void>;
+  /** True when stderr is a terminal: `scan --csv` then shows a progress bar there. */
+  stderrIsTTY?: boolean;
+  /** A pool to scan `--csv` batches on other threads (bin/scan-pool.ts); absent or null: this thread. */
+  csvWorkers?: CsvWorkers;
   now?: () => Date;
 }
 

@@ -3,16 +3,17 @@
  * (and, for HTML, its own DOM walker on linkedom), and says what recording a call to each one needs.
  */
 import { parseHTML } from 'linkedom';
-import { csvEol, parseCsv, toCsv } from '../csv';
-import { AREA_CODES } from '../data/area-codes';
-import { type CalleeLocation, type Classification, type ClassifyContext, classify } from '../law/classify';
-import { findLocations, isLocationLabel, locationOfValue } from '../location/read';
-import { type Detection, type ScanOptions, scanText } from '../number/scan-text';
+import { parseCsv } from '../csv';
+import type { CalleeLocation, Classification, ClassifyContext } from '../law/classify';
+import { classify } from '../law/classify';
+import { type Detection, scanText } from '../number/scan-text';
 import { collectAll, type Where } from '../page/collect';
 import { dropEchoedLinks } from '../page/dedupe';
 import { newRecordCache, type RecordPlace, recordLocationOf } from '../page/record';
 import { UsageError } from './args';
 import type { CliIO } from './main';
+import { scanCsvFile } from './scan-csv-file';
+import { SCAN_OPTIONS } from './scan-options';
 import { table } from './table';
 
 type FileType = 'txt' | 'html' | 'csv';
@@ -42,8 +43,8 @@ interface FileScan {
   detections: ScanDetection[];
 }
 
-/** Numbers whose area code is not in service are not phone numbers. */
-export const SCAN_OPTIONS: ScanOptions = { isAssignedNpa: (npa) => Object.hasOwn(AREA_CODES, npa) };
+export { CSV_COLUMNS } from './scan-csv';
+export { SCAN_OPTIONS };
 
 function fileType(path: string): FileType | null {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
@@ -163,88 +164,8 @@ interface ScanRun {
   cells: (c: Classification) => string[];
 }
 
-/** Columns `--csv` appends to the lead list. */
-export const CSV_COLUMNS = [
-  'consent_e164',
-  'consent_region',
-  'consent_requirement',
-  'consent_local_time',
-  'consent_calling_window',
-  'consent_location',
-  'consent_location_from',
-  'consent_calling_hours',
-  'consent_calling_decided_by',
-  'consent_calling_opens_at',
-  'consent_calling_closes_at',
-] as const;
-
-/** Columns whose cells hold a whole address ("Mailing Address", "City, State"): read as address lines. */
-const ADDRESS_HEADER = /\b(?:address|city|location)\b/i;
-
-/**
- * The lead list's own location columns, by index: State / Province / ZIP / Postal Code (read as
- * values) and address columns (read as address lines).
- */
-interface LocationColumn {
-  index: number;
-  name: string;
-  address: boolean;
-}
-
-function locationColumns(header: readonly string[]): LocationColumn[] {
-  return header.flatMap((cell, index): LocationColumn[] => {
-    const name = cell.replace(/^\uFEFF/, '').trim();
-    if (isLocationLabel(name)) return [{ index, name, address: false }];
-    return ADDRESS_HEADER.test(name) ? [{ index, name, address: true }] : [];
-  });
-}
-
-/** A row's location: every place its location columns name (two different places: all count, the strictest wins). */
-function rowLocation(
-  row: readonly string[],
-  columns: readonly LocationColumn[],
-): (CalleeLocation & { text: string }) | null {
-  const regions: string[] = [];
-  const read: string[] = [];
-  for (const column of columns) {
-    const cell = row[column.index] ?? '';
-    if (cell.trim() === '') continue;
-    const hits = column.address ? findLocations(cell) : [locationOfValue(cell)].filter((h) => h !== null);
-    for (const hit of hits) {
-      for (const r of hit.regions) if (!regions.includes(r)) regions.push(r);
-      read.push(`${column.name}: ${hit.text}`);
-    }
-  }
-  return regions.length > 0 ? { regions, text: read.join('; '), source: 'column' } : null;
-}
-
 /** Control characters would upset a terminal: shown as `?`. */
 const printable = (text: string) => text.replace(/\p{Cc}/gu, '?');
-
-function csvVerdict(c: Classification): string[] {
-  const region = c.kind === 'tollfree' ? 'toll-free' : c.regions.join(' ') || c.country || '';
-  const window = c.inCallingWindow === true ? 'yes' : c.inCallingWindow === false ? 'no' : (c.inCallingWindow ?? '');
-  return [
-    c.e164 ?? '',
-    region,
-    c.kind === 'invalid' ? '' : c.treatAs,
-    c.localTime ?? '',
-    window,
-    c.calleeLocation ?? '',
-    c.calleeLocation !== null ? (c.recordLocation?.text ?? '') : '',
-    callingState(c.callingHours),
-    c.callingHours?.decidedBy ?? '',
-    c.callingHours?.opensAt ?? '',
-    c.callingHours?.closesAt ?? '',
-  ];
-}
-
-/** open, closed, partly, info (the purpose is exempt) or '' where no rule is known. */
-function callingState(h: Classification['callingHours']): string {
-  if (!h || h.allowed === null) return '';
-  if (!h.binding && h.allowed === true) return 'info';
-  return h.allowed === true ? 'open' : h.allowed === false ? 'closed' : 'partly';
-}
 
 export async function runScan(run: ScanRun, io: CliIO): Promise<number> {
   const { files, format } = run;
@@ -276,39 +197,7 @@ export async function runScan(run: ScanRun, io: CliIO): Promise<number> {
     }
   };
 
-  if (format === 'csv') {
-    const file = files[0] ?? '';
-    const input = await read(file);
-    let rows: string[][];
-    try {
-      if ('error' in input) throw new Error(input.error);
-      rows = parseCsv(input.text);
-    } catch (error) {
-      io.stderr(`consent: ${file}: ${printable(error instanceof Error ? error.message : String(error))}\n`);
-      return 1;
-    }
-    const width = Math.max(0, ...rows.map((r) => r.length));
-    const pad = (row: readonly string[]) => [...row, ...Array<string>(width - row.length).fill('')];
-    const firstNumber = (row: readonly string[]) => {
-      for (const cell of row) {
-        const found = scanText(cell, SCAN_OPTIONS)[0];
-        if (found) return found;
-      }
-      return undefined;
-    };
-    const columns = locationColumns(rows[0] ?? []);
-    const out = rows.map((row, r) => {
-      if (r === 0) return [...pad(row), ...CSV_COLUMNS];
-      const first = firstNumber(row);
-      return [
-        ...pad(row),
-        ...(first ? csvVerdict(verdict(first.e164, rowLocation(row, columns))) : CSV_COLUMNS.map(() => '')),
-      ];
-    });
-    if (out.length === 0) out.push([...CSV_COLUMNS]);
-    io.stdout(toCsv(out, { eol: csvEol(input.text), bom: input.text.charCodeAt(0) === 0xfeff }));
-    return 0;
-  }
+  if (format === 'csv') return scanCsvFile(files[0] ?? '', run.context, io);
 
   const results: FileScan[] = [];
   for (const [i, file] of files.entries()) {

@@ -5,6 +5,7 @@
  */
 import { MAX_PAGE_NUMBERS } from '../protocol/constants';
 import type { BadgeInfo, Located, PageScan, PageScanResponse, PlaceOnPage } from '../protocol/messages';
+import type { DialCheck } from '../settings';
 import { SLICE_MS, yieldToPage } from './yield';
 
 export interface AnswerClientDeps {
@@ -58,6 +59,8 @@ export class AnswerClient {
   private retries = 0;
   private firstReport = true;
   private showOneParty = true;
+  /** The dial check's setting, as the background last said. */
+  dialCheck: DialCheck = 'risky';
 
   constructor(
     private readonly deps: AnswerClientDeps,
@@ -257,9 +260,16 @@ export class AnswerClient {
     }
   }
 
+  /** Every answer for `e164` (one per record place), and whether a record on the page flags it do-not-call. */
+  dialFacts(e164: string): { infos: BadgeInfo[]; flagged: boolean; setting: DialCheck } {
+    const infos = [...this.infos].filter(([key]) => e164Of(key) === e164).map(([, info]) => info);
+    return { infos, flagged: (this.flaggedPresent.get(e164) ?? 0) > 0, setting: this.dialCheck };
+  }
+
   private async apply(response: Extract<PageScanResponse, { ok: true }>) {
     const visibilityChanged = response.showOneParty !== this.showOneParty;
     this.showOneParty = response.showOneParty;
+    this.dialCheck = response.dialCheck ?? 'risky';
     const answered: string[] = [];
     for (const info of response.badges) {
       const key = answerKey(info.e164, info.locationKey);

@@ -29,7 +29,7 @@ export const SKIP_TAGS = new Set([
 ]);
 
 /** Tag names of the extension's own elements: never scanned, never counted. */
-export const OWN_TAGS = new Set(['CONSENT-GUARD-BADGE', 'CONSENT-GUARD-PANEL']);
+export const OWN_TAGS = new Set(['CONSENT-GUARD-BADGE', 'CONSENT-GUARD-PANEL', 'CONSENT-GUARD-DIAL']);
 
 /** The nearest ancestor that is a block, or the root (document body, shadow root) when none is. */
 export function blockOf(node: Node, root: Node): Node {

@@ -10,7 +10,7 @@
  */
 
 import type { ScanOptions } from '../number/scan-text';
-import type { Answer, PageScan, PageScanResponse, RecordLocation } from '../protocol/messages';
+import type { Answer, BadgeInfo, PageScan, PageScanResponse, RecordLocation } from '../protocol/messages';
 import { AnswerClient, answerKey } from './answer-client';
 import { BADGE_TAG } from './badge';
 import { BadgeLayer } from './badge-layer';
@@ -27,6 +27,7 @@ import {
   Walker,
 } from './collect';
 import { linkShowsNumber } from './dedupe';
+import { type DialNeed, dialNeed } from './dial-need';
 import { isOwnElement, PageObserver } from './page-observer';
 import { createPanel } from './panel';
 import { newRecordCache, type RecordCache, type RecordPlace, recordLocationOf } from './record';
@@ -208,6 +209,16 @@ export class PageGuard {
     this.layer.stop();
     this.walks.length = 0;
     this.panel.remove();
+  }
+
+  /** Whether a dial of `e164` (null: not a number we read) asks first (dial-need.ts), with its answer. */
+  dialNeed(e164: string | null): { need: DialNeed; info?: BadgeInfo | undefined } {
+    const facts = this.answers.dialFacts(e164 ?? '');
+    const infos = e164 ? facts.infos : [];
+    const info = infos.find((i) => i.dnc) ?? infos.find((i) => i.consent !== 'one-party') ?? infos[0];
+    const need = dialNeed(facts.setting, infos, facts.flagged && e164 !== null);
+    // The record's flag is read in the page: the confirmation says why (the company list's comes first).
+    return { need, info: info && need === 'confirm' && !info.dnc ? { ...info, dnc: 'record' } : info };
   }
 
   /** Settings changed: every answer is asked again. */

@@ -56,7 +56,15 @@ export type PageTextKey =
   | 'badgeDncCompany'
   | 'badgeDncRecord'
   | 'dncCompany'
-  | 'dncRecord';
+  | 'dncRecord'
+  | 'dialLabel'
+  | 'dialChecking'
+  | 'dialCall'
+  | 'dialCancel'
+  | 'dialReadFirst'
+  | 'dialConfirmAllowed'
+  | 'dialDncWarning'
+  | 'dialHoursClosed';
 
 /** Looks a key up, with `$1`… substitutions. */
 export type PageText = (key: PageTextKey, ...subs: string[]) => string;

@@ -30,7 +30,8 @@ export function asPageScanResponse(v: unknown): PageScanResponse | undefined {
   if (!isObject(v)) return undefined;
   if (v.ok === false && isString(v.error)) return { ok: false, error: v.error };
   if (v.ok === true && Array.isArray(v.badges) && v.badges.every(isBadgeInfo) && typeof v.showOneParty === 'boolean') {
-    return { ok: true, badges: v.badges, showOneParty: v.showOneParty };
+    const dialCheck = v.dialCheck === 'all' || v.dialCheck === 'off' ? v.dialCheck : 'risky';
+    return { ok: true, badges: v.badges, showOneParty: v.showOneParty, dialCheck };
   }
   return undefined;
 }

@@ -202,6 +202,8 @@ export const PageScanResponse = z.union([
     ok: z.literal(true),
     badges: z.array(BadgeInfo),
     showOneParty: z.boolean(),
+    /** When a tel:/callto: click asks first (settings.dialCheck); absent: 'risky'. */
+    dialCheck: z.optional(z.enum(['risky', 'all', 'off'])),
     /** Entries of lookup and present that were no E.164 number and were left out. */
     dropped: z.optional(z.number().check(z.int(), z.nonnegative())),
   }),

@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, each against its baseline in the same run, as ratios. */
 import { chromiumBenchmarks } from './chromium.bench.mjs';
+import { csvBenchmarks } from './csv.bench';
 import { dncBenchmarks } from './dnc.bench';
 import { report } from './measure';
 import { pageBenchmarks } from './page.bench';
@@ -14,6 +15,7 @@ const ok = report([
   ...(await pageBenchmarks()),
   ...chromium,
   ...dncBenchmarks(),
+  ...(await csvBenchmarks()),
 ]);
 if (!ok) {
   console.log('\nSome budgets were missed (see MISS above).');

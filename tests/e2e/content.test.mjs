@@ -133,6 +133,12 @@ test('the page’s own tel: handlers still run, and a badge click stays ours', a
   const link = page.locator('a[href^="tel:"]').first();
   const href = await link.getAttribute('href');
   await link.click();
+  // The dial check asks first for an all-party or unknown number (tests/e2e/dial-check.test.mjs): it
+  // shows in the click itself with focus on Call, and Enter lets the page's handler run, once.
+  if (await page.evaluate(() => document.querySelector('consent-guard-dial') !== null)) {
+    assert.deepEqual(await page.evaluate(() => window.__telClicks), []);
+    await page.keyboard.press('Enter');
+  }
   assert.deepEqual(await page.evaluate(() => window.__telClicks), [href]);
   // A badge click opens our panel and does not reach the page's handlers.
   const clicksBefore = await page.evaluate(() => window.__anyClicks);
@@ -188,6 +194,8 @@ test('the content script stays small: no zod, no settings store, no law or discl
   // The budget is 40 KB; it is not met yet (docs: README known limits). This bound stops it growing back:
   // 54,000 after the engine work, 56,000 since the do-not-call badge words and the record places it
   // reports (issues #16, #11), both measured; 59,000 since the record's do-not-call reader is wired in
-  // (55,903 → 58,599 measured). Moving the record reader to the background is the way down.
-  assert.ok(code.length < 59_000, `${code.length} bytes`);
+  // (55,903 → 58,599 measured); 64,000 since the dial check (issue #15 item 2: its listener, the
+  // confirmation in a closed shadow root and its styles; 58,710 → 63,816 measured). Moving the record
+  // reader to the background is the way down.
+  assert.ok(code.length < 64_000, `${code.length} bytes`);
 });

@@ -291,7 +291,7 @@ export async function exposeOwnRoots(page) {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     const hosts = [];
     const visit = (node) => {
-      if (/^consent-guard-(badge|panel)$/.test(node.localName ?? '') && node.shadowRoots?.length) hosts.push(node);
+      if (/^consent-guard-(badge|panel|dial)$/.test(node.localName ?? '') && node.shadowRoots?.length) hosts.push(node);
       for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) visit(child);
     };
     visit(root);

@@ -53,6 +53,7 @@ describe('handleMessage', () => {
         expect.objectContaining({ e164: '+12125550175', consent: 'one-party', place: 'NY' }),
       ],
       showOneParty: true,
+      dialCheck: 'risky',
       dropped: 0,
     });
     expect(changed).toEqual([{ tabId: 7, count: 2 }]);

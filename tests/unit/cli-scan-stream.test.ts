@@ -1,0 +1,146 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvWorkerPool } from '@/bin/scan-pool';
+import { type CliIO, runCli } from '@/lib/cli/main';
+import { CSV_COLUMNS, csvVerdict, locationColumns, rowLocation } from '@/lib/cli/scan-csv';
+import { SCAN_OPTIONS } from '@/lib/cli/scan-options';
+import { csvEol, parseCsv, toCsv } from '@/lib/csv';
+import { classify } from '@/lib/law/classify';
+import { scanText } from '@/lib/number/scan-text';
+import { LEAD_HEADER, leadList, leadRow } from '../bench/lead-list';
+
+const AT = '2026-11-27T17:00:00Z';
+
+/**
+ * `consent scan --csv` as it was before it streamed (the whole file in memory, row by row): the
+ * streamed output must be byte for byte the same.
+ */
+function reference(text: string): string {
+  const rows = parseCsv(text);
+  const context = { at: new Date(AT) };
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const pad = (row: readonly string[]) => [...row, ...Array<string>(width - row.length).fill('')];
+  const columns = locationColumns(rows[0] ?? []);
+  const out = rows.map((row, r) => {
+    if (r === 0) return [...pad(row), ...CSV_COLUMNS];
+    const first = row.map((cell) => scanText(cell, SCAN_OPTIONS)[0]).find((d) => d !== undefined);
+    const location = rowLocation(row, columns);
+    return [
+      ...pad(row),
+      ...(first
+        ? csvVerdict(classify(first.e164, location ? { ...context, calleeLocation: location } : context))
+        : CSV_COLUMNS.map(() => '')),
+    ];
+  });
+  if (out.length === 0) out.push([...CSV_COLUMNS]);
+  return toCsv(out, { eol: csvEol(text), bom: text.charCodeAt(0) === 0xfeff });
+}
+
+/** Runs `consent scan --csv f.csv` in-process on `text`, read in chunks of `chunk` characters. */
+async function scan(text: string, chunk: number, extra: Partial<CliIO> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    async *readChunks() {
+      for (let i = 0; i < text.length; i += chunk) yield text.slice(i, i + chunk);
+    },
+    ...extra,
+  };
+  const code = await runCli(['scan', '--at', AT, '--csv', 'f.csv'], io);
+  return { code, stdout, stderr };
+}
+
+/** Lead lists with every shape the reader must keep: BOM, CRLF, lone CRs, quoted line breaks, ragged rows. */
+const SHAPES: Record<string, string> = {
+  empty: '',
+  'only a BOM': '\ufeff',
+  'header only, no line end': 'name,phone',
+  'BOM and CRLF': '\ufeffname,phone,state\r\nAnn,(415) 555-0134,CA\r\nBo,212-555-0199,NY\r\n',
+  'lone CRs': 'name,phone\rAnn,415 555 0134\rBo,+44 20 7946 0958\r',
+  'quoted line breaks and quotes':
+    'name,notes,phone\n"Doe, Jane","Call the office:\r\n212-555-0199 ext. 12",\n' +
+    'Bo,"said ""call 415-555-0134"" twice",\n"Cy\n",x"y"z,"+1 (617) 555-0101"\n',
+  'blank lines and ragged rows': 'a,b\n\n415-555-0134\n1,2,3,4,5,(212) 555-0134\n\n',
+  'a BOM inside a cell and a quote mid-cell': 'a,b\n\ufeff415-555-0134,x"\n"",\ufeff\n',
+  'text after a closing quote': 'a,b\n"415"-555-0134,"x"y\n',
+  'generated list, LF': [...leadList(300)].join(''),
+  'generated list, CRLF and BOM': `\ufeff${[...leadList(300, '\r\n')].join('')}`,
+};
+
+describe('consent scan --csv, streamed', () => {
+  it.each(Object.entries(SHAPES))(
+    '%s: byte for byte the in-memory output, whatever the chunk size',
+    async (_, text) => {
+      const expected = reference(text);
+      for (const chunk of [1, 2, 3, 7, 64, 1 << 20]) {
+        const { code, stdout, stderr } = await scan(text, chunk);
+        expect({ chunk, code, stderr }).toEqual({ chunk, code: 0, stderr: '' });
+        expect(stdout).toBe(expected);
+      }
+    },
+  );
+
+  it('several workers: the same bytes, rows in input order', async () => {
+    const text = [...leadList(12_000, '\r\n')].join('');
+    const { code, stdout } = await scan(text, 4096, { csvWorkers: csvWorkerPool({ size: 3, minRows: 0 }) });
+    expect(code).toBe(0);
+    expect(stdout).toBe(reference(text));
+    const ids = parseCsv(stdout)
+      .slice(1)
+      .map((row) => Number(row[0]));
+    expect(ids).toEqual(Array.from({ length: 12_000 }, (_, i) => i + 1));
+  });
+
+  it('a quote left open: the error and its line, nothing on stdout, whatever the chunk size', async () => {
+    const text = `${LEAD_HEADER}\r\n${leadRow(1)}\r\n${leadRow(2)}\r\nJo,"x\r\n415-555-0134\n`;
+    for (const chunk of [1, 5, 1 << 20]) {
+      const { code, stdout, stderr } = await scan(text, chunk);
+      expect({ code, stdout, stderr }).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'consent: f.csv: unterminated quoted field starting on line 4\n',
+      });
+    }
+  });
+
+  it('a progress bar on stderr when it is a terminal, and nothing when it is not', async () => {
+    const text = [...leadList(500)].join('');
+    const quiet = await scan(text, 1000, { stderrIsTTY: false });
+    expect(quiet.stderr).toBe('');
+    const tty = await scan(text, 1000, { stderrIsTTY: true });
+    expect(tty.stdout).toBe(quiet.stdout);
+    expect(tty.stderr).toContain('\rscanning [');
+    expect(tty.stderr).toContain('] 100% 501/501 rows');
+    expect(tty.stderr.endsWith('\r\x1b[2K')).toBe(true);
+  });
+});
+
+describe('consent scan --csv on a large file (a child process)', () => {
+  let dir = '';
+  const ROWS = 100_000;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'consent-stream-'));
+    await writeFile(join(dir, 'leads.csv'), [...leadList(ROWS)].join(''));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('streams in bounded memory: 100,000 rows (11 MB) with a 40 MB heap, every row out, with workers', async () => {
+    // The whole file in memory (text, rows, output) needed more than 64 MB of heap for this file.
+    const { stdout } = await promisify(execFile)(
+      'node',
+      ['--max-old-space-size=40', 'bin/consent.mjs', 'scan', '--at', AT, '--csv', join(dir, 'leads.csv')],
+      { env: { ...process.env, CONSENT_SCAN_WORKERS: '2' }, maxBuffer: 1 << 28 },
+    );
+    const rows = parseCsv(stdout);
+    expect(rows).toHaveLength(ROWS + 1);
+    expect(rows[0]?.at(-CSV_COLUMNS.length)).toBe('consent_e164');
+    expect(rows.at(-1)?.[0]).toBe(String(ROWS));
+    expect(rows.filter((row) => row[11]?.startsWith('+1')).length).toBeGreaterThan(ROWS * 0.9);
+  });
+});
