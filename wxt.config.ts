@@ -67,7 +67,9 @@ export default defineConfig({
     // storage: settings and per-tab numbers; scripting: run on the dialer sites the agent chose;
     // activeTab: while the agent has the popup open, read the tab's address (no install warning),
     // so the popup can say whether it runs on a site it has no access to yet, and offer to enable it.
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // contextMenus: "Check with Consent Guard" on selected text (issue #15 item 4). The side panel's
+    // own permission (sidePanel, Chrome) is added by WXT for entrypoints/sidepanel; Firefox's sidebar needs none.
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
     // The default dialer and CRM sites only; any other site is asked for, one origin at a time.
     host_permissions: [...DEFAULT_MATCHES],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
@@ -79,7 +81,22 @@ export default defineConfig({
         "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; connect-src 'none'",
     },
     // Opens the popup from the keyboard (chrome://extensions/shortcuts changes it).
-    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+K' } } },
+    // The call panel opens from the keyboard (Firefox's own sidebar command, our command in Chrome), and
+    // a shortcut looks up the selected text in it.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+K' } },
+      ...(browser === 'firefox'
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+P' },
+              description: '__MSG_commandOpenPanel__',
+            },
+          }
+        : {
+            'open-call-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpenPanel__' },
+          }),
+      'lookup-selection': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandLookupSelection__' },
+    },
     // What an administrator may push through enterprise policy (storage.managed); see lib/settings.ts MANAGEABLE.
     storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'

@@ -21,6 +21,8 @@ export interface PopupApi {
   settings: () => Promise<DisclaimerSettings>;
   watchSettings: (listener: () => void) => () => void;
   openOptions?: () => void;
+  /** Opens the call panel beside the tab (the side panel), where the browser has one. */
+  openSidePanel?: () => void;
   writeText?: CopyButtonProps['writeText'];
   /** The current tab's site: whether Consent Guard runs there, and switching it on or off. */
   site?: SiteApi;
@@ -87,6 +89,11 @@ export function Popup({ api }: { api: PopupApi }) {
     <main class="popup">
       <header class="brand">
         <h1>{t('extName')}</h1>
+        {api.openSidePanel && (
+          <button type="button" class="link" onClick={api.openSidePanel} data-testid="open-side-panel">
+            {t('openSidePanel')}
+          </button>
+        )}
         {api.openOptions && (
           <button type="button" class="link" onClick={api.openOptions} data-testid="open-options">
             {t('openOptions')}

@@ -10,8 +10,10 @@ import { addLogEntry, logSalt, pruneLog } from '@/utils/consent-log-store';
 import { syncContentScript } from '@/utils/content-registration';
 import { dncMatcher, followDncChanges } from '@/utils/dnc-matcher';
 import { t } from '@/utils/i18n';
+import { openCallPanel } from '@/utils/open-call-panel';
 import { forgetSelected, selectNumber } from '@/utils/selected-store';
 import { settingsStore } from '@/utils/settings-store';
+import { followCallPanelTriggers } from '@/utils/side-panel';
 import { followPermissions, loadSiteChoices } from '@/utils/site-permissions';
 import { clearTab, forgetTab, recordFrame, tabFlagged, tabNumbers, tabPlaces } from '@/utils/tab-store';
 
@@ -74,6 +76,7 @@ export default defineBackground(() => {
     tabFlagged,
     tabChanged: showCount,
     selectNumber,
+    openPanel: (tabId: number, windowId?: number) => openCallPanel({ tabId, windowId }),
     dnc: dncMatcher,
     consentLog: { salt: logSalt, add: addLogEntry },
     // The badge sentence in the browser's language (utils/i18n falls back to English).
@@ -89,6 +92,9 @@ export default defineBackground(() => {
     }
     return response;
   });
+  // The call panel: the context menu on selected text, the shortcuts. The end-to-end test drives the
+  // menu's handler through the worker (a native context menu cannot be clicked by the test's browser).
+  (globalThis as { consentGuardMenuClicked?: unknown }).consentGuardMenuClicked = followCallPanelTriggers(selectNumber);
   // One sync at a time: two settings changes in a row must not both register the same script id.
   const serially = oneAtATime();
   const register = () => {

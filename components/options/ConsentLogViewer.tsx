@@ -113,7 +113,8 @@ export function ConsentLogViewer({ api }: { api: ConsentLogApi }) {
         {deleted ? ` ${t('logDeleted')}` : ''}
       </p>
       {shown.length > 0 && (
-        <div class="table-scroll">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
+        <section class="table-scroll" tabIndex={0} aria-label={t('logTitle')}>
           <table class="log" data-testid="log-table">
             <thead>
               <tr>
@@ -146,7 +147,7 @@ export function ConsentLogViewer({ api }: { api: ConsentLogApi }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <div class="actions">
         <button

@@ -4,6 +4,7 @@ import { Popup, type PopupApi } from '@/components/Popup';
 import { LookupResponse, TabSummaryResponse } from '@/lib/protocol/messages';
 import { uiLanguage } from '@/utils/i18n';
 import { send } from '@/utils/messaging';
+import { openCallPanel } from '@/utils/open-call-panel';
 import { settingsStore } from '@/utils/settings-store';
 import { siteFlow } from '@/utils/site-flow';
 import '@/components/tokens.css';
@@ -33,6 +34,15 @@ async function currentTab(): Promise<{ id: number; url: string | null } | null> 
 
 const site = siteFlow(currentTab);
 
+/** The popup's window, read up front: the call panel must open without waiting once the agent clicks. */
+let popupWindow: number | undefined;
+browser.windows.getCurrent().then(
+  (w) => {
+    popupWindow = w.id;
+  },
+  () => {},
+);
+
 const api: PopupApi = {
   async tabSummary() {
     const id = await tabId();
@@ -48,6 +58,11 @@ const api: PopupApi = {
   watchSettings: settingsStore.watch,
   openOptions() {
     browser.runtime.openOptionsPage().then(() => window.close());
+  },
+  openSidePanel() {
+    // In the click's gesture (no await before it): the panel opens beside the tab, then the popup closes.
+    openCallPanel({ windowId: popupWindow });
+    window.close();
   },
   site,
 };

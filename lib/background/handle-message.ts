@@ -13,6 +13,7 @@ import {
   Lookup,
   type MessageType,
   NumberSelected,
+  OpenSidePanel,
   PageScanBatch,
   type PlaceOnPage,
   PopupTabSummary,
@@ -29,7 +30,7 @@ import { companyWindowMinutes, type Settings } from '../settings';
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; windowId?: number };
   frameId?: number;
 }
 
@@ -69,6 +70,8 @@ export interface BackgroundDeps {
   };
   /** Keeps a tab's selected number for the side panel (nothing is kept when not given). */
   selectNumber?: (tabId: number, selected: Selected) => Promise<void>;
+  /** Opens the call panel beside a tab; must be called before any await (the agent's gesture). */
+  openPanel?: (tabId: number, windowId?: number) => void;
   /** The badge sentence's words in the browser's language (English when not given). */
   sentenceText?: SentenceText;
 }
@@ -263,6 +266,21 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     }
     await keepSelected(deps, tabId, { number: e164, how, at: now.getTime() });
     return { ok: true };
+  },
+
+  // Not async: the panel must open in the same task as the agent's click (the browser's gesture rule).
+  'open-side-panel'(message, sender, deps) {
+    const parsed = OpenSidePanel.safeParse(message);
+    if (!parsed.success) return Promise.resolve(refusal(parsed.error));
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || fromExtensionPage(sender, deps)) {
+      return Promise.resolve({
+        ok: false,
+        error: 'Refused open-side-panel: it must come from a content script in a tab.',
+      });
+    }
+    deps.openPanel?.(tabId, sender.tab?.windowId);
+    return Promise.resolve({ ok: true });
   },
 };
 

@@ -345,6 +345,10 @@ export const Selected = z.strictObject({
 });
 export type Selected = z.infer<typeof Selected>;
 
+/** Content script (the badge panel's button) → background: open the call panel beside the sender's tab. */
+export const OpenSidePanel = z.strictObject({ type: z.literal('open-side-panel') });
+export type OpenSidePanel = z.infer<typeof OpenSidePanel>;
+
 export const OkResponse = z.union([
   z.object({ ok: z.literal(true) }),
   z.object({ ok: z.literal(false), error: z.string() }),
@@ -363,6 +367,7 @@ export interface Protocol {
   'popup-tab-summary': { request: PopupTabSummary; response: TabSummaryResponse };
   'log-event': { request: LogEvent; response: LogEventResponse };
   'number-selected': { request: NumberSelected; response: OkResponse };
+  'open-side-panel': { request: OpenSidePanel; response: OkResponse };
 }
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Protocol[K]['request'];

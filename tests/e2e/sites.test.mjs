@@ -52,7 +52,8 @@ async function inExtensionsPage(fn, arg) {
 
 test('the built Chrome manifest asks for exactly these permissions', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  assert.deepEqual(manifest.permissions, ['storage', 'scripting', 'activeTab']);
+  // contextMenus: the selection lookup; sidePanel: the call panel (issue #15).
+  assert.deepEqual(manifest.permissions, ['storage', 'scripting', 'activeTab', 'contextMenus', 'sidePanel']);
   assert.deepEqual(manifest.host_permissions, [...DEFAULT_MATCHES]);
   assert.deepEqual(manifest.optional_host_permissions, ['https://*/*', 'http://*/*']);
   assert.equal(manifest.optional_permissions, undefined);
@@ -68,7 +69,10 @@ test('the Firefox build (MV3) has the same permissions and passes web-ext lint w
   execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: 'pipe' });
   const manifest = JSON.parse(fs.readFileSync(path.join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
   assert.equal(manifest.manifest_version, 3);
-  assert.deepEqual(manifest.permissions, ['storage', 'scripting', 'activeTab']);
+  // Firefox's sidebar needs no permission; the context menu does.
+  assert.deepEqual(manifest.permissions, ['storage', 'scripting', 'activeTab', 'contextMenus']);
+  assert.equal(manifest.sidebar_action.default_panel, 'sidepanel.html');
+  assert.equal(manifest.sidebar_action.open_at_install, false);
   assert.deepEqual(manifest.host_permissions, [...DEFAULT_MATCHES]);
   assert.equal(manifest.browser_specific_settings.gecko.id, 'consent-guard@consent-guard.app');
   assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
