@@ -19,6 +19,7 @@ import {
   exposeOwnRoots,
   openPopup,
   panelText,
+  setWorkerClock,
   tabIdOf,
   useExtension,
   waitForBadges,
@@ -29,23 +30,8 @@ const env = useExtension();
 const EVENING = Date.parse('2026-12-07T01:30:00Z');
 const MORNING = Date.parse('2026-12-06T16:00:00Z');
 
-/** Replaces the service worker's clock: `new Date()` and `Date.now()` answer `ms` from now on. */
-async function setClock(ms) {
-  await env.browser.worker.evaluate((fixed) => {
-    const Real = globalThis.__realDate ?? Date;
-    globalThis.__realDate = Real;
-    class FixedDate extends Real {
-      constructor(...args) {
-        if (args.length === 0) super(fixed);
-        else super(...args);
-      }
-      static now() {
-        return fixed;
-      }
-    }
-    globalThis.Date = FixedDate;
-  }, ms);
-}
+/** The worker's clock fixed at `ms` (null: the real one again). */
+const setClock = (ms) => setWorkerClock(env.browser.worker, ms);
 
 /** Each badge's number → [data-consent-calling, visible text]. */
 async function callingOf(frame) {

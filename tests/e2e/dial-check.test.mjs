@@ -11,31 +11,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { exposeOwnRoots, ROOT, screenshot, useExtension, waitForBadges, watchErrors } from './harness.mjs';
+import {
+  exposeOwnRoots,
+  ROOT,
+  screenshot,
+  setWorkerClock,
+  useExtension,
+  waitForBadges,
+  watchErrors,
+} from './harness.mjs';
 
 const env = useExtension();
 
-/** The worker's clock fixed at `ms` (null: the real one), so calling hours are open for every number. */
-async function setClock(ms) {
-  await env.browser.worker.evaluate((fixed) => {
-    const Real = globalThis.__realDate ?? Date;
-    globalThis.__realDate = Real;
-    if (fixed === null) {
-      globalThis.Date = Real;
-      return;
-    }
-    class FixedDate extends Real {
-      constructor(...args) {
-        if (args.length === 0) super(fixed);
-        else super(...args);
-      }
-      static now() {
-        return fixed;
-      }
-    }
-    globalThis.Date = FixedDate;
-  }, ms);
-}
+/** The worker's clock fixed at `ms` (null: the real one again). */
+const setClock = (ms) => setWorkerClock(env.browser.worker, ms);
 
 async function setDialCheck(dialCheck) {
   await env.browser.worker.evaluate(async (value) => {

@@ -12,6 +12,7 @@ import {
   FIXTURES_DIR,
   openPopup,
   panelText,
+  setWorkerClock,
   tabIdOf,
   useExtension,
   waitForBadges,
@@ -52,27 +53,8 @@ async function wordsOf(page, e164, timeout = 10_000) {
   }
 }
 
-/** The worker's clock fixed at `ms` (null: the real one again), so calling hours are open for every number. */
-async function setClock(ms) {
-  await env.browser.worker.evaluate((fixed) => {
-    const Real = globalThis.__realDate ?? Date;
-    globalThis.__realDate = Real;
-    if (fixed === null) {
-      globalThis.Date = Real;
-      return;
-    }
-    class FixedDate extends Real {
-      constructor(...args) {
-        if (args.length === 0) super(fixed);
-        else super(...args);
-      }
-      static now() {
-        return fixed;
-      }
-    }
-    globalThis.Date = FixedDate;
-  }, ms);
-}
+/** The worker's clock fixed at `ms` (null: the real one again). */
+const setClock = (ms) => setWorkerClock(env.browser.worker, ms);
 
 async function setOneParty(on) {
   await env.browser.worker.evaluate(async (badgeOneParty) => {

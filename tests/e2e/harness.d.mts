@@ -34,3 +34,4 @@ export function badgesIn(
 ): Promise<{ e164: string; consent: string; location: string | null; where: 'input' | 'other' }[]>;
 export function stopWorker(browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<string[]>;
 export function testCertificate(): { key: Buffer; cert: Buffer };
+export function setWorkerClock(worker: Worker, ms: number | null): Promise<void>;

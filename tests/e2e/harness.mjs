@@ -355,3 +355,28 @@ export async function badgeLabels(page) {
     ),
   );
 }
+
+/**
+ * Fixes the service worker's clock: `new Date()` and `Date.now()` answer `ms` from now on; null gives
+ * the real clock back.
+ */
+export async function setWorkerClock(worker, ms) {
+  await worker.evaluate((fixed) => {
+    const Real = globalThis.__realDate ?? Date;
+    globalThis.__realDate = Real;
+    if (fixed === null) {
+      globalThis.Date = Real;
+      return;
+    }
+    class FixedDate extends Real {
+      constructor(...args) {
+        if (args.length === 0) super(fixed);
+        else super(...args);
+      }
+      static now() {
+        return fixed;
+      }
+    }
+    globalThis.Date = FixedDate;
+  }, ms);
+}

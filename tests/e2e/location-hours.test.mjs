@@ -6,28 +6,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { FIXTURES_DIR, useExtension, waitForBadges, watchErrors } from './harness.mjs';
+import { FIXTURES_DIR, setWorkerClock, useExtension, waitForBadges, watchErrors } from './harness.mjs';
 
 const env = useExtension();
 const truth = JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'pages', 'loc-hours.truth.json'), 'utf8'));
 
-/** Replaces the service worker's clock: `new Date()` and `Date.now()` answer `ms` from now on. */
-async function setClock(ms) {
-  await env.browser.worker.evaluate((fixed) => {
-    const Real = globalThis.__realDate ?? Date;
-    globalThis.__realDate = Real;
-    class FixedDate extends Real {
-      constructor(...args) {
-        if (args.length === 0) super(fixed);
-        else super(...args);
-      }
-      static now() {
-        return fixed;
-      }
-    }
-    globalThis.Date = FixedDate;
-  }, ms);
-}
+/** The worker's clock fixed at `ms` (null: the real one again). */
+const setClock = (ms) => setWorkerClock(env.browser.worker, ms);
 
 function badgeStates(frame) {
   return frame.evaluate(() => {
