@@ -5,7 +5,7 @@
  * such a field decides, checked or not, and a flag is never taken from another record. An unchecked
  * box, "No" or an empty value is no flag; a value we cannot read is no flag either. Reads only.
  */
-import { cellsOf, headersOf, isRecord, isRow, ownText, type RecordCache, walkRecords } from './record';
+import { columnsOf, type DncBox, isRecord, isRow, ownText, type RecordCache, rowOf, walkRecords } from './record';
 
 /** A field label that means "do not call this person" (a fax or e-mail opt-out does not). */
 const DNC_LABEL =
@@ -56,18 +56,26 @@ function boxLabel(box: Element): string {
 
 const BOXES = 'input[type="checkbox"],[role="checkbox"]';
 
-/** The record's checkboxes labelled do-not-call, leaving out nested records that do not hold the number. */
-function boxesFlag(record: Element, keep: ReadonlySet<Element>): Flag {
-  let flag: Flag = null;
+/** The record's checkboxes labelled do-not-call, each with the records between it and `record` (read once a pass). */
+function dncBoxes(record: Element, cache: RecordCache): DncBox[] {
+  let boxes = cache.boxes.get(record);
+  if (boxes) return boxes;
+  boxes = [];
   for (const box of record.querySelectorAll(BOXES)) {
-    let other = false;
-    for (let e = box.parentElement; e && e !== record; e = e.parentElement) {
-      if (!keep.has(e) && isRecord(e)) {
-        other = true;
-        break;
-      }
-    }
-    if (!other && isDncLabel(boxLabel(box))) flag = both(flag, boxState(box));
+    if (!isDncLabel(boxLabel(box))) continue;
+    const records: Element[] = [];
+    for (let e = box.parentElement; e && e !== record; e = e.parentElement) if (isRecord(e, cache)) records.push(e);
+    boxes.push({ state: boxState(box) === 'yes' ? 'yes' : 'no', records });
+  }
+  cache.boxes.set(record, boxes);
+  return boxes;
+}
+
+/** The record's checkboxes labelled do-not-call, leaving out nested records that do not hold the number. */
+function boxesFlag(record: Element, keep: ReadonlySet<Element>, cache: RecordCache): Flag {
+  let flag: Flag = null;
+  for (const box of dncBoxes(record, cache)) {
+    if (box.records.every((e) => keep.has(e))) flag = both(flag, box.state);
   }
   return flag;
 }
@@ -90,19 +98,24 @@ function textFlag(text: string): Flag {
 
 /** A table row: the cell under a do-not-call column, by its text or its checkbox. */
 function rowFlag(row: Element, cache: RecordCache): Flag {
-  const headers = headersOf(row, cache);
+  const known = cache.rowFlags.get(row);
+  if (known !== undefined) return known;
+  const { cells, headers } = rowOf(row, cache);
+  const flagged = columnsOf(headers, isDncLabel, cache.dncColumns);
   let flag: Flag = null;
-  cellsOf(row).forEach((cell, i) => {
-    if (!isDncLabel(headers[i] ?? '')) return;
+  for (let i = 0; i < cells.length; i++) {
+    if (!flagged[i]) continue;
+    const cell = cells[i] as Element;
     const box = cell.querySelector(BOXES);
     flag = both(flag, box ? boxState(box) : valueFlag(cell.textContent ?? ''));
-  });
+  }
+  cache.rowFlags.set(row, flag);
   return flag;
 }
 
 function recordFlag(record: Element, keep: ReadonlySet<Element>, cache: RecordCache): Flag {
-  if (isRow(record)) return both(rowFlag(record, cache), boxesFlag(record, keep));
-  return both(textFlag(ownText(record, keep)), boxesFlag(record, keep));
+  if (isRow(record)) return both(rowFlag(record, cache), boxesFlag(record, keep, cache));
+  return both(textFlag(ownText(record, keep, cache)), boxesFlag(record, keep, cache));
 }
 
 /**
@@ -114,7 +127,7 @@ export function recordDncMatch(node: Node, cache: RecordCache): { dnc: boolean; 
   const records = walkRecords(node, (record, path) => {
     flag = recordFlag(record, path, cache);
     return flag !== null;
-  });
+  }, cache);
   return { dnc: flag === 'yes', records };
 }
 

@@ -28,13 +28,44 @@ interface RecordMatch {
   records: Element[];
 }
 
-/** Reused across the numbers of one pass: records and table headers are read once each. */
-export interface RecordCache {
-  places: Map<Element, { hits: Hit[] }>;
-  headers: Map<Element, string[]>;
+/** A checkbox labelled do-not-call inside a record, and the records between it and that record (record-dnc.ts). */
+export interface DncBox {
+  state: 'yes' | 'no';
+  records: Element[];
 }
 
-export const newRecordCache = (): RecordCache => ({ places: new Map(), headers: new Map() });
+/**
+ * Reused across the numbers of one pass (the page does not change within it): records, rows, table
+ * headers and do-not-call flags are read once each, so the two or more numbers of one row share them.
+ */
+export interface RecordCache {
+  places: Map<Element, { hits: Hit[] }>;
+  /** Column headers by table. */
+  headers: Map<Element, string[]>;
+  /** A row's cells and its table's headers. */
+  rows: Map<Element, { cells: Element[]; headers: string[] }>;
+  /** Which columns of a header list name a location field. */
+  locationColumns: Map<string[], boolean[]>;
+  /** Which columns of a header list name a do-not-call flag (record-dnc.ts). */
+  dncColumns: Map<string[], boolean[]>;
+  /** Whether an element is a record (isRecord). */
+  recordish: Map<Element, boolean>;
+  /** A row's do-not-call column flag (record-dnc.ts). */
+  rowFlags: Map<Element, 'yes' | 'no' | null>;
+  /** A record's do-not-call checkboxes (record-dnc.ts). */
+  boxes: Map<Element, DncBox[]>;
+}
+
+export const newRecordCache = (): RecordCache => ({
+  places: new Map(),
+  headers: new Map(),
+  rows: new Map(),
+  locationColumns: new Map(),
+  dncColumns: new Map(),
+  recordish: new Map(),
+  rowFlags: new Map(),
+  boxes: new Map(),
+});
 
 interface Hit extends LocationHit {
   source: LocationSource;
@@ -62,7 +93,15 @@ export function isRow(e: Element): boolean {
   return tagOf(e) === 'TR' || e.getAttribute('role') === 'row';
 }
 
-export function isRecord(e: Element): boolean {
+export function isRecord(e: Element, cache?: RecordCache): boolean {
+  const known = cache?.recordish.get(e);
+  if (known !== undefined) return known;
+  const yes = readIsRecord(e);
+  cache?.recordish.set(e, yes);
+  return yes;
+}
+
+function readIsRecord(e: Element): boolean {
   if (RECORD_TAGS.has(tagOf(e))) return true;
   const role = e.getAttribute('role');
   if (role && RECORD_ROLES.has(role)) return true;
@@ -70,6 +109,20 @@ export function isRecord(e: Element): boolean {
   const words = `${e.getAttribute('class') ?? ''} ${e.id}`;
   return words.length > 1 && RECORD_WORDS.test(words);
 }
+
+/** White space as `\s` reads it, on one character (a test on the text's end stays O(1)). */
+const isWhite = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 /** The element above `node`: its parent, or the host of the shadow root it is in. */
 function up(node: Node): Element | null {
@@ -97,7 +150,7 @@ function fieldValue(e: Element): string | null {
  * A record's own text: blocks and cells on lines of their own, field values after their labels;
  * nested records that do not hold the number (`keep`), page chrome and our own badges left out.
  */
-export function ownText(record: Element, keep: ReadonlySet<Element>): string {
+export function ownText(record: Element, keep: ReadonlySet<Element>, cache?: RecordCache): string {
   let text = '';
   const visit = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -109,7 +162,7 @@ export function ownText(record: Element, keep: ReadonlySet<Element>): string {
       const e = child as Element;
       const tag = tagOf(e);
       if (OWN_TAGS.has(tag) || (SKIP_TAGS.has(tag) && tag !== 'SELECT')) continue;
-      if (!keep.has(e) && (CHROME_TAGS.has(tag) || isRecord(e))) continue;
+      if (!keep.has(e) && (CHROME_TAGS.has(tag) || isRecord(e, cache))) continue;
       const value = fieldValue(e);
       if (value !== null) {
         text += `\n${value}\n`;
@@ -121,7 +174,7 @@ export function ownText(record: Element, keep: ReadonlySet<Element>): string {
       }
       const block = BLOCK_TAGS.has(tag) || tag === 'LABEL' || tag === 'DT' || tag === 'DD';
       if (block) text += '\n';
-      else if (text.length > 0 && !/\s$/.test(text)) text += ' ';
+      else if (text.length > 0 && !isWhite(text.charCodeAt(text.length - 1))) text += ' ';
       visit(e);
       const shadow = (e as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
       if (shadow && !tag.startsWith('CONSENT-GUARD-')) visit(shadow);
@@ -133,11 +186,36 @@ export function ownText(record: Element, keep: ReadonlySet<Element>): string {
 }
 
 export function cellsOf(row: Element): Element[] {
-  return [...row.children].filter((c) => {
+  const cells: Element[] = [];
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
     const tag = tagOf(c);
-    const role = c.getAttribute('role');
-    return tag === 'TD' || tag === 'TH' || role === 'cell' || role === 'gridcell' || role === 'rowheader';
-  });
+    if (tag === 'TD' || tag === 'TH') cells.push(c);
+    else {
+      const role = c.getAttribute('role');
+      if (role === 'cell' || role === 'gridcell' || role === 'rowheader') cells.push(c);
+    }
+  }
+  return cells;
+}
+
+/** A row's cells and its table's column headers, read once per pass. */
+export function rowOf(row: Element, cache: RecordCache): { cells: Element[]; headers: string[] } {
+  let known = cache.rows.get(row);
+  if (!known) {
+    known = { cells: cellsOf(row), headers: headersOf(row, cache) };
+    cache.rows.set(row, known);
+  }
+  return known;
+}
+
+/** Which of a header list's columns `test` accepts, worked out once per table and pass. */
+export function columnsOf(headers: string[], test: (label: string) => boolean, kinds: Map<string[], boolean[]>) {
+  let known = kinds.get(headers);
+  if (!known) {
+    known = headers.map((h) => test(h));
+    kinds.set(headers, known);
+  }
+  return known;
 }
 
 /** The column headers of a row's table or grid, by column index ([] where it has none). */
@@ -190,23 +268,26 @@ export function headersOf(row: Element, cache: RecordCache): string[] {
 
 /** A row's places: each cell read by its column's header (State, ZIP…), or as an address line. */
 function rowHits(row: Element, cache: RecordCache): Hit[] {
-  const headers = headersOf(row, cache);
+  const { cells, headers } = rowOf(row, cache);
+  const located = columnsOf(headers, (h) => h !== '' && isLocationLabel(h), cache.locationColumns);
   const hits: Hit[] = [];
   const keep = new Set<Element>([row]);
-  cellsOf(row).forEach((cell, i) => {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as Element;
     keep.add(cell);
-    const text = ownText(cell, keep).trim();
+    // A cell of text alone (most): its text is its own text.
+    const text = (cell.firstElementChild === null ? (cell.textContent ?? '') : ownText(cell, keep, cache)).trim();
     keep.delete(cell);
-    if (text === '') return;
-    const label = headers[i] ?? '';
-    if (label && isLocationLabel(label)) {
+    if (text === '') continue;
+    if (located[i]) {
+      const label = headers[i] ?? '';
       const hit = locationOfValue(text);
       if (hit)
         hits.push({ regions: hit.regions, text: `${label.replace(/[:：]\s*$/, '')}: ${hit.text}`, source: 'column' });
-      return;
+      continue;
     }
     for (const hit of findLocations(text)) hits.push({ ...hit, source: hit.labelled ? 'field' : 'address' });
-  });
+  }
   return hits;
 }
 
@@ -215,7 +296,7 @@ function recordHits(record: Element, keep: ReadonlySet<Element>, cache: RecordCa
   if (known) return known.hits;
   const hits = isRow(record)
     ? rowHits(record, cache)
-    : findLocations(ownText(record, keep)).map((hit) => ({
+    : findLocations(ownText(record, keep, cache)).map((hit) => ({
         ...hit,
         source: hit.labelled ? ('field' as const) : ('address' as const),
       }));
@@ -274,14 +355,18 @@ function placeOf(hits: readonly Hit[]): RecordPlace {
  * gets each record and the elements on the path to it (nested records on the path are the number's
  * own); it returns true when this record decided, which ends the walk. Returns the records read.
  */
-export function walkRecords(node: Node, read: (record: Element, path: ReadonlySet<Element>) => boolean): Element[] {
+export function walkRecords(
+  node: Node,
+  read: (record: Element, path: ReadonlySet<Element>) => boolean,
+  cache?: RecordCache,
+): Element[] {
   const records: Element[] = [];
   const path = new Set<Element>();
   for (let e = node.nodeType === 1 ? (node as Element) : up(node); e; e = up(e)) {
     path.add(e);
     const tag = tagOf(e);
     if (CHROME_TAGS.has(tag) || tag === 'BODY' || tag === 'HTML') break;
-    if (!isRecord(e)) continue;
+    if (!isRecord(e, cache)) continue;
     records.push(e);
     if (read(e, path)) break;
     if (records.length >= MAX_RECORDS || !mayClimb(e)) break;
@@ -300,6 +385,6 @@ export function recordLocationOf(node: Node, cache: RecordCache = newRecordCache
     const hits = recordHits(record, path, cache);
     if (hits.length > 0) location = placeOf(hits);
     return location !== null;
-  });
+  }, cache);
   return { location, records };
 }
