@@ -5,7 +5,7 @@
  * such a field decides, checked or not, and a flag is never taken from another record. An unchecked
  * box, "No" or an empty value is no flag; a value we cannot read is no flag either. Reads only.
  */
-import { columnsOf, type DncBox, isRecord, isRow, ownText, type RecordCache, rowOf, walkRecords } from './record';
+import { cached, cellsOf, columnsOf, headersOf, isRecord, isRow, ownText, type RecordCache, walkRecords } from './record';
 
 /** A field label that means "do not call this person" (a fax or e-mail opt-out does not). */
 const DNC_LABEL =
@@ -56,27 +56,20 @@ function boxLabel(box: Element): string {
 
 const BOXES = 'input[type="checkbox"],[role="checkbox"]';
 
-/** The record's checkboxes labelled do-not-call, each with the records between it and `record` (read once a pass). */
-function dncBoxes(record: Element, cache: RecordCache): DncBox[] {
-  let boxes = cache.boxes.get(record);
-  if (boxes) return boxes;
-  boxes = [];
-  for (const box of record.querySelectorAll(BOXES)) {
-    if (!isDncLabel(boxLabel(box))) continue;
-    const records: Element[] = [];
-    for (let e = box.parentElement; e && e !== record; e = e.parentElement) if (isRecord(e, cache)) records.push(e);
-    boxes.push({ state: boxState(box) === 'yes' ? 'yes' : 'no', records });
-  }
-  cache.boxes.set(record, boxes);
-  return boxes;
-}
-
 /** The record's checkboxes labelled do-not-call, leaving out nested records that do not hold the number. */
 function boxesFlag(record: Element, keep: ReadonlySet<Element>, cache: RecordCache): Flag {
+  // The boxes and the records around them are read once a pass; which records are the number's own is not.
+  const boxes = cached(cache.boxes, record, () =>
+    [...record.querySelectorAll(BOXES)]
+      .filter((box) => isDncLabel(boxLabel(box)))
+      .map((box) => {
+        const records: Element[] = [];
+        for (let e = box.parentElement; e && e !== record; e = e.parentElement) if (isRecord(e)) records.push(e);
+        return { yes: boxState(box) === 'yes', records };
+      }),
+  );
   let flag: Flag = null;
-  for (const box of dncBoxes(record, cache)) {
-    if (box.records.every((e) => keep.has(e))) flag = both(flag, box.state);
-  }
+  for (const box of boxes) if (box.records.every((e) => keep.has(e))) flag = both(flag, box.yes ? 'yes' : 'no');
   return flag;
 }
 
@@ -98,24 +91,22 @@ function textFlag(text: string): Flag {
 
 /** A table row: the cell under a do-not-call column, by its text or its checkbox. */
 function rowFlag(row: Element, cache: RecordCache): Flag {
-  const known = cache.rowFlags.get(row);
-  if (known !== undefined) return known;
-  const { cells, headers } = rowOf(row, cache);
-  const flagged = columnsOf(headers, isDncLabel, cache.dncColumns);
-  let flag: Flag = null;
-  for (let i = 0; i < cells.length; i++) {
-    if (!flagged[i]) continue;
-    const cell = cells[i] as Element;
-    const box = cell.querySelector(BOXES);
-    flag = both(flag, box ? boxState(box) : valueFlag(cell.textContent ?? ''));
-  }
-  cache.rowFlags.set(row, flag);
-  return flag;
+  return cached(cache.flags, row, () => {
+    const headers = headersOf(row, cache);
+    const flagged = columnsOf(headers, isDncLabel, cache);
+    let flag: Flag = null;
+    cellsOf(row).forEach((cell, i) => {
+      if (!flagged[i]) return;
+      const box = cell.querySelector(BOXES);
+      flag = both(flag, box ? boxState(box) : valueFlag(cell.textContent ?? ''));
+    });
+    return flag;
+  });
 }
 
 function recordFlag(record: Element, keep: ReadonlySet<Element>, cache: RecordCache): Flag {
   if (isRow(record)) return both(rowFlag(record, cache), boxesFlag(record, keep, cache));
-  return both(textFlag(ownText(record, keep, cache)), boxesFlag(record, keep, cache));
+  return both(textFlag(ownText(record, keep)), boxesFlag(record, keep, cache));
 }
 
 /**
@@ -127,7 +118,7 @@ export function recordDncMatch(node: Node, cache: RecordCache): { dnc: boolean; 
   const records = walkRecords(node, (record, path) => {
     flag = recordFlag(record, path, cache);
     return flag !== null;
-  }, cache);
+  });
   return { dnc: flag === 'yes', records };
 }
 

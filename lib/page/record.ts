@@ -30,7 +30,7 @@ interface RecordMatch {
 
 /** A checkbox labelled do-not-call inside a record, and the records between it and that record (record-dnc.ts). */
 export interface DncBox {
-  state: 'yes' | 'no';
+  yes: boolean;
   records: Element[];
 }
 
@@ -42,16 +42,10 @@ export interface RecordCache {
   places: Map<Element, { hits: Hit[] }>;
   /** Column headers by table. */
   headers: Map<Element, string[]>;
-  /** A row's cells and its table's headers. */
-  rows: Map<Element, { cells: Element[]; headers: string[] }>;
-  /** Which columns of a header list name a location field. */
-  locationColumns: Map<string[], boolean[]>;
-  /** Which columns of a header list name a do-not-call flag (record-dnc.ts). */
-  dncColumns: Map<string[], boolean[]>;
-  /** Whether an element is a record (isRecord). */
-  recordish: Map<Element, boolean>;
+  /** Which columns of a header list a test (location label, do-not-call label) accepts. */
+  columns: Map<unknown, Map<string[], boolean[]>>;
   /** A row's do-not-call column flag (record-dnc.ts). */
-  rowFlags: Map<Element, 'yes' | 'no' | null>;
+  flags: Map<Element, 'yes' | 'no' | null>;
   /** A record's do-not-call checkboxes (record-dnc.ts). */
   boxes: Map<Element, DncBox[]>;
 }
@@ -59,13 +53,20 @@ export interface RecordCache {
 export const newRecordCache = (): RecordCache => ({
   places: new Map(),
   headers: new Map(),
-  rows: new Map(),
-  locationColumns: new Map(),
-  dncColumns: new Map(),
-  recordish: new Map(),
-  rowFlags: new Map(),
+  columns: new Map(),
+  flags: new Map(),
   boxes: new Map(),
 });
+
+/** `map`'s value for `key`, made by `make` the first time. */
+export function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined && !map.has(key)) {
+    value = make();
+    map.set(key, value);
+  }
+  return value as V;
+}
 
 interface Hit extends LocationHit {
   source: LocationSource;
@@ -93,15 +94,7 @@ export function isRow(e: Element): boolean {
   return tagOf(e) === 'TR' || e.getAttribute('role') === 'row';
 }
 
-export function isRecord(e: Element, cache?: RecordCache): boolean {
-  const known = cache?.recordish.get(e);
-  if (known !== undefined) return known;
-  const yes = readIsRecord(e);
-  cache?.recordish.set(e, yes);
-  return yes;
-}
-
-function readIsRecord(e: Element): boolean {
+export function isRecord(e: Element): boolean {
   if (RECORD_TAGS.has(tagOf(e))) return true;
   const role = e.getAttribute('role');
   if (role && RECORD_ROLES.has(role)) return true;
@@ -109,20 +102,6 @@ function readIsRecord(e: Element): boolean {
   const words = `${e.getAttribute('class') ?? ''} ${e.id}`;
   return words.length > 1 && RECORD_WORDS.test(words);
 }
-
-/** White space as `\s` reads it, on one character (a test on the text's end stays O(1)). */
-const isWhite = (c: number) =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
 
 /** The element above `node`: its parent, or the host of the shadow root it is in. */
 function up(node: Node): Element | null {
@@ -150,7 +129,7 @@ function fieldValue(e: Element): string | null {
  * A record's own text: blocks and cells on lines of their own, field values after their labels;
  * nested records that do not hold the number (`keep`), page chrome and our own badges left out.
  */
-export function ownText(record: Element, keep: ReadonlySet<Element>, cache?: RecordCache): string {
+export function ownText(record: Element, keep: ReadonlySet<Element>): string {
   let text = '';
   const visit = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -162,7 +141,7 @@ export function ownText(record: Element, keep: ReadonlySet<Element>, cache?: Rec
       const e = child as Element;
       const tag = tagOf(e);
       if (OWN_TAGS.has(tag) || (SKIP_TAGS.has(tag) && tag !== 'SELECT')) continue;
-      if (!keep.has(e) && (CHROME_TAGS.has(tag) || isRecord(e, cache))) continue;
+      if (!keep.has(e) && (CHROME_TAGS.has(tag) || isRecord(e))) continue;
       const value = fieldValue(e);
       if (value !== null) {
         text += `\n${value}\n`;
@@ -174,7 +153,8 @@ export function ownText(record: Element, keep: ReadonlySet<Element>, cache?: Rec
       }
       const block = BLOCK_TAGS.has(tag) || tag === 'LABEL' || tag === 'DT' || tag === 'DD';
       if (block) text += '\n';
-      else if (text.length > 0 && !isWhite(text.charCodeAt(text.length - 1))) text += ' ';
+      // The last character only: a test of the whole text would make a long record quadratic.
+      else if (!/\s/.test(text.slice(-1) || ' ')) text += ' ';
       visit(e);
       const shadow = (e as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
       if (shadow && !tag.startsWith('CONSENT-GUARD-')) visit(shadow);
@@ -198,25 +178,9 @@ export function cellsOf(row: Element): Element[] {
   return cells;
 }
 
-/** A row's cells and its table's column headers, read once per pass. */
-export function rowOf(row: Element, cache: RecordCache): { cells: Element[]; headers: string[] } {
-  let known = cache.rows.get(row);
-  if (!known) {
-    known = { cells: cellsOf(row), headers: headersOf(row, cache) };
-    cache.rows.set(row, known);
-  }
-  return known;
-}
-
 /** Which of a header list's columns `test` accepts, worked out once per table and pass. */
-export function columnsOf(headers: string[], test: (label: string) => boolean, kinds: Map<string[], boolean[]>) {
-  let known = kinds.get(headers);
-  if (!known) {
-    known = headers.map((h) => test(h));
-    kinds.set(headers, known);
-  }
-  return known;
-}
+export const columnsOf = (headers: string[], test: (label: string) => boolean, cache: RecordCache) =>
+  cached(cached(cache.columns, test, () => new Map()), headers, () => headers.map(test));
 
 /** The column headers of a row's table or grid, by column index ([] where it has none). */
 export function headersOf(row: Element, cache: RecordCache): string[] {
@@ -268,15 +232,16 @@ export function headersOf(row: Element, cache: RecordCache): string[] {
 
 /** A row's places: each cell read by its column's header (State, ZIP…), or as an address line. */
 function rowHits(row: Element, cache: RecordCache): Hit[] {
-  const { cells, headers } = rowOf(row, cache);
-  const located = columnsOf(headers, (h) => h !== '' && isLocationLabel(h), cache.locationColumns);
+  const headers = headersOf(row, cache);
+  const cells = cellsOf(row);
+  const located = columnsOf(headers, isLocationLabel, cache);
   const hits: Hit[] = [];
   const keep = new Set<Element>([row]);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i] as Element;
     keep.add(cell);
     // A cell of text alone (most): its text is its own text.
-    const text = (cell.firstElementChild === null ? (cell.textContent ?? '') : ownText(cell, keep, cache)).trim();
+    const text = (cell.firstElementChild === null ? (cell.textContent ?? '') : ownText(cell, keep)).trim();
     keep.delete(cell);
     if (text === '') continue;
     if (located[i]) {
@@ -296,7 +261,7 @@ function recordHits(record: Element, keep: ReadonlySet<Element>, cache: RecordCa
   if (known) return known.hits;
   const hits = isRow(record)
     ? rowHits(record, cache)
-    : findLocations(ownText(record, keep, cache)).map((hit) => ({
+    : findLocations(ownText(record, keep)).map((hit) => ({
         ...hit,
         source: hit.labelled ? ('field' as const) : ('address' as const),
       }));
@@ -355,18 +320,14 @@ function placeOf(hits: readonly Hit[]): RecordPlace {
  * gets each record and the elements on the path to it (nested records on the path are the number's
  * own); it returns true when this record decided, which ends the walk. Returns the records read.
  */
-export function walkRecords(
-  node: Node,
-  read: (record: Element, path: ReadonlySet<Element>) => boolean,
-  cache?: RecordCache,
-): Element[] {
+export function walkRecords(node: Node, read: (record: Element, path: ReadonlySet<Element>) => boolean): Element[] {
   const records: Element[] = [];
   const path = new Set<Element>();
   for (let e = node.nodeType === 1 ? (node as Element) : up(node); e; e = up(e)) {
     path.add(e);
     const tag = tagOf(e);
     if (CHROME_TAGS.has(tag) || tag === 'BODY' || tag === 'HTML') break;
-    if (!isRecord(e, cache)) continue;
+    if (!isRecord(e)) continue;
     records.push(e);
     if (read(e, path)) break;
     if (records.length >= MAX_RECORDS || !mayClimb(e)) break;
@@ -385,6 +346,6 @@ export function recordLocationOf(node: Node, cache: RecordCache = newRecordCache
     const hits = recordHits(record, path, cache);
     if (hits.length > 0) location = placeOf(hits);
     return location !== null;
-  }, cache);
+  });
   return { location, records };
 }
