@@ -176,3 +176,75 @@ export class CsvEolSniffer {
 export function firstRow(run: string): string[] {
   return parseCsv(run)[0] ?? [];
 }
+
+/**
+ * Cuts CSV text into runs of whole rows like CsvRowSplitter, without counting cells: it jumps from quote
+ * to quote (indexOf) and takes the last line end outside quotes. For the second pass of `scan --csv`,
+ * once the first has checked the file.
+ */
+export class CsvRowCutter {
+  private tail = '';
+  private started = false;
+
+  push(chunk: string): string {
+    let text = chunk;
+    if (!this.started && text.length > 0) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    const buffer = this.tail + text;
+    const end = lastRowEnd(buffer);
+    this.tail = buffer.slice(end);
+    return buffer.slice(0, end);
+  }
+
+  end(): string {
+    const rest = this.tail;
+    this.tail = '';
+    return rest;
+  }
+}
+
+/** Where the last whole row of `buffer` (which starts at a row) ends, after its line end; 0 if none does. */
+function lastRowEnd(buffer: string): number {
+  const n = buffer.length;
+  /** The stretches outside quotes, [from, to) pairs. */
+  const stretches: number[] = [];
+  let from = 0;
+  let q = buffer.indexOf('"');
+  for (;;) {
+    // A quote opens a quoted section only at the start of a cell; others are plain characters.
+    while (q >= 0) {
+      const before = q === 0 ? LF : buffer.charCodeAt(q - 1);
+      if (before === COMMA || before === LF || before === CR) break;
+      q = buffer.indexOf('"', q + 1);
+    }
+    stretches.push(from, q < 0 ? n : q);
+    if (q < 0) break;
+    let i = q + 1;
+    let closed = false;
+    for (;;) {
+      const close = buffer.indexOf('"', i);
+      // Open to the end, or closing on the last character (it may be half of a doubled quote): wait.
+      if (close < 0 || close === n - 1) break;
+      if (buffer.charCodeAt(close + 1) === QUOTE) {
+        i = close + 2;
+        continue;
+      }
+      from = close + 1;
+      closed = true;
+      break;
+    }
+    if (!closed) break;
+    q = buffer.indexOf('"', from);
+  }
+  for (let s = stretches.length - 2; s >= 0; s -= 2) {
+    const start = stretches[s] ?? 0;
+    for (let e = (stretches[s + 1] ?? 0) - 1; e >= start; e--) {
+      const c = buffer.charCodeAt(e);
+      // A CR on the last character may be half of a CRLF: not an end yet.
+      if (c === LF || (c === CR && e < n - 1)) return e + 1;
+    }
+  }
+  return 0;
+}

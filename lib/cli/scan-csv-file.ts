@@ -5,7 +5,7 @@
  * rows, scans them (in a worker pool when the caller gives one) and writes the results in file order.
  * Memory stays at a few batches whatever the file's size.
  */
-import { CsvEolSniffer, CsvRowSplitter, firstRow } from '../csv-stream';
+import { CsvEolSniffer, CsvRowCutter, CsvRowSplitter, firstRow } from '../csv-stream';
 import type { ClassifyContext } from '../law/classify';
 import type { CliIO } from './main';
 import { CSV_COLUMNS, type CsvBatch, type CsvScanSetup, csvBatchScanner } from './scan-csv';
@@ -35,6 +35,8 @@ async function* chunksOf(file: string, io: CliIO): AsyncIterable<string> {
 
 interface Survey {
   rows: number;
+  /** Characters of rows (BOM excepted): the progress bar counts them. */
+  chars: number;
   width: number;
   header: string[];
   eol: '\r\n' | '\n';
@@ -46,12 +48,14 @@ async function survey(file: string, io: CliIO): Promise<Survey> {
   const splitter = new CsvRowSplitter();
   const eol = new CsvEolSniffer();
   let rows = 0;
+  let chars = 0;
   let width = 0;
   let header: string[] | null = null;
   const take = (run: { text: string; rows: number; width: number }) => {
     if (run.rows === 0) return;
     header ??= firstRow(run.text);
     rows += run.rows;
+    chars += run.text.length;
     width = Math.max(width, run.width);
   };
   for await (const chunk of chunksOf(file, io)) {
@@ -59,13 +63,13 @@ async function survey(file: string, io: CliIO): Promise<Survey> {
     take(splitter.push(chunk));
   }
   take(splitter.end());
-  return { rows, width, header: header ?? [], eol: eol.end(), bom: splitter.hasBom };
+  return { rows, chars, width, header: header ?? [], eol: eol.end(), bom: splitter.hasBom };
 }
 
 /** Control characters would upset a terminal: shown as `?`. */
 const printable = (text: string) => text.replace(/\p{Cc}/gu, '?');
 
-/** A progress bar on stderr, redrawn when the whole percent changes; cleared at the end. */
+/** A progress bar on stderr (share of the file's characters scanned), redrawn when the whole percent changes; cleared at the end. */
 function progressBar(total: number, stderr: (text: string) => void) {
   let shown = -1;
   return {
@@ -74,7 +78,7 @@ function progressBar(total: number, stderr: (text: string) => void) {
       if (percent === shown) return;
       shown = percent;
       const filled = Math.round(percent / 5);
-      stderr(`\rscanning [${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${percent}% ${done}/${total} rows`);
+      stderr(`\rscanning [${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${percent}%`);
     },
     done() {
       if (shown >= 0) stderr('\r\x1b[2K');
@@ -100,10 +104,10 @@ export async function scanCsvFile(file: string, context: ClassifyContext, io: Cl
   const setup: CsvScanSetup = { width: shape.width, header: shape.header, eol, context };
   const pool = io.csvWorkers?.(setup, shape.rows) ?? null;
   const local = pool ? null : csvBatchScanner(setup);
-  const progress = io.stderrIsTTY ? progressBar(shape.rows, io.stderr) : null;
+  const progress = io.stderrIsTTY ? progressBar(shape.chars, io.stderr) : null;
   progress?.update(0);
 
-  const pending: { result: Promise<string>; rows: number }[] = [];
+  const pending: { result: Promise<string>; size: number }[] = [];
   const limit = pool ? pool.size * 2 : 1;
   let first = true;
   let done = 0;
@@ -114,32 +118,29 @@ export async function scanCsvFile(file: string, context: ClassifyContext, io: Cl
     out += await next.result;
     await write(out);
     out = '';
-    done += next.rows;
+    done += next.size;
     progress?.update(done);
   };
   let batch = '';
-  let batchRows = 0;
   const send = async () => {
     const job: CsvBatch = { text: batch, first };
     const result = pool ? pool.run(job) : Promise.resolve().then(() => (local as (b: CsvBatch) => string)(job));
     // A failed batch is reported when its turn to be written comes.
     result.catch(() => {});
-    pending.push({ result, rows: batchRows });
+    pending.push({ result, size: batch.length });
     first = false;
     batch = '';
-    batchRows = 0;
     while (pending.length >= limit) await flush();
   };
   try {
-    const splitter = new CsvRowSplitter();
-    const add = async (run: { text: string; rows: number }) => {
-      batch += run.text;
-      batchRows += run.rows;
+    const cutter = new CsvRowCutter();
+    const add = async (text: string) => {
+      batch += text;
       if (batch.length >= BATCH_CHARS) await send();
     };
-    for await (const chunk of chunksOf(file, io)) await add(splitter.push(chunk));
-    await add(splitter.end());
-    if (batchRows > 0) await send();
+    for await (const chunk of chunksOf(file, io)) await add(cutter.push(chunk));
+    await add(cutter.end());
+    if (batch.length > 0) await send();
     while (pending.length > 0) await flush();
   } catch (error) {
     progress?.done();
