@@ -5,7 +5,17 @@
  * such a field decides, checked or not, and a flag is never taken from another record. An unchecked
  * box, "No" or an empty value is no flag; a value we cannot read is no flag either. Reads only.
  */
-import { cached, cellsOf, columnsOf, headersOf, isRecord, isRow, ownText, type RecordCache, walkRecords } from './record';
+import {
+  cached,
+  cellsOf,
+  columnsOf,
+  headersOf,
+  isRecord,
+  isRow,
+  ownText,
+  type RecordCache,
+  walkRecords,
+} from './record';
 
 /** A field label that means "do not call this person" (a fax or e-mail opt-out does not). */
 const DNC_LABEL =

@@ -180,7 +180,11 @@ export function cellsOf(row: Element): Element[] {
 
 /** Which of a header list's columns `test` accepts, worked out once per table and pass. */
 export const columnsOf = (headers: string[], test: (label: string) => boolean, cache: RecordCache) =>
-  cached(cached(cache.columns, test, () => new Map()), headers, () => headers.map(test));
+  cached(
+    cached(cache.columns, test, () => new Map()),
+    headers,
+    () => headers.map(test),
+  );
 
 /** The column headers of a row's table or grid, by column index ([] where it has none). */
 export function headersOf(row: Element, cache: RecordCache): string[] {
