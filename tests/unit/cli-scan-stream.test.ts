@@ -76,6 +76,8 @@ const SHAPES: Record<string, string> = {
   'a quote closing on the last byte': 'a,b\n1,"415-555-0134"',
   'a lone CR last': 'a,b\r415-555-0134,x\r',
   'a blank first row': '\n415-555-0134\n',
+  'location columns missing from short rows':
+    'name,phone,city,state\nAnn,415-555-0134\nBo,212-555-0199,Austin\nCy,+1 617 555 0101,Boston,MA,x\nDi,4155550134,,CA\n',
   'generated list, LF': [...leadList(300)].join(''),
   'generated list, CRLF and BOM': `\ufeff${[...leadList(300, '\r\n')].join('')}`,
 };
