@@ -137,8 +137,12 @@ export function locationOfValue(raw: string): LocationHit | null {
   return { regions: found.reduce<readonly string[]>((all, f) => union(all, f.regions), []), text };
 }
 
-/** What any location needs somewhere in the text: a cheap test that spares most cells the big patterns. */
-const MAY_HOLD = /[,:\n]|\d{5}|[A-Za-z]\d[A-Za-z]|state|province|region|zip|post/i;
+/**
+ * What any location needs somewhere in the text, a cheap test that spares most cells the big patterns:
+ * a label word (LABELLED), a ZIP after a state (`\S\s+\d{5}`), a comma before a state (CITY), or a
+ * postal code. Amounts ("$9,934,819.35"), dates and ids fail it.
+ */
+const MAY_HOLD = /,\s*[a-z]|\S\s+\d{5}|[a-z]\d[a-z][ -]?\d[a-z]\d|state|province|region|zip|post/i;
 
 /** Every location in a record's text: address lines, labelled values, Canadian postal codes. */
 export function findLocations(text: string): LocationHit[] {

@@ -108,14 +108,19 @@ const isGlueMark = (c: number) =>
   c === 0x20ac;
 
 /** Words that, right before digits, say the digits are an identifier rather than a phone number. */
-const ID_LABELS = new Set(
-  (
-    'order orders invoice inv ticket case account acct acc ref reference id sku tracking track confirmation conf ' +
-    'passcode password pwd pin code meeting webinar zoom transaction txn claim policy member serial routing aba ' +
-    'iban swift po ssn ein tin tax receipt booking reservation rma'
-  ).split(' '),
+const ID_LABELS =
+  'order|orders|invoice|inv|ticket|case|account|acct|acc|ref|reference|sku|tracking|track|confirmation|conf|' +
+  'passcode|password|pwd|pin|code|meeting|webinar|zoom|transaction|txn|claim|policy|member|serial|routing|aba|' +
+  'iban|swift|po|ssn|ein|tin|tax|receipt|booking|reservation|rma';
+/**
+ * An id label right before a position (matched backwards from it, sticky): a label word (order, ticket,
+ * account, ref, meeting …), or a label and a number word ("Order No.", "Meeting ID No."), or `id` unless
+ * it is "Caller ID"; then up to 4 of ` :#.-=№` (NBSP too). A word is whole: no letter before it.
+ */
+const LABELLED = new RegExp(
+  `(?<=(?<![a-z])(?:(?:${ID_LABELS}|id)[ .:]{0,3}(?<![a-z])(?:no|nr|num|number|nbr)|(?:${ID_LABELS})|(?<!(?<![a-z])caller[ .:]{0,3})id)[ \u00a0:#.=\u2116-]{0,4})`,
+  'iy',
 );
-const NUMBER_WORDS = new Set(['no', 'nr', 'num', 'number', 'nbr']);
 
 /**
  * The text being scanned and the digit groups of the current candidate (start, end, flags of the separator
@@ -204,48 +209,10 @@ function trailingOk(q: number): boolean {
   return true;
 }
 
-/** Hash of a lower-cased ASCII word, read from its end: equal words, equal hashes. */
-function hashWord(w: string): number {
-  let h = 0;
-  for (let q = w.length - 1; q >= 0; q--) h = (Math.imul(h, 31) + (w.charCodeAt(q) | 32)) | 0;
-  return h || 1;
-}
-const LABEL_HASHES = new Set([...ID_LABELS].map(hashWord));
-const NUMBER_HASHES = new Set([...NUMBER_WORDS].map(hashWord));
-const ID_HASH = hashWord('id');
-const CALLER_HASH = hashWord('caller');
-
-/** The ASCII word ending at `end` (1-16 letters): sets wStart and returns its hash (as hashWord), or 0. */
-let wStart = 0;
-function wordBefore(end: number): number {
-  let q = end;
-  let h = 0;
-  for (let c = at(q); end - q < 16 && isAsciiLetter(c); c = at(--q)) h = (Math.imul(h, 31) + (c | 32)) | 0;
-  wStart = q + 1;
-  return q === end || isAsciiLetter(at(q)) ? 0 : h || 1;
-}
-/** Is the word [wStart, end] one of `words` (whose hashes are `hashes`)? Hash first, then the letters. */
-const wordIn = (h: number, end: number, hashes: Set<number>, words: Set<string>) =>
-  hashes.has(h) && words.has(T.slice(wStart, end + 1).toLowerCase());
-
 /** An id label (order, ticket, meeting id, account no. …) right before position s. */
 function labelled(s: number): boolean {
-  let p = s - 1;
-  for (let skipped = 0; skipped < 4; skipped++) {
-    const c = at(p);
-    if (c === 32 || c === 0xa0 || c === 58 || c === 35 || c === 46 || c === 45 || c === 61 || c === 0x2116) p--;
-    else break;
-  }
-  const h1 = wordBefore(p);
-  if (h1 === 0) return false;
-  const isId = h1 === ID_HASH && wStart === p - 1 && (at(p - 1) | 32) === 105 && (at(p) | 32) === 100;
-  if (!isId && !wordIn(h1, p, NUMBER_HASHES, NUMBER_WORDS)) return wordIn(h1, p, LABEL_HASHES, ID_LABELS);
-  // "Order No. 4155550134", "Meeting ID 4155550134" but not "Caller ID: 4155550134": look one word further back.
-  p = wStart - 1;
-  for (let skipped = 0; skipped < 3 && (at(p) === 32 || at(p) === 46 || at(p) === 58); skipped++) p--;
-  const h2 = wordBefore(p);
-  if (isId) return !(h2 === CALLER_HASH && T.slice(wStart, p + 1).toLowerCase() === 'caller');
-  return wordIn(h2, p, LABEL_HASHES, ID_LABELS);
+  LABELLED.lastIndex = s;
+  return LABELLED.test(T);
 }
 
 /** Area code in group a, then [3, 4] or [7]. */

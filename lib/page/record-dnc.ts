@@ -5,7 +5,17 @@
  * such a field decides, checked or not, and a flag is never taken from another record. An unchecked
  * box, "No" or an empty value is no flag; a value we cannot read is no flag either. Reads only.
  */
-import { cellsOf, headersOf, isRecord, isRow, ownText, type RecordCache, walkRecords } from './record';
+import {
+  cached,
+  cellsOf,
+  columnsOf,
+  headersOf,
+  isRecord,
+  isRow,
+  ownText,
+  type RecordCache,
+  walkRecords,
+} from './record';
 
 /** A field label that means "do not call this person" (a fax or e-mail opt-out does not). */
 const DNC_LABEL =
@@ -57,18 +67,19 @@ function boxLabel(box: Element): string {
 const BOXES = 'input[type="checkbox"],[role="checkbox"]';
 
 /** The record's checkboxes labelled do-not-call, leaving out nested records that do not hold the number. */
-function boxesFlag(record: Element, keep: ReadonlySet<Element>): Flag {
+function boxesFlag(record: Element, keep: ReadonlySet<Element>, cache: RecordCache): Flag {
+  // The boxes and the records around them are read once a pass; which records are the number's own is not.
+  const boxes = cached(cache.boxes, record, () =>
+    [...record.querySelectorAll(BOXES)]
+      .filter((box) => isDncLabel(boxLabel(box)))
+      .map((box) => {
+        const records: Element[] = [];
+        for (let e = box.parentElement; e && e !== record; e = e.parentElement) if (isRecord(e)) records.push(e);
+        return { yes: boxState(box) === 'yes', records };
+      }),
+  );
   let flag: Flag = null;
-  for (const box of record.querySelectorAll(BOXES)) {
-    let other = false;
-    for (let e = box.parentElement; e && e !== record; e = e.parentElement) {
-      if (!keep.has(e) && isRecord(e)) {
-        other = true;
-        break;
-      }
-    }
-    if (!other && isDncLabel(boxLabel(box))) flag = both(flag, boxState(box));
-  }
+  for (const box of boxes) if (box.records.every((e) => keep.has(e))) flag = both(flag, box.yes ? 'yes' : 'no');
   return flag;
 }
 
@@ -90,19 +101,22 @@ function textFlag(text: string): Flag {
 
 /** A table row: the cell under a do-not-call column, by its text or its checkbox. */
 function rowFlag(row: Element, cache: RecordCache): Flag {
-  const headers = headersOf(row, cache);
-  let flag: Flag = null;
-  cellsOf(row).forEach((cell, i) => {
-    if (!isDncLabel(headers[i] ?? '')) return;
-    const box = cell.querySelector(BOXES);
-    flag = both(flag, box ? boxState(box) : valueFlag(cell.textContent ?? ''));
+  return cached(cache.flags, row, () => {
+    const headers = headersOf(row, cache);
+    const flagged = columnsOf(headers, isDncLabel, cache);
+    let flag: Flag = null;
+    cellsOf(row).forEach((cell, i) => {
+      if (!flagged[i]) return;
+      const box = cell.querySelector(BOXES);
+      flag = both(flag, box ? boxState(box) : valueFlag(cell.textContent ?? ''));
+    });
+    return flag;
   });
-  return flag;
 }
 
 function recordFlag(record: Element, keep: ReadonlySet<Element>, cache: RecordCache): Flag {
-  if (isRow(record)) return both(rowFlag(record, cache), boxesFlag(record, keep));
-  return both(textFlag(ownText(record, keep)), boxesFlag(record, keep));
+  if (isRow(record)) return both(rowFlag(record, cache), boxesFlag(record, keep, cache));
+  return both(textFlag(ownText(record, keep)), boxesFlag(record, keep, cache));
 }
 
 /**

@@ -28,13 +28,45 @@ interface RecordMatch {
   records: Element[];
 }
 
-/** Reused across the numbers of one pass: records and table headers are read once each. */
-export interface RecordCache {
-  places: Map<Element, { hits: Hit[] }>;
-  headers: Map<Element, string[]>;
+/** A checkbox labelled do-not-call inside a record, and the records between it and that record (record-dnc.ts). */
+export interface DncBox {
+  yes: boolean;
+  records: Element[];
 }
 
-export const newRecordCache = (): RecordCache => ({ places: new Map(), headers: new Map() });
+/**
+ * Reused across the numbers of one pass (the page does not change within it): records, rows, table
+ * headers and do-not-call flags are read once each, so the two or more numbers of one row share them.
+ */
+export interface RecordCache {
+  places: Map<Element, { hits: Hit[] }>;
+  /** Column headers by table. */
+  headers: Map<Element, string[]>;
+  /** Which columns of a header list a test (location label, do-not-call label) accepts. */
+  columns: Map<unknown, Map<string[], boolean[]>>;
+  /** A row's do-not-call column flag (record-dnc.ts). */
+  flags: Map<Element, 'yes' | 'no' | null>;
+  /** A record's do-not-call checkboxes (record-dnc.ts). */
+  boxes: Map<Element, DncBox[]>;
+}
+
+export const newRecordCache = (): RecordCache => ({
+  places: new Map(),
+  headers: new Map(),
+  columns: new Map(),
+  flags: new Map(),
+  boxes: new Map(),
+});
+
+/** `map`'s value for `key`, made by `make` the first time. */
+export function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined && !map.has(key)) {
+    value = make();
+    map.set(key, value);
+  }
+  return value as V;
+}
 
 interface Hit extends LocationHit {
   source: LocationSource;
@@ -121,7 +153,8 @@ export function ownText(record: Element, keep: ReadonlySet<Element>): string {
       }
       const block = BLOCK_TAGS.has(tag) || tag === 'LABEL' || tag === 'DT' || tag === 'DD';
       if (block) text += '\n';
-      else if (text.length > 0 && !/\s$/.test(text)) text += ' ';
+      // The last character only: a test of the whole text would make a long record quadratic.
+      else if (!/\s/.test(text.slice(-1) || ' ')) text += ' ';
       visit(e);
       const shadow = (e as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
       if (shadow && !tag.startsWith('CONSENT-GUARD-')) visit(shadow);
@@ -133,12 +166,25 @@ export function ownText(record: Element, keep: ReadonlySet<Element>): string {
 }
 
 export function cellsOf(row: Element): Element[] {
-  return [...row.children].filter((c) => {
+  const cells: Element[] = [];
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
     const tag = tagOf(c);
-    const role = c.getAttribute('role');
-    return tag === 'TD' || tag === 'TH' || role === 'cell' || role === 'gridcell' || role === 'rowheader';
-  });
+    if (tag === 'TD' || tag === 'TH') cells.push(c);
+    else {
+      const role = c.getAttribute('role');
+      if (role === 'cell' || role === 'gridcell' || role === 'rowheader') cells.push(c);
+    }
+  }
+  return cells;
 }
+
+/** Which of a header list's columns `test` accepts, worked out once per table and pass. */
+export const columnsOf = (headers: string[], test: (label: string) => boolean, cache: RecordCache) =>
+  cached(
+    cached(cache.columns, test, () => new Map()),
+    headers,
+    () => headers.map(test),
+  );
 
 /** The column headers of a row's table or grid, by column index ([] where it has none). */
 export function headersOf(row: Element, cache: RecordCache): string[] {
@@ -191,22 +237,26 @@ export function headersOf(row: Element, cache: RecordCache): string[] {
 /** A row's places: each cell read by its column's header (State, ZIP…), or as an address line. */
 function rowHits(row: Element, cache: RecordCache): Hit[] {
   const headers = headersOf(row, cache);
+  const cells = cellsOf(row);
+  const located = columnsOf(headers, isLocationLabel, cache);
   const hits: Hit[] = [];
   const keep = new Set<Element>([row]);
-  cellsOf(row).forEach((cell, i) => {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i] as Element;
     keep.add(cell);
-    const text = ownText(cell, keep).trim();
+    // A cell of text alone (most): its text is its own text.
+    const text = (cell.firstElementChild === null ? (cell.textContent ?? '') : ownText(cell, keep)).trim();
     keep.delete(cell);
-    if (text === '') return;
-    const label = headers[i] ?? '';
-    if (label && isLocationLabel(label)) {
+    if (text === '') continue;
+    if (located[i]) {
+      const label = headers[i] ?? '';
       const hit = locationOfValue(text);
       if (hit)
         hits.push({ regions: hit.regions, text: `${label.replace(/[:：]\s*$/, '')}: ${hit.text}`, source: 'column' });
-      return;
+      continue;
     }
     for (const hit of findLocations(text)) hits.push({ ...hit, source: hit.labelled ? 'field' : 'address' });
-  });
+  }
   return hits;
 }
 
