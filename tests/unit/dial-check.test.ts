@@ -17,9 +17,13 @@ function agent<E extends Event>(event: E): E {
 const click = (target: EventTarget, init: MouseEventInit = {}) =>
   target.dispatchEvent(agent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, ...init })));
 const press = (target: EventTarget, init: MouseEventInit = {}) =>
-  target.dispatchEvent(agent(new MouseEvent('mousedown', { bubbles: true, cancelable: true, composed: true, ...init })));
+  target.dispatchEvent(
+    agent(new MouseEvent('mousedown', { bubbles: true, cancelable: true, composed: true, ...init })),
+  );
 const key = (target: EventTarget, k: string) =>
-  target.dispatchEvent(agent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true })));
+  target.dispatchEvent(
+    agent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true })),
+  );
 
 /** Lets the answer's promise settle. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
