@@ -92,7 +92,7 @@ export function watchDials(doc: Document, deps: DialDeps, signal: AbortSignal): 
     box.setAttribute('role', 'dialog');
     box.setAttribute('aria-label', t('dialLabel'));
     const read = el('p', e164 ? t('dialChecking') : '');
-    const call = el('button', t('dialCall'), 'primary call');
+    const call = el('button', t('dialCall'), 'call');
     const cancel = el('button', t('dialCancel'));
     const tick = el('input');
     tick.type = 'checkbox';

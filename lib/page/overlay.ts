@@ -28,7 +28,7 @@ h2{font-size:14px;margin:0 24px 6px 0}
 .meta{color:#475467;margin:0 0 8px}
 .dnc{margin:0 0 8px;padding:6px 8px;border-radius:6px;background:#1d2939;color:#fff;font-weight:700}
 button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid #d0d5dd;background:#fff;color:#101828;padding:3px 10px;margin:0 6px 0 0}
-button.primary{background:#0f766e;border-color:#0f766e;color:#fff}
+.primary,.call{background:#0f766e;border-color:#0f766e;color:#fff}
 button:disabled{opacity:.5;cursor:not-allowed}
 :focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
 @media (prefers-color-scheme:dark){.box{background:#1d2939;color:#f2f4f7;border-color:#475467}.meta{color:#d0d5dd}
