@@ -69,6 +69,9 @@ interface Placed {
   badge: HTMLElement;
 }
 
+/** The longest a storm of page changes is gathered before a pass (ms): see flushSoon. */
+const STORM_BATCH_MS = 480;
+
 /** How often at most every placed badge is checked for an owner the page took away (ms). */
 const SWEEP_MS = 2000;
 
@@ -147,6 +150,9 @@ export class PageGuard {
   private sweepNeeded = false;
   /** True while we change the page ourselves: the removals it causes are not the page's doing. */
   private applying = false;
+  /** When the last pass that read many changed nodes ended; how long the next pass gathers changes. */
+  private stormAt = -1e9;
+  private batchMs = 0;
 
   constructor(
     private readonly doc: Document,
@@ -360,8 +366,18 @@ export class PageGuard {
     return this.dirty.size > 0 || this.touched.size > 0 || this.walks.length > 0 || this.maybeGone.size > 0;
   }
 
-  private flushSoon(delay = this.deps.batchMs ?? 60) {
+  /**
+   * The next pass, after `delay` ms of gathering changes. By default: batchMs, unless the page is in a
+   * storm (a live call log, a ticker: many nodes changed in the last pass, and more right after it);
+   * then each pass waits twice as long, up to STORM_BATCH_MS, so a block that changed ten times is
+   * read once, and a storm costs what changed between two looks, not what each mutation did.
+   * Typing, a click or one SPA render stay at batchMs.
+   */
+  private flushSoon(delay?: number) {
     if (this.timer !== undefined || this.running || this.stopped) return;
+    const base = this.deps.batchMs ?? 60;
+    this.batchMs = performance.now() - this.stormAt < base ? Math.min(2 * this.batchMs || base, STORM_BATCH_MS) : base;
+    delay ??= this.batchMs;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.runSlices().catch((error) => this.deps.onError?.(error));
@@ -374,6 +390,7 @@ export class PageGuard {
    */
   private async runSlices() {
     this.running = true;
+    const storm = this.touched.size >= 16;
     try {
       for (;;) {
         try {
@@ -386,6 +403,7 @@ export class PageGuard {
       }
     } finally {
       this.running = false;
+      if (storm) this.stormAt = performance.now();
     }
     if (!this.stopped) await this.answers.report();
   }
