@@ -14,11 +14,17 @@ import { leadList } from './lead-list';
 import type { Budget, Timing } from './measure';
 
 const ROWS = 1_000_000;
+/** Runs of each program (CSV_BENCH_ROUNDS=n to change); the median counts. */
+const ROUNDS = Number(process.env.CSV_BENCH_ROUNDS ?? 3);
 const ROOT = join(import.meta.dirname, '../..');
 const RSS = join(import.meta.dirname, 'max-rss.mjs');
 
-/** Runs `node args…`: its wall time, peak memory and (unless `discard`) what it printed. */
-function child(name: string, args: string[], discard = false): Promise<Timing & { rssMb: number; stdout: string }> {
+/** Runs `node args…`: its wall time, peak memory, CPU time and (unless `discard`) what it printed. */
+function child(
+  name: string,
+  args: string[],
+  discard = false,
+): Promise<Timing & { rssMb: number; cpuMs: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const p = spawn(process.execPath, ['--import', RSS, ...args], {
@@ -33,8 +39,9 @@ function child(name: string, args: string[], discard = false): Promise<Timing & 
     p.on('close', (code) => {
       const ms = performance.now() - start;
       const kb = Number(/max-rss-kb (\d+)/.exec(stderr)?.[1] ?? Number.NaN);
+      const cpuMs = Number(/cpu-us (\d+)/.exec(stderr)?.[1] ?? Number.NaN) / 1000;
       if (code !== 0) reject(new Error(`${name} exited with ${code}: ${stderr}`));
-      else resolve({ name, ms, rssMb: kb / 1024, stdout: stdout.trim() });
+      else resolve({ name, ms, rssMb: kb / 1024, cpuMs, stdout: stdout.trim() });
     });
   });
 }
@@ -61,21 +68,44 @@ export async function csvBenchmarks(): Promise<Budget[]> {
     const file = join(dir, 'leads.csv');
     await writeList(file);
     const size = (await stat(file)).size;
-    const bare = await child('bare parse', ['--import', 'tsx', 'tests/bench/csv-bare-parse.ts', file]);
-    const scan = await child(
-      'consent scan --csv',
-      ['bin/consent.mjs', 'scan', '--at', '2026-12-03T17:00:00Z', '--csv', file],
-      true,
-    );
-    // Our parser against well-kept streaming libraries, every cell of the same file (issue #17: use one
-    // unless ours is measured faster and as correct; tests/unit/csv-library.test.ts compares the rules).
-    const libraries = [];
-    for (const library of LIBRARIES) {
-      const run = await child(library, ['--import', 'tsx', 'tests/bench/csv-library-parse.ts', library, file]);
-      if (run.stdout !== bare.stdout)
-        throw new Error(`${library} read ${run.stdout} rows and cells, ours ${bare.stdout}`);
-      libraries.push(run);
+    // Each program runs ROUNDS times, the rounds interleaved (bare, scan, each library, then again), and
+    // its median time is taken: on a shared machine the load moves between runs.
+    type Run = Timing & { rssMb: number; cpuMs: number; stdout: string };
+    const programs: [string, string[], boolean][] = [
+      ['bare parse', ['--import', 'tsx', 'tests/bench/csv-bare-parse.ts', file], false],
+      ['consent scan --csv', ['bin/consent.mjs', 'scan', '--at', '2026-12-03T17:00:00Z', '--csv', file], true],
+      // Our parser against well-kept streaming libraries, every cell of the same file (issue #17: use one
+      // unless ours is measured faster and as correct; tests/unit/csv-library.test.ts compares the rules).
+      ...LIBRARIES.map((library): [string, string[], boolean] => [
+        library,
+        ['--import', 'tsx', 'tests/bench/csv-library-parse.ts', library, file],
+        false,
+      ]),
+    ];
+    const runs = new Map<string, Run[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, args, discard] of programs) {
+        const run = await child(name, args, discard);
+        runs.set(name, [...(runs.get(name) ?? []), run]);
+      }
     }
+    const median = (name: string): Run => {
+      const all = [...(runs.get(name) ?? [])].sort((a, b) => a.ms - b.ms);
+      const mid = all[Math.floor(all.length / 2)];
+      if (!mid) throw new Error(`no run of ${name}`);
+      // Peak memory: the highest of the runs.
+      return { ...mid, rssMb: Math.max(...all.map((r) => r.rssMb)) };
+    };
+    const bare = median('bare parse');
+    const scan = median('consent scan --csv');
+    const libraries = LIBRARIES.map(median);
+    for (const run of libraries) {
+      if (run.stdout !== bare.stdout)
+        throw new Error(`${run.name} read ${run.stdout} rows and cells, ours ${bare.stdout}`);
+    }
+    const sec = (ms: number) => (ms / 1000).toFixed(2);
+    for (const [name, all] of runs)
+      console.log(`csv: ${name}: ${all.map((r) => `${sec(r.ms)} s (CPU ${sec(r.cpuMs)} s)`).join(', ')}`);
     const mbs = (t: Timing) => (size / 1e6 / (t.ms / 1000)).toFixed(1);
     const met = scan.rssMb < CSV_SCAN_MEMORY_MB;
     console.log(
