@@ -134,12 +134,7 @@ export class AnswerClient {
 
   /** The numbers the frame shows, the first MAX_PAGE_NUMBERS (the tab's summary holds no more). */
   private shownNumbers(): string[] {
-    const shown: string[] = [];
-    for (const e164 of this.present.keys()) {
-      if (shown.length >= MAX_PAGE_NUMBERS) break;
-      shown.push(e164);
-    }
-    return shown;
+    return [...this.present.keys()].slice(0, MAX_PAGE_NUMBERS);
   }
 
   /**

@@ -130,13 +130,10 @@ export class BadgeLayer {
     if (chunk.members.size === 0) this.forget(chunk);
   }
 
+  /** No more frames or observer reports (what the layer still holds goes with the content script). */
   stop() {
     this.stopped = true;
     this.near?.disconnect();
-    this.watching.clear();
-    this.open = null;
-    this.queue.clear();
-    this.toShow.clear();
     if (this.frame !== undefined) this.doc.defaultView?.cancelAnimationFrame?.(this.frame);
   }
 
@@ -171,8 +168,9 @@ export class BadgeLayer {
     }
   }
 
-  private schedule(badge: HTMLElement) {
-    this.queue.add(badge);
+  /** Queues `badge` for the next frame's batch (none: the batch goes on in the next frame). */
+  private schedule(badge?: HTMLElement) {
+    if (badge) this.queue.add(badge);
     if (this.frame !== undefined || this.stopped) return;
     const View = this.doc.defaultView;
     const run = () => {
@@ -203,11 +201,7 @@ export class BadgeLayer {
       if (performance.now() > deadline) break;
     }
     if (this.queue.size > 0) {
-      const [next] = this.queue;
-      if (next) {
-        this.queue.delete(next);
-        this.schedule(next);
-      }
+      this.schedule();
       return;
     }
     for (const badge of this.toShow) {

@@ -29,7 +29,7 @@ import {
 import { linkShowsNumber } from './dedupe';
 import { type DialNeed, dialNeed } from './dial-need';
 import { isOwnElement, PageObserver } from './page-observer';
-import { createPanel } from './panel';
+import { createPanel, type PanelActs } from './panel';
 import { newRecordCache, type RecordCache, type RecordPlace, recordLocationOf } from './record';
 import { recordDncMatch } from './record-dnc';
 import type { PageText } from './text';
@@ -46,6 +46,8 @@ interface GuardDeps {
   text: PageText;
   /** The agent opened a number's badge: the side panel follows (number-selected; never awaited). */
   selected?: (e164: string) => void;
+  /** What the details panel's Copy and "Open the call panel" tell the extension (panel.ts). */
+  panelActs?: PanelActs;
   /** Delay that gathers a burst of changes into one pass (ms). */
   batchMs?: number;
   /** How often form fields are checked for values set by script (ms); 0 turns it off. */
@@ -66,6 +68,9 @@ interface Placed {
   after: Node;
   badge: HTMLElement;
 }
+
+/** The longest a storm of page changes is gathered before a pass (ms): see flushSoon. */
+const STORM_BATCH_MS = 480;
 
 /** How often at most every placed badge is checked for an owner the page took away (ms). */
 const SWEEP_MS = 2000;
@@ -145,6 +150,9 @@ export class PageGuard {
   private sweepNeeded = false;
   /** True while we change the page ourselves: the removals it causes are not the page's doing. */
   private applying = false;
+  /** When the last pass that read many changed nodes ended; how long the next pass gathers changes. */
+  private stormAt = -1e9;
+  private batchMs = 0;
 
   constructor(
     private readonly doc: Document,
@@ -165,7 +173,7 @@ export class PageGuard {
       },
       this.lifetime.signal,
     );
-    this.panel = createPanel(doc, deps.text);
+    this.panel = createPanel(doc, deps.text, deps.panelActs);
     this.layer = new BadgeLayer(doc, { text: deps.text, lazy: deps.lazyBadges === true });
     this.answers = new AnswerClient(
       {
@@ -358,8 +366,18 @@ export class PageGuard {
     return this.dirty.size > 0 || this.touched.size > 0 || this.walks.length > 0 || this.maybeGone.size > 0;
   }
 
-  private flushSoon(delay = this.deps.batchMs ?? 60) {
+  /**
+   * The next pass, after `delay` ms of gathering changes. By default: batchMs, unless the page is in a
+   * storm (a live call log, a ticker: many nodes changed in the last pass, and more right after it);
+   * then each pass waits twice as long, up to STORM_BATCH_MS, so a block that changed ten times is
+   * read once, and a storm costs what changed between two looks, not what each mutation did.
+   * Typing, a click or one SPA render stay at batchMs.
+   */
+  private flushSoon(delay?: number) {
     if (this.timer !== undefined || this.running || this.stopped) return;
+    const base = this.deps.batchMs ?? 60;
+    this.batchMs = performance.now() - this.stormAt < base ? Math.min(2 * this.batchMs || base, STORM_BATCH_MS) : base;
+    delay ??= this.batchMs;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.runSlices().catch((error) => this.deps.onError?.(error));
@@ -372,6 +390,7 @@ export class PageGuard {
    */
   private async runSlices() {
     this.running = true;
+    const storm = this.touched.size >= 16;
     try {
       for (;;) {
         try {
@@ -384,6 +403,7 @@ export class PageGuard {
       }
     } finally {
       this.running = false;
+      if (storm) this.stormAt = performance.now();
     }
     if (!this.stopped) await this.answers.report();
   }
