@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { handleMessage } from '@/lib/background/handle-message';
 import type { SentenceText } from '@/lib/law/answer';
 import type { Classification } from '@/lib/law/classify';
+import type { WhereText } from '@/lib/law/location-summary';
 import { oneAtATime } from '@/lib/one-at-a-time';
 import { SETTINGS_CHANGED } from '@/lib/protocol/guards';
 import { keepsTabNumbers } from '@/lib/sites/site-access';
@@ -81,6 +82,7 @@ export default defineBackground(() => {
     consentLog: { salt: logSalt, add: addLogEntry },
     // The badge sentence in the browser's language (utils/i18n falls back to English).
     sentenceText: t satisfies SentenceText,
+    whereText: t satisfies WhereText,
   };
   // Registered synchronously on the first tick, so a restarted worker still hears the message that woke it.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse?: (response: unknown) => void) => {

@@ -15,6 +15,10 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main() {
     const text = (key: PageTextKey, ...subs: string[]) => browser.i18n.getMessage(key, subs);
+    // Fire and forget: the consent log, the side panel's number, opening the side panel.
+    const quiet = () => undefined;
+    const quietly = (message: Parameters<typeof send>[0]) => send(message, quiet).catch(quiet);
+    const select = (e164: string, how: 'badge' | 'click' | 'dial') => quietly({ type: 'number-selected', e164, how });
     const guard = new PageGuard(document, {
       scan: scanText,
       send: (message) => send(message, asPageScanResponse),
@@ -22,8 +26,22 @@ export default defineContentScript({
         send({ type: 'lookup', numbers: [e164], ...(location ? { locations: [location] } : {}) }, firstAnswer),
       text,
       // The side panel shows the number whose badge the agent opened (fire and forget).
-      selected: (e164) => {
-        send({ type: 'number-selected', e164, how: 'badge' }, () => undefined).catch(() => {});
+      selected: (e164) => select(e164, 'badge'),
+      panelActs: {
+        // The consent log, as the popup's Copy does (the background fills in the rule and version).
+        copied: (answer) => {
+          const regions = answer.recordLocation?.regions;
+          if (answer.e164)
+            quietly({
+              type: 'log-event',
+              e164: answer.e164,
+              outcome: 'copied',
+              source: 'badge',
+              ...(regions?.length ? { locationRegions: regions.slice(0, 8) } : {}),
+            });
+        },
+        // Sent inside the agent's click: Chrome carries the gesture to the worker's sidePanel.open().
+        openSide: () => quietly({ type: 'open-side-panel' }),
       },
       // The host page comes first: our failures go to the console, never to the page.
       // Badges are filled as they come near the viewport: a long list costs what the agent sees.
@@ -37,7 +55,6 @@ export default defineContentScript({
     guard.start(lifetime.signal);
     // The dial check (lib/page/dial-check.ts): one capture-phase listener set, ended with the same abort.
     // Outcomes are fire and forget: the consent log and the side panel's last number.
-    const quiet = () => undefined;
     watchDials(
       document,
       {
@@ -45,10 +62,11 @@ export default defineContentScript({
         numberOf: (raw) => scanText(raw)[0]?.e164 ?? null,
         need: (e164) => guard.dialNeed(e164),
         details: (e164) => send({ type: 'lookup', numbers: [e164] }, firstAnswer),
+        clicked: (e164) => select(e164, 'click'),
         outcome: (e164, outcome) => {
           if (!e164) return;
-          send({ type: 'log-event', e164, outcome, source: 'dial-check' }, quiet).catch(quiet);
-          if (outcome === 'dialled') send({ type: 'number-selected', e164, how: 'dial' }, quiet).catch(quiet);
+          quietly({ type: 'log-event', e164, outcome, source: 'dial-check' });
+          if (outcome === 'dialled') select(e164, 'dial');
         },
       },
       lifetime.signal,

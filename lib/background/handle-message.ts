@@ -4,6 +4,7 @@
  */
 import { answerOf, badgeInfo, type SentenceText } from '../law/answer';
 import { type Classification, type ClassifyContext, classify } from '../law/classify';
+import { type WhereText, whereFrom } from '../law/location-summary';
 import { forThePage } from '../law/page-answer';
 import type { LogEntry } from '../log/entry';
 import { entryId, makeEntry } from '../log/make';
@@ -72,6 +73,8 @@ export interface BackgroundDeps {
   selectNumber?: (tabId: number, selected: Selected) => Promise<void>;
   /** Opens the call panel beside a tab; must be called before any await (the agent's gesture). */
   openPanel?: (tabId: number, windowId?: number) => void;
+  /** The details panel's "where the place came from" words in the browser's language (none when not given). */
+  whereText?: WhereText;
   /** The badge sentence's words in the browser's language (English when not given). */
   sentenceText?: SentenceText;
 }
@@ -206,7 +209,9 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
           answerOf(classify(n, { ...context, calleeLocation: locations[i] ?? null }), settings),
           list,
         );
-        return forPage ? forThePage(answer, settings) : answer;
+        if (!forPage) return answer;
+        const page = forThePage(answer, settings);
+        return deps.whereText ? { ...page, where: whereFrom(page, deps.whereText) } : page;
       }),
     };
   },

@@ -9,21 +9,15 @@
  */
 import type { Answer, BadgeInfo } from '../protocol/messages';
 import { type DialNeed, dialTarget, firstSentence } from './dial-need';
+import { BOX_CSS, besideRect, headline, el as make } from './overlay';
 import type { PageText } from './text';
 
-const CSS = `
+const CSS = `${BOX_CSS}
 :host{all:initial !important}
-.box{position:absolute;z-index:2147483647;box-sizing:border-box;width:300px;max-width:calc(100vw - 16px);padding:10px 12px;border-radius:10px;background:#fff;color:#101828;border:1px solid #d0d5dd;box-shadow:0 12px 32px rgba(16,24,40,.18);font:13px/1.45 system-ui,sans-serif}
-h2{font-size:14px;margin:0 0 4px}
+.box{position:absolute;z-index:2147483647;width:300px;padding:10px 12px}
 p{margin:0 0 6px}
-.all-party h2{color:#b42318}.unknown h2{color:#b54708}.one-party h2{color:#027a48}
-.dnc{padding:6px 8px;border-radius:6px;background:#1d2939;color:#fff;font-weight:700}
 .closed{color:#b42318;font-weight:600}
 label{display:flex;gap:6px;margin:0 0 8px;font-weight:600}
-button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid #d0d5dd;background:#fff;color:#101828;padding:3px 12px;margin-right:6px}
-button.call{background:#0f766e;border-color:#0f766e;color:#fff}
-button:disabled{opacity:.5;cursor:not-allowed}
-button:focus-visible,input:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
 `;
 
 export interface DialDeps {
@@ -34,6 +28,8 @@ export interface DialDeps {
   need: (e164: string | null) => { need: DialNeed; info?: BadgeInfo | undefined };
   /** The full answer, for the first sentence to read. */
   details: (e164: string) => Promise<Answer | null>;
+  /** The agent clicked a tel:/callto: link that dials without asking (number-selected, how 'click'). */
+  clicked: (e164: string) => void;
   /** The agent pressed Call or Cancel. */
   outcome: (e164: string | null, outcome: 'dialled' | 'dial-cancelled') => void;
 }
@@ -44,8 +40,6 @@ interface Open {
   box: HTMLElement;
   e164: string | null;
 }
-
-const HEADLINE = { 'all-party': 'panelAllParty', 'one-party': 'panelOneParty', unknown: 'panelUnknown' } as const;
 
 /** The tel:/callto: link a click is on (the nearest link of its path), or null. */
 function dialLink(event: Event): { link: HTMLElement; raw: string } | null {
@@ -66,12 +60,8 @@ export function watchDials(doc: Document, deps: DialDeps, signal: AbortSignal): 
   /** The link whose click we let through now (Call): that one click passes. */
   let passing: HTMLElement | null = null;
 
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string) => {
-    const element = doc.createElement(tag);
-    if (text !== undefined) element.textContent = text;
-    if (className) element.className = className;
-    return element;
-  };
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string) =>
+    make(doc, tag, text, className);
 
   const close = () => {
     if (!open) return;
@@ -126,18 +116,24 @@ export function watchDials(doc: Document, deps: DialDeps, signal: AbortSignal): 
     cancel.addEventListener('click', (event) => {
       if (event.isTrusted) finish(e164, 'dial-cancelled');
     });
-    box.append(el('h2', t(HEADLINE[consent])));
+    box.append(el('h2', headline(consent, t)));
     if (info) box.append(el('p', info.sentence));
     if (info?.calling?.binding && info.calling.allowed !== true && info.calling.allowed !== null)
       box.append(el('p', t('dialHoursClosed'), 'closed'));
     box.append(read, call, cancel);
     if (need === 'confirm') strong(info?.dnc);
     root.append(el('style', CSS), box);
-    const rect = link.getBoundingClientRect();
-    // Placed inside our own root (the host's page-facing style is reset by :host): below the link.
-    box.style.top = `${rect.bottom + view.scrollY + 4}px`;
-    box.style.left = `${Math.max(8, rect.left + view.scrollX)}px`;
     doc.documentElement.append(host);
+    // Placed inside our own root (the host's page-facing style is reset by :host): below the link, or
+    // above it where there is no room below, kept inside the viewport (overlay.ts).
+    const place = () => {
+      const size = box.getBoundingClientRect();
+      const vw = doc.documentElement.clientWidth || view.innerWidth;
+      const at = besideRect(link.getBoundingClientRect(), size.width, size.height, vw, view.innerHeight);
+      box.style.top = `${at.top + view.scrollY}px`;
+      box.style.left = `${at.left + view.scrollX}px`;
+    };
+    place();
     open = { link, host, box, e164 };
     (need === 'confirm' ? tick : call).focus();
     if (!e164) return;
@@ -147,6 +143,8 @@ export function watchDials(doc: Document, deps: DialDeps, signal: AbortSignal): 
         if (open?.host !== host) return;
         read.textContent = answer ? t('dialReadFirst', firstSentence(answer.disclaimer)) : '';
         if (answer?.dnc) strong(answer.dnc);
+        // Its height changed: still beside the link, inside the viewport.
+        place();
       })
       .catch(() => {
         read.textContent = '';
@@ -158,10 +156,15 @@ export function watchDials(doc: Document, deps: DialDeps, signal: AbortSignal): 
     if (!found) return;
     // Our own second click (Call): it goes on to the page and the browser, once.
     if (found.link === passing) return;
-    if (!event.isTrusted || event.defaultPrevented || event.button !== 0) return;
+    if (!event.isTrusted || event.button !== 0) return;
     const e164 = deps.numberOf(found.raw);
-    const { need, info } = deps.need(e164);
-    if (need === 'none') return;
+    // A click the page already cancelled is the page's to handle: never held (its handler never runs twice).
+    const { need, info } = event.defaultPrevented ? { need: 'none' as const, info: undefined } : deps.need(e164);
+    if (need === 'none') {
+      // Dialled straight through (or by the page's own handler): the side panel follows the number.
+      if (e164) deps.clicked(e164);
+      return;
+    }
     event.preventDefault();
     event.stopImmediatePropagation();
     // A second click (double click) on the same link keeps the one confirmation.

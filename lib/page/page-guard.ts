@@ -29,7 +29,7 @@ import {
 import { linkShowsNumber } from './dedupe';
 import { type DialNeed, dialNeed } from './dial-need';
 import { isOwnElement, PageObserver } from './page-observer';
-import { createPanel } from './panel';
+import { createPanel, type PanelActs } from './panel';
 import { newRecordCache, type RecordCache, type RecordPlace, recordLocationOf } from './record';
 import { recordDncMatch } from './record-dnc';
 import type { PageText } from './text';
@@ -46,6 +46,8 @@ interface GuardDeps {
   text: PageText;
   /** The agent opened a number's badge: the side panel follows (number-selected; never awaited). */
   selected?: (e164: string) => void;
+  /** What the details panel's Copy and "Open the call panel" tell the extension (panel.ts). */
+  panelActs?: PanelActs;
   /** Delay that gathers a burst of changes into one pass (ms). */
   batchMs?: number;
   /** How often form fields are checked for values set by script (ms); 0 turns it off. */
@@ -171,7 +173,7 @@ export class PageGuard {
       },
       this.lifetime.signal,
     );
-    this.panel = createPanel(doc, deps.text);
+    this.panel = createPanel(doc, deps.text, deps.panelActs);
     this.layer = new BadgeLayer(doc, { text: deps.text, lazy: deps.lazyBadges === true });
     this.answers = new AnswerClient(
       {

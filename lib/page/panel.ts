@@ -3,50 +3,28 @@
  * time and calling window, and copies the disclaimer. Plain DOM in a shadow root; text only.
  */
 import { durationText } from '../law/duration';
-import { whereFrom } from '../law/location-summary';
 import type { Answer, CallingHoursAnswer } from '../protocol/messages';
 import { badgeButton } from './badge';
 import { copyText } from './copy';
+import { BOX_CSS, el, headline } from './overlay';
 import type { PageText, PageTextKey } from './text';
 
 const PANEL_TAG = 'consent-guard-panel';
 
-const PANEL_CSS = `
+const PANEL_CSS = `${BOX_CSS}
 :host{all:initial !important;position:absolute !important;z-index:2147483647 !important}
-.panel{box-sizing:border-box;width:340px;max-width:calc(100vw - 16px);padding:12px 14px;border-radius:10px;background:#ffffff;color:#101828;border:1px solid #d0d5dd;box-shadow:0 12px 32px rgba(16,24,40,0.18);font:13px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif}
-h2{font-size:14px;margin:0 24px 6px 0}
-.all-party h2{color:#b42318}
-.unknown h2{color:#b54708}
-.one-party h2{color:#027a48}
+.panel{width:340px;padding:12px 14px}
 ul{margin:0 0 8px;padding-left:18px}
 li{margin:2px 0}
-.meta{color:#475467;margin:0 0 8px}
-.dnc{margin:0 0 8px;padding:6px 8px;border-radius:6px;background:#1d2939;color:#fff;font-weight:700}
 blockquote{margin:0 0 8px;padding:6px 8px;background:#f2f4f7;border-radius:6px}
-button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid #d0d5dd;background:#fff;color:#101828;padding:3px 10px}
-button.primary{background:#0f766e;border-color:#0f766e;color:#fff}
-button:focus-visible{outline:2px solid #1d4ed8;outline-offset:1px}
 .hours{border-left:3px solid #98a2b3;padding-left:8px;margin:0 0 8px}
 .hours[data-calling="closed"],.hours[data-calling="partly"]{border-left-color:#b42318}
 .hours-headline{font-weight:600;margin:0 0 4px}
 .close{position:absolute;top:8px;right:8px;border:none;font-size:16px;line-height:1;padding:2px 6px}
 .status{margin-left:8px;color:#027a48}
-@media (prefers-color-scheme:dark){.panel{background:#1d2939;color:#f2f4f7;border-color:#475467}
-.meta{color:#d0d5dd}
-blockquote{background:#344054}
-button{background:#344054;color:#f2f4f7;border-color:#475467}
-.all-party h2{color:#fda29b}
-.unknown h2{color:#fec84b}
-.one-party h2{color:#6ce9a6}
-.status{color:#6ce9a6}
-}
+.side{display:block;margin-top:8px}
+@media (prefers-color-scheme:dark){blockquote{background:#344054}.status{color:#6ce9a6}}
 `;
-
-const HEADLINE: Record<string, PageTextKey> = {
-  'all-party': 'panelAllParty',
-  unknown: 'panelUnknown',
-  'one-party': 'panelOneParty',
-};
 
 function windowKey(w: Answer['inCallingWindow']): PageTextKey {
   if (w === true) return 'panelWindowIn';
@@ -92,11 +70,12 @@ function hoursBlock(doc: Document, h: CallingHoursAnswer, t: PageText): HTMLElem
   return box;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string) {
-  const element = doc.createElement(tag);
-  if (text !== undefined) element.textContent = text;
-  if (className) element.className = className;
-  return element;
+/** What the agent's clicks in the panel tell the extension (fire and forget). */
+export interface PanelActs {
+  /** The disclaimer was copied (the consent log: 'copied', source 'badge'). */
+  copied?: (answer: Answer) => void;
+  /** "Open the call panel": the background opens it; sent inside the click, which the browser requires. */
+  openSide?: () => void;
 }
 
 interface Panel {
@@ -106,7 +85,7 @@ interface Panel {
   remove(): void;
 }
 
-export function createPanel(doc: Document, t: PageText): Panel {
+export function createPanel(doc: Document, t: PageText, acts: PanelActs = {}): Panel {
   let host: HTMLElement | null = null;
   let opener: HTMLElement | null = null;
 
@@ -133,7 +112,7 @@ export function createPanel(doc: Document, t: PageText): Panel {
       host = doc.createElement(PANEL_TAG);
       const root = host.attachShadow({ mode: 'closed' });
       const style = el(doc, 'style', PANEL_CSS);
-      const box = el(doc, 'div', undefined, 'panel');
+      const box = el(doc, 'div', undefined, 'box panel');
       box.setAttribute('role', 'dialog');
       box.setAttribute('aria-label', t('panelLabel'));
       box.tabIndex = -1;
@@ -153,7 +132,7 @@ export function createPanel(doc: Document, t: PageText): Panel {
         return;
       }
       const consent = answer.requirement === 'unknown' ? 'unknown' : answer.treatAs;
-      box.className = `panel ${consent}`;
+      box.className = `box panel ${consent}`;
       const close = el(doc, 'button', '×', 'close');
       close.setAttribute('aria-label', t('panelClose'));
       close.addEventListener('click', (event) => {
@@ -179,13 +158,19 @@ export function createPanel(doc: Document, t: PageText): Panel {
         const outcome = await copyText({ root, doc }, full);
         status.textContent = t(outcome === 'copied' ? 'panelCopied' : 'panelCopyRefused');
         status.dataset.outcome = outcome;
+        if (outcome === 'copied') acts.copied?.(answer);
+      });
+      const side = el(doc, 'button', t('openSidePanel'), 'side');
+      side.addEventListener('click', (event) => {
+        if (event.isTrusted) acts.openSide?.();
       });
       box.replaceChildren(
         close,
-        el(doc, 'h2', `${t(HEADLINE[consent] ?? 'panelUnknown')}${answer.ambiguous ? ` ${t('panelUnsettled')}` : ''}`),
+        el(doc, 'h2', `${headline(consent, t)}${answer.ambiguous ? ` ${t('panelUnsettled')}` : ''}`),
         ...(answer.dnc ? [el(doc, 'p', t(answer.dnc === 'company' ? 'dncCompany' : 'dncRecord'), 'dnc')] : []),
         el(doc, 'p', `${answer.e164 ?? answer.input} · ${answer.place}`, 'meta'),
-        el(doc, 'p', whereFrom(answer, t), 'meta where'),
+        // Where the place came from and which rule won: worded by the background (lib/law/location-summary.ts).
+        ...(answer.where ? [el(doc, 'p', answer.where, 'meta where')] : []),
         reasons,
         ...(where ? [el(doc, 'p', where, 'meta')] : []),
         ...(hours ? [hours] : []),
@@ -197,6 +182,7 @@ export function createPanel(doc: Document, t: PageText): Panel {
         el(doc, 'blockquote', answer.disclaimer),
         copy,
         status,
+        ...(acts.openSide ? [side] : []),
       );
       box.focus();
     },

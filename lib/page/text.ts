@@ -43,6 +43,7 @@ export type PageTextKey =
   | 'panelCopyRefused'
   | 'panelHowToAsk'
   | 'panelHowToAnnounce'
+  | 'openSidePanel'
   | 'panelFromAreaCode'
   | 'panelFromRecord'
   | 'panelSourceAddress'

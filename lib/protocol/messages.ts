@@ -273,6 +273,11 @@ export const Answer = z.object({
    * can read what the panel shows; lib/law/page-answer.ts).
    */
   copyText: z.optional(z.string()),
+  /**
+   * To a content script only: where the place came from and which rule won, in the browser's
+   * language (lib/law/location-summary.ts whereFrom), so the page's script carries neither.
+   */
+  where: z.optional(z.string()),
   /** The number must not be called, and why (absent where nothing says so). */
   dnc: z.optional(Dnc),
 });

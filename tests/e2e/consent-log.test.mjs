@@ -1,8 +1,11 @@
-// The consent log in real Chromium (issue #15 item 3): the popup's Copy and the side panel's outcome
-// messages (announced, consent given, declined: sent as the panel sends them) are logged; the log
-// survives a service-worker stop and a browser restart (the same user-data dir relaunched); the
-// options page exports a CSV whose rows match what was done; entries past the retention are forgotten
-// (on the options page's read, on a write, and when the worker starts).
+// The consent log in real Chromium (issue #15 item 3): the popup's Copy, the badge panel's Copy and the
+// side panel's outcome messages (announced, consent given, declined: sent as the panel sends them) are
+// logged; the log survives a service-worker stop and a browser restart (the same user-data dir
+// relaunched); the options page exports a CSV whose rows match what was done; entries past the
+// retention are forgotten (on the options page's read, on a write, and when the worker starts).
+//
+// The tests share one browser profile but not their state: each starts from an empty log and the
+// log's default settings (freshLog), so one failing leaves the others' counts alone.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +13,10 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   ARTIFACTS_DIR,
+  clickInPanel,
+  exposeOwnRoots,
   launchBrowser,
+  panelText,
   screenshot,
   seriousA11yViolations,
   startServer,
@@ -79,6 +85,37 @@ function storedKeys(page) {
   );
 }
 
+/** Each test's own start: an empty log (its salt kept) and the log's default settings (on, 90 days, hashed numbers). */
+async function freshLog() {
+  await browser.worker.evaluate(async () => {
+    const { settings } = await chrome.storage.sync.get('settings');
+    if (settings && 'consentLog' in settings) {
+      delete settings.consentLog;
+      await chrome.storage.sync.set({ settings });
+    }
+  });
+  // The options page reads the log when it opens: its store exists from then on (made by the extension).
+  const { page } = await openOptions();
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('consent-guard-log');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('entries', 'readwrite');
+          tx.objectStore('entries').delete(IDBKeyRange.bound('e:', 'e;'));
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  assert.deepEqual(await storedKeys(page), []);
+  await page.close();
+}
+
 /** Puts an entry of `daysAgo` straight into the store, as an older write would have left it. */
 function plantEntry(page, id, daysAgo) {
   const at = new Date(Date.now() - daysAgo * DAY).toISOString();
@@ -126,9 +163,21 @@ async function exportedCsv(page) {
     .map((line) => line.split(','));
 }
 
-const done = [];
+/** Sends the panel's outcomes; returns the rows the export shows for them, in order (the ones in `rows`). */
+async function logOutcomes(page, events) {
+  const rows = [];
+  for (const [e164, outcome] of events) {
+    const answer = await logEvent(page, { e164, outcome, source: 'panel' });
+    assert.equal(answer.ok, true, JSON.stringify(answer));
+    assert.match(answer.id, /^[0-9a-z]+-[0-9a-f]{8}$/);
+    const ny = e164 === '+12125550175';
+    rows.push([`•••• ${e164.slice(-4)}`, ny ? 'NY' : 'CA', ny ? 'one-party' : 'all-party', outcome, 'panel']);
+  }
+  return rows;
+}
 
 test('the popup’s Copy and the panel’s outcomes are logged, each with its rule and a hashed number', async () => {
+  await freshLog();
   const tabPage = await browser.context.newPage();
   await tabPage.goto(`${server.origin}/popup-numbers.html`);
   await tabPage.waitForFunction(() => document.querySelectorAll('[data-consent-number]').length === 4);
@@ -140,19 +189,12 @@ test('the popup’s Copy and the panel’s outcomes are logged, each with its ru
   await row.click();
   await popup.getByTestId('copy-button').click();
   await popup.getByTestId('copy-status').filter({ hasText: 'Copied' }).waitFor();
-  done.push(['•••• 0134', 'CA', 'all-party', 'copied', 'popup']);
 
-  for (const [e164, outcome] of [
+  await logOutcomes(popup, [
     ['+14155550134', 'announced'],
     ['+14155550134', 'consent-given'],
     ['+12125550175', 'declined'],
-  ]) {
-    const answer = await logEvent(popup, { e164, outcome, source: 'panel' });
-    assert.equal(answer.ok, true, JSON.stringify(answer));
-    assert.match(answer.id, /^[0-9a-z]+-[0-9a-f]{8}$/);
-    const ny = e164 === '+12125550175';
-    done.push([`•••• ${e164.slice(-4)}`, ny ? 'NY' : 'CA', ny ? 'one-party' : 'all-party', outcome, 'panel']);
-  }
+  ]);
   // A malformed event is refused and stores nothing.
   assert.equal((await logEvent(popup, { e164: '415', outcome: 'announced', source: 'panel' })).ok, false);
 
@@ -174,24 +216,66 @@ test('the popup’s Copy and the panel’s outcomes are logged, each with its ru
   await tabPage.close();
 });
 
+test('the badge panel’s Copy is logged as copied, from the badge, with the number’s rule', async () => {
+  await freshLog();
+  const tabPage = await browser.context.newPage();
+  const pageErrors = watchErrors(tabPage);
+  await tabPage.goto(`${server.origin}/popup-numbers.html`);
+  await tabPage.waitForFunction(() => document.querySelectorAll('[data-consent-number]').length === 4);
+  await tabPage.locator('consent-guard-badge[data-consent-number="+14155550134"]').first().click();
+  await panelText(tabPage, 'Copy disclaimer');
+  await clickInPanel(tabPage, 'button.primary');
+  await exposeOwnRoots(tabPage);
+  await tabPage.waitForFunction(
+    () => document.querySelector('consent-guard-panel')?.__ownRoot?.querySelector('.status')?.dataset.outcome,
+  );
+  const outcome = await tabPage.evaluate(
+    () => document.querySelector('consent-guard-panel').__ownRoot.querySelector('.status').dataset.outcome,
+  );
+  assert.equal(outcome, 'copied');
+
+  const { page } = await openOptions();
+  await rowsAre(page, 1);
+  const csv = await exportedCsv(page);
+  assert.equal(csv.length, 2);
+  const [, number, hash, regions, rule, , language, version, logged, source] = csv[1];
+  assert.deepEqual([number, regions, rule, logged, source], ['•••• 0134', 'CA', 'all-party', 'copied', 'badge']);
+  assert.match(hash, /^[0-9a-f]{16}$/);
+  assert.equal(language, 'en');
+  assert.match(version, /^[0-9a-f]{8}$/);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+  await tabPage.close();
+});
+
 test('the log survives a service-worker stop, and the woken worker logs on', async () => {
+  await freshLog();
+  const { page } = await openOptions();
+  await logOutcomes(page, [['+14155550134', 'announced']]);
   const states = await stopWorker(browser);
   assert.deepEqual(states.slice(-2), ['stopping', 'stopped']);
-  const { page } = await openOptions();
-  await rowsAre(page, 4);
+  await page.reload();
+  await rowsAre(page, 1);
   // The message wakes the worker; it reads the settings and salt again.
-  const answer = await logEvent(page, { e164: '+14155550134', outcome: 'not-recorded', source: 'panel' });
-  assert.equal(answer.ok, true, JSON.stringify(answer));
-  done.push(['•••• 0134', 'CA', 'all-party', 'not-recorded', 'panel']);
-  await rowsAre(page, 5);
+  await logOutcomes(page, [['+14155550134', 'not-recorded']]);
+  await rowsAre(page, 2);
   await page.close();
 });
 
 test('the log survives a browser restart (the same user-data dir), and exports a CSV matching what was done', async () => {
+  await freshLog();
+  const before = await openOptions();
+  const done = await logOutcomes(before.page, [
+    ['+14155550134', 'announced'],
+    ['+14155550134', 'consent-given'],
+    ['+12125550175', 'declined'],
+    ['+14155550134', 'not-recorded'],
+  ]);
+  await before.page.close();
   await browser.close();
   browser = await launchBrowser({ profileDir });
   const { page, errors } = await openOptions();
-  await rowsAre(page, 5);
+  await rowsAre(page, done.length);
   const csv = await exportedCsv(page);
   assert.deepEqual(csv[0], [
     'time',
@@ -227,11 +311,13 @@ test('the log survives a browser restart (the same user-data dir), and exports a
 });
 
 test('entries past the retention are forgotten: on reading, on every write, and when the worker starts', async () => {
+  await freshLog();
   const { page } = await openOptions();
+  await logOutcomes(page, [['+14155550134', 'announced']]);
   await plantEntry(page, 'old100', 100);
   await plantEntry(page, 'old40', 40);
   // Default retention 90 days: the options page's read drops the 100-day-old entry, keeps the 40-day one.
-  await rowsAre(page, 7 - 1);
+  await rowsAre(page, 2);
   assert.equal((await storedKeys(page)).filter((k) => k.includes('old100')).length, 0);
 
   // 30 days, saved in options: the next write forgets the 40-day-old entry.
@@ -241,7 +327,7 @@ test('entries past the retention are forgotten: on reading, on every write, and 
   const answer = await logEvent(page, { e164: '+13055550188', outcome: 'announced', source: 'panel' });
   assert.equal(answer.ok, true);
   assert.equal((await storedKeys(page)).filter((k) => k.includes('old40')).length, 0);
-  assert.equal((await storedKeys(page)).length, 6);
+  assert.equal((await storedKeys(page)).length, 2);
 
   // An old entry and a stopped worker: the worker forgets it when it starts, before any write.
   await plantEntry(page, 'old31', 31);
@@ -251,12 +337,14 @@ test('entries past the retention are forgotten: on reading, on every write, and 
     assert.ok(i < 100, 'the started worker forgot the 31-day-old entry');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  assert.equal((await storedKeys(page)).length, 6);
+  assert.equal((await storedKeys(page)).length, 2);
   await page.close();
 });
 
 test('the log off: nothing is stored; whole numbers when the setting says so', async () => {
+  await freshLog();
   const { page } = await openOptions();
+  await logOutcomes(page, [['+14155550134', 'announced']]);
   await page.getByTestId('consent-log-on').uncheck();
   await page.getByTestId('save').click();
   await page.locator('[data-status="saved"]').waitFor();
@@ -269,7 +357,7 @@ test('the log off: nothing is stored; whole numbers when the setting says so', a
   await page.getByTestId('save').click();
   await page.locator('[data-status="saved"]').waitFor();
   assert.equal((await logEvent(page, { e164: '+12125550175', outcome: 'declined', source: 'panel' })).ok, true);
-  await rowsAre(page, 7);
+  await rowsAre(page, 2);
   assert.match(await page.getByTestId('log-row').first().textContent(), /\+12125550175/);
   // Delete: two clicks, then nothing is left.
   await page.getByTestId('log-delete').click();

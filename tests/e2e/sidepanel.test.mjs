@@ -5,11 +5,25 @@
 // own with `?window=<id>`: it follows that window's active tab exactly as the side panel follows its
 // own window's. The native context menu cannot be clicked either: its handler, the one the worker
 // registers on contextMenus.onClicked, is called through the service worker with a selectionText.
+//
+// Opening the real side panel is observed too (the badge panel's and the popup's buttons): Chromium
+// lists the open panel as a SIDE_PANEL context (runtime.getContexts) and as a DevTools target, whose
+// text the test reads; Playwright's page list does not include it.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ROOT, screenshot, tabIdOf, useExtension, waitForBadges, watchErrors } from './harness.mjs';
+import {
+  clickInPanel,
+  openPopup,
+  panelText,
+  ROOT,
+  screenshot,
+  tabIdOf,
+  useExtension,
+  waitForBadges,
+  watchErrors,
+} from './harness.mjs';
 
 const env = useExtension();
 
@@ -22,6 +36,77 @@ async function openPanel(windowId) {
   const panel = await opened;
   await panel.setViewportSize({ width: 400, height: 900 });
   return panel;
+}
+
+/** The open side panels (Chromium's own, not the panel's page in a tab or window) as the browser lists them. */
+const sidePanels = (worker) =>
+  worker.evaluate(() =>
+    chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }).then((list) => list.map((c) => c.documentUrl)),
+  );
+
+/** The text of the open side panel, read through DevTools (its target is not one of Playwright's pages); null if none. */
+async function sidePanelText(context) {
+  const cdp = await context.browser().newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const side = targetInfos.find((t) => t.type === 'page' && /\/sidepanel\.html$/.test(t.url));
+    if (!side) return null;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: side.targetId, flatten: false });
+    const answer = new Promise((resolve) =>
+      cdp.on('Target.receivedMessageFromTarget', (event) => {
+        const message = JSON.parse(event.message);
+        if (message.id === 1) resolve(message.result?.result?.value ?? null);
+      }),
+    );
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id: 1,
+        method: 'Runtime.evaluate',
+        params: { expression: 'document.body.innerText', returnByValue: true },
+      }),
+    });
+    const text = await answer;
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    return text;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Waits until the open side panel's text holds `until`. */
+async function sidePanelHolds(context, until, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = await sidePanelText(context);
+    if (text?.includes(until)) return text;
+    if (Date.now() > deadline) throw new Error(`no side panel holding ${JSON.stringify(until)}: ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Closes the side panel of `windowId` and waits until the browser lists none. */
+async function closeSidePanel(worker, windowId) {
+  await worker.evaluate((id) => chrome.sidePanel.close({ windowId: id }).catch(() => {}), windowId);
+  for (let i = 0; (await sidePanels(worker)).length > 0; i++) {
+    assert.ok(i < 100, 'the side panel closed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The selection kept for a tab (storage.session), once it is `e164`. */
+async function keptSelection(worker, tabId, e164) {
+  return worker.evaluate(
+    async ({ id, number }) => {
+      for (let i = 0; i < 200; i++) {
+        const kept = (await chrome.storage.session.get(`selected:${id}`))[`selected:${id}`];
+        if (kept?.number === number) return kept.how;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`${number} was not kept for tab ${id}`);
+    },
+    { id: tabId, number: e164 },
+  );
 }
 
 const shown = (panel) =>
@@ -145,4 +230,110 @@ test('the side panel follows the tab, shows the record’s answer and the select
   await panel.close();
   await crm.close();
   await list.close();
+});
+
+test('the badge panel’s “Open the call panel” opens Chromium’s side panel beside the tab, in the click’s gesture', async () => {
+  const { context, worker } = env.browser;
+  // Without a gesture Chromium refuses to open it: what makes the button's path (the click's message) worth testing.
+  const refused = await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({});
+    return chrome.sidePanel.open({ tabId: tab.id }).then(
+      () => 'opened',
+      (error) => String(error?.message ?? error),
+    );
+  });
+  assert.match(refused, /user gesture/);
+  assert.deepEqual(await sidePanels(worker), []);
+
+  const crm = await context.newPage();
+  const errors = watchErrors(crm);
+  await crm.goto(`${env.server.origin}/sidepanel-record.html`);
+  await waitForBadges(crm.mainFrame(), 4, 30_000);
+  const crmTab = await tabIdOf(worker, crm);
+  const windowId = await worker.evaluate((id) => chrome.tabs.get(id).then((t) => t.windowId), crmTab);
+  await crm.locator('consent-guard-badge[data-consent-number="+12125550175"]').first().click();
+  await panelText(crm, 'Open the call panel');
+  await clickInPanel(crm, 'button.side');
+  // The side panel is open, and it is this tab's: it shows the number whose badge the agent opened.
+  const text = await sidePanelHolds(context, '(212) 555-0175');
+  assert.match(text, /Selected number/);
+  assert.match(text, /Miami, FL 33131/);
+  assert.deepEqual(
+    (await sidePanels(worker)).map((url) => new URL(url).pathname),
+    ['/sidepanel.html'],
+  );
+  assert.deepEqual(errors, []);
+  await closeSidePanel(worker, windowId);
+  await crm.close();
+});
+
+test('the popup’s “Open the call panel” opens the side panel too', async () => {
+  const { context, extensionId, worker } = env.browser;
+  const crm = await context.newPage();
+  await crm.goto(`${env.server.origin}/sidepanel-record.html`);
+  await waitForBadges(crm.mainFrame(), 4, 30_000);
+  const crmTab = await tabIdOf(worker, crm);
+  const windowId = await worker.evaluate((id) => chrome.tabs.get(id).then((t) => t.windowId), crmTab);
+  assert.deepEqual(await sidePanels(worker), []);
+  const popup = await openPopup(context, extensionId, `?tab=${crmTab}`);
+  const errors = watchErrors(popup);
+  const closed = popup.waitForEvent('close');
+  await popup.getByTestId('open-side-panel').click();
+  // The popup closes itself; the side panel stays, and follows the tab the agent is on.
+  await closed;
+  await sidePanelHolds(context, 'Consent Guard');
+  await worker.evaluate((id) => chrome.tabs.update(id, { active: true }), crmTab);
+  await sidePanelHolds(context, 'Miami, FL 33131');
+  assert.equal((await sidePanels(worker)).length, 1);
+  assert.deepEqual(errors, []);
+  await closeSidePanel(worker, windowId);
+  await crm.close();
+});
+
+test('a plain click on a tel: link (no dial check) makes it the selected number, and the panel follows', async () => {
+  const { context, worker } = env.browser;
+  // Every number dials straight through (only a do-not-call one would still ask).
+  await worker.evaluate(async () => {
+    const { settings } = await chrome.storage.sync.get('settings');
+    await chrome.storage.sync.set({ settings: { ...(settings ?? { version: 2 }), dialCheck: 'off' } });
+  });
+  try {
+    const dialer = await context.newPage();
+    const errors = watchErrors(dialer);
+    await dialer.goto(`${env.server.origin}/dial.html`);
+    await waitForBadges(dialer.mainFrame(), 6, 30_000);
+    const tabId = await tabIdOf(worker, dialer);
+    const windowId = await worker.evaluate((id) => chrome.tabs.get(id).then((t) => t.windowId), tabId);
+    await worker.evaluate((id) => chrome.tabs.update(id, { active: true }), tabId);
+    const panel = await openPanel(windowId);
+    const panelErrors = watchErrors(panel);
+
+    // A plain link: the browser's default runs once, and the panel shows the number.
+    await dialer.click('#plain');
+    assert.equal(await keptSelection(worker, tabId, '+14155550100'), 'click');
+    await selectedNumber(panel, '+14155550100');
+    // A link the page's own softphone script dials: its handler runs, and the panel follows too.
+    await dialer.click('#soft');
+    assert.equal(await keptSelection(worker, tabId, '+13105550100'), 'click');
+    await selectedNumber(panel, '+13105550100');
+    const counts = await dialer.evaluate(() => ({
+      handled: { ...window.__handled },
+      defaults: { ...window.__defaults },
+    }));
+    assert.deepEqual(counts, { handled: { soft: 1 }, defaults: { plain: 1 } });
+    // No confirmation was shown for either.
+    assert.equal(await dialer.locator('consent-guard-dial').count(), 0);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(panelErrors, []);
+    await panel.close();
+    await dialer.close();
+  } finally {
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      if (settings) {
+        delete settings.dialCheck;
+        await chrome.storage.sync.set({ settings });
+      }
+    });
+  }
 });

@@ -62,6 +62,52 @@ describe('number-selected', () => {
   });
 });
 
+describe('open-side-panel', () => {
+  it('opens the panel beside the sender’s tab in the same task as the message (the click’s gesture)', async () => {
+    const { d } = deps();
+    const opened: [number, number | undefined][] = [];
+    d.openPanel = (tabId, windowId) => opened.push([tabId, windowId]);
+    const response = handleMessage({ type: 'open-side-panel' }, { ...PAGE, tab: { id: 7, windowId: 2 } }, d);
+    // Before anything is awaited: Chrome drops the gesture at the first await.
+    expect(opened).toEqual([[7, 2]]);
+    expect(await response).toEqual({ ok: true });
+  });
+
+  it('refuses an extension page, a sender with no tab and anything more than the type', async () => {
+    const { d } = deps();
+    const opened: number[] = [];
+    d.openPanel = (tabId) => opened.push(tabId);
+    for (const [message, sender] of [
+      [{ type: 'open-side-panel' }, PANEL],
+      [{ type: 'open-side-panel' }, { ...PAGE, tab: undefined }],
+      [{ type: 'open-side-panel', tabId: 3 }, PAGE],
+    ] as const) {
+      expect(await handleMessage(message, sender, d)).toMatchObject({ ok: false });
+    }
+    expect(opened).toEqual([]);
+  });
+});
+
+describe('the details panel’s words from the background', () => {
+  it('a content script’s answer says where its place came from; the popup’s does not need it', async () => {
+    const { d } = deps();
+    d.whereText = (k, ...subs) => `${k}(${subs.join(',')})`;
+    const lookup = {
+      type: 'lookup',
+      numbers: ['(212) 555-0134'],
+      locations: [{ regions: ['CA'], text: 'Oakland, CA 94607', source: 'address' }],
+    };
+    const page = await handleMessage(lookup, PAGE, d);
+    const popup = await handleMessage(lookup, PANEL, d);
+    expect(page).toMatchObject({ ok: true });
+    const [answer] = (page as { results: { where?: string }[] }).results;
+    expect(answer?.where).toBe(
+      'panelFromRecord(Oakland, CA 94607,panelSourceAddress(),NY) whyRecordStricter(California)',
+    );
+    expect((popup as { results: { where?: string }[] }).results[0]?.where).toBeUndefined();
+  });
+});
+
 describe('selected-store', () => {
   beforeEach(() => fakeBrowser.reset());
 
