@@ -17,10 +17,10 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
-  readChunks: (path) => createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }),
-  write: (text) =>
+  readChunks: (path) => createReadStream(path, { highWaterMark: 1 << 20 }),
+  write: (out) =>
     new Promise((resolve) => {
-      if (process.stdout.write(text)) resolve();
+      if (process.stdout.write(out)) resolve();
       else process.stdout.once('drain', resolve);
     }),
   stderrIsTTY: process.stderr.isTTY === true,

@@ -21,7 +21,7 @@ interface PoolOptions {
 }
 
 interface Job {
-  resolve: (text: string) => void;
+  resolve: (bytes: Uint8Array) => void;
   reject: (error: Error) => void;
 }
 
@@ -46,11 +46,11 @@ export function csvWorkerPool(options: PoolOptions = {}): CsvWorkers {
         for (const job of jobs.values()) job.reject(error);
         jobs.clear();
       };
-      worker.on('message', (m: { id: number; text?: string; error?: string }) => {
+      worker.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
         const job = jobs.get(m.id);
         jobs.delete(m.id);
         if (m.error !== undefined) job?.reject(new Error(m.error));
-        else job?.resolve(m.text ?? '');
+        else job?.resolve(m.bytes ?? new Uint8Array(0));
       });
       worker.on('error', fail);
       worker.on('exit', (code) => {
@@ -64,9 +64,10 @@ export function csvWorkerPool(options: PoolOptions = {}): CsvWorkers {
       run(batch: CsvBatch) {
         const id = next++;
         const target = workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
-        return new Promise<string>((resolve, reject) => {
+        return new Promise<Uint8Array>((resolve, reject) => {
           target.jobs.set(id, { resolve, reject });
-          target.worker.postMessage({ id, batch });
+          // The batch's bytes are handed over (its buffer is its own: see batchesOf), not copied.
+          target.worker.postMessage({ id, batch }, [batch.bytes.buffer]);
         });
       },
       async close() {

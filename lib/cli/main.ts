@@ -28,10 +28,10 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** Reads a file as UTF-8 text (for `scan`); throws when it cannot. */
   readFile?: (path: string) => Promise<string>;
-  /** Reads a file as UTF-8 text a chunk at a time (`scan --csv` streams with it; else it uses readFile). */
-  readChunks?: (path: string) => AsyncIterable<string>;
-  /** Writes to stdout and resolves once the stream can take more (`scan --csv` waits for it; else stdout). */
-  write?: (text: string) => Promise<void>;
+  /** Reads a file's bytes a chunk at a time (`scan --csv` streams with it; else it uses readFile). */
+  readChunks?: (path: string) => AsyncIterable<Uint8Array>;
+  /** Writes text or UTF-8 bytes to stdout and resolves once the stream can take more (`scan --csv` waits for it; else stdout). */
+  write?: (out: string | Uint8Array) => Promise<void>;
   /** True when stderr is a terminal: `scan --csv` then shows a progress bar there. */
   stderrIsTTY?: boolean;
   /** A pool to scan `--csv` batches on other threads (bin/scan-pool.ts); absent or null: this thread. */

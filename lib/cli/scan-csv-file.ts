@@ -1,69 +1,60 @@
 /**
- * `consent scan --csv FILE`, streamed: the file is read twice, a chunk at a time. The first pass checks
- * it (a quote left open is an error before anything is written) and finds the widest row (every row is
- * padded to it), the header, the line end and the row count; the second cuts it into batches of whole
- * rows, scans them (in a worker pool when the caller gives one) and writes the results in file order.
- * Memory stays at a few batches whatever the file's size.
+ * `consent scan --csv FILE`, streamed: the file is read twice, a chunk of bytes at a time. The first
+ * pass (lib/csv-survey.ts, on bytes, no decoding) checks it (a quote left open is an error before
+ * anything is written) and finds the widest row (every row is padded to it), the header, the line end
+ * and where batches of whole rows end; the second cuts the bytes there, scans the batches (in a worker
+ * pool when the caller gives one: the bytes are handed over, not copied) and writes the results in file
+ * order. Memory stays at a few batches whatever the file's size.
  */
-import { CsvEolSniffer, CsvRowCutter, CsvRowSplitter, firstRow } from '../csv-stream';
+import { type CsvShape, concatBytes, surveyCsv } from '../csv-survey';
 import type { ClassifyContext } from '../law/classify';
 import type { CliIO } from './main';
-import { CSV_COLUMNS, type CsvBatch, type CsvScanSetup, csvBatchScanner } from './scan-csv';
+import { CSV_COLUMNS, type CsvBatch, type CsvScanSetup, csvBatchScanner, type TextScanner } from './scan-csv';
 
-/** Runs batches somewhere else (bin/scan-pool.ts: worker threads); results come back per batch. */
+/** Runs batches somewhere else (bin/scan-pool.ts: worker threads); results come back per batch, as UTF-8. */
 export interface CsvBatchRunner {
   /** How many batches it works on at once. */
   readonly size: number;
-  run: (batch: CsvBatch) => Promise<string>;
+  /** Takes the batch's bytes (they may be transferred: the caller no longer reads them). */
+  run: (batch: CsvBatch) => Promise<Uint8Array>;
   close: () => Promise<void>;
 }
 
 /** Makes a runner for a file of `rows` rows, or null to scan in this thread (small files). */
 export type CsvWorkers = (setup: CsvScanSetup, rows: number) => CsvBatchRunner | null;
 
-/** Characters of whole rows per batch (about 5,000 rows of a lead list). */
-const BATCH_CHARS = 1 << 19;
+/** Bytes of whole rows per batch (about 5,000 rows of a lead list). */
+const BATCH_BYTES = 1 << 19;
 
-async function* chunksOf(file: string, io: CliIO): AsyncIterable<string> {
+async function* chunksOf(file: string, io: CliIO): AsyncIterable<Uint8Array> {
   if (io.readChunks) {
     yield* io.readChunks(file);
     return;
   }
   if (!io.readFile) throw new Error('no file access here');
-  yield await io.readFile(file);
+  yield new TextEncoder().encode(await io.readFile(file));
 }
 
-interface Survey {
-  rows: number;
-  /** Characters of rows (BOM excepted): the progress bar counts them. */
-  chars: number;
-  width: number;
-  header: string[];
-  eol: '\r\n' | '\n';
-  bom: boolean;
-}
-
-/** The first pass: throws what `parseCsv` would throw on the whole file. */
-async function survey(file: string, io: CliIO): Promise<Survey> {
-  const splitter = new CsvRowSplitter();
-  const eol = new CsvEolSniffer();
-  let rows = 0;
-  let chars = 0;
-  let width = 0;
-  let header: string[] | null = null;
-  const take = (run: { text: string; rows: number; width: number }) => {
-    if (run.rows === 0) return;
-    header ??= firstRow(run.text);
-    rows += run.rows;
-    chars += run.text.length;
-    width = Math.max(width, run.width);
-  };
-  for await (const chunk of chunksOf(file, io)) {
-    eol.push(chunk);
-    take(splitter.push(chunk));
+/** The file's bytes from `shape.start`, cut at `shape.cuts`: batches of whole rows, each its own buffer. */
+async function* batchesOf(chunks: AsyncIterable<Uint8Array>, shape: CsvShape): AsyncIterable<Uint8Array<ArrayBuffer>> {
+  const { cuts } = shape;
+  let pieces: Uint8Array[] = [];
+  let pos = 0;
+  let from = shape.start;
+  let k = 0;
+  for await (const chunk of chunks) {
+    const end = pos + chunk.length;
+    for (let cut = cuts[k]; cut !== undefined && cut <= end; cut = cuts[++k]) {
+      pieces.push(chunk.subarray(Math.max(0, from - pos), cut - pos));
+      yield concatBytes(pieces);
+      pieces = [];
+      from = cut;
+    }
+    if (from < end) pieces.push(chunk.subarray(Math.max(0, from - pos)));
+    pos = end;
   }
-  take(splitter.end());
-  return { rows, chars, width, header: header ?? [], eol: eol.end(), bom: splitter.hasBom };
+  const last = concatBytes(pieces);
+  if (last.length > 0) yield last;
 }
 
 /** Control characters would upset a terminal: shown as `?`. */
@@ -87,14 +78,16 @@ function progressBar(total: number, stderr: (text: string) => void) {
 }
 
 export async function scanCsvFile(file: string, context: ClassifyContext, io: CliIO): Promise<number> {
-  let shape: Survey;
+  let shape: CsvShape;
   try {
-    shape = await survey(file, io);
+    shape = await surveyCsv(chunksOf(file, io), BATCH_BYTES, () => chunksOf(file, io));
   } catch (error) {
     io.stderr(`consent: ${file}: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
-  const write = io.write ?? (async (text: string) => io.stdout(text));
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const write =
+    io.write ?? (async (out: string | Uint8Array) => io.stdout(typeof out === 'string' ? out : decoder.decode(out)));
   const { eol } = shape;
   const bom = shape.bom ? '\ufeff' : '';
   if (shape.rows === 0) {
@@ -104,43 +97,35 @@ export async function scanCsvFile(file: string, context: ClassifyContext, io: Cl
   const setup: CsvScanSetup = { width: shape.width, header: shape.header, eol, context };
   const pool = io.csvWorkers?.(setup, shape.rows) ?? null;
   const local = pool ? null : csvBatchScanner(setup);
-  const progress = io.stderrIsTTY ? progressBar(shape.chars, io.stderr) : null;
+  const scan = (batch: CsvBatch): Promise<string | Uint8Array> =>
+    pool
+      ? pool.run(batch)
+      : Promise.resolve().then(() => (local as TextScanner)(decoder.decode(batch.bytes), batch.first));
+  const progress = io.stderrIsTTY ? progressBar(shape.size - shape.start, io.stderr) : null;
   progress?.update(0);
 
-  const pending: { result: Promise<string>; size: number }[] = [];
+  const pending: { result: Promise<string | Uint8Array>; size: number }[] = [];
   const limit = pool ? pool.size * 2 : 1;
-  let first = true;
   let done = 0;
-  let out = bom;
   const flush = async () => {
     const next = pending.shift();
     if (!next) return;
-    out += await next.result;
-    await write(out);
-    out = '';
+    await write(await next.result);
     done += next.size;
     progress?.update(done);
   };
-  let batch = '';
-  const send = async () => {
-    const job: CsvBatch = { text: batch, first };
-    const result = pool ? pool.run(job) : Promise.resolve().then(() => (local as (b: CsvBatch) => string)(job));
-    // A failed batch is reported when its turn to be written comes.
-    result.catch(() => {});
-    pending.push({ result, size: batch.length });
-    first = false;
-    batch = '';
-    while (pending.length >= limit) await flush();
-  };
   try {
-    const cutter = new CsvRowCutter();
-    const add = async (text: string) => {
-      batch += text;
-      if (batch.length >= BATCH_CHARS) await send();
-    };
-    for await (const chunk of chunksOf(file, io)) await add(cutter.push(chunk));
-    await add(cutter.end());
-    if (batch.length > 0) await send();
+    if (bom) await write(bom);
+    let first = true;
+    for await (const bytes of batchesOf(chunksOf(file, io), shape)) {
+      const size = bytes.length;
+      const result = scan({ bytes, first });
+      // A failed batch is reported when its turn to be written comes.
+      result.catch(() => {});
+      pending.push({ result, size });
+      first = false;
+      while (pending.length >= limit) await flush();
+    }
     while (pending.length > 0) await flush();
   } catch (error) {
     progress?.done();

@@ -100,11 +100,14 @@ export interface CsvScanSetup {
   context: ClassifyContext;
 }
 
-/** Whole rows of the file; `first` is true for the run that starts with the header. */
+/** Whole rows of the file as UTF-8 bytes; `first` is true for the batch that starts with the header. */
 export interface CsvBatch {
-  text: string;
+  bytes: Uint8Array<ArrayBuffer>;
   first: boolean;
 }
+
+/** Scans the text of whole rows (`first`: they start with the header) to the output's CSV text. */
+export type TextScanner = (text: string, first: boolean) => string;
 
 /** Entries kept per cache; past this a cache starts again (memory stays flat on any file). */
 const CACHE_SIZE = 20_000;
@@ -124,7 +127,7 @@ function cached<T>(compute: (key: string) => T): (key: string) => T {
 }
 
 /** Scans batches of one run; keeps its verdicts and row locations (a lead list repeats them). */
-export function csvBatchScanner(setup: CsvScanSetup): (batch: CsvBatch) => string {
+export function csvBatchScanner(setup: CsvScanSetup): TextScanner {
   const { width, eol, context } = setup;
   const columns = locationColumns(setup.header);
   const blank = CSV_COLUMNS.map(() => '').join(',');
@@ -153,7 +156,7 @@ export function csvBatchScanner(setup: CsvScanSetup): (batch: CsvBatch) => strin
     currentRow = row;
     return rowLocationOf(locationKeys.map((i) => row[i] ?? '').join('\u0000'));
   };
-  return ({ text, first }) => {
+  return (text, first) => {
     let out = '';
     let r = 0;
     for (let i = 0; i < text.length; r++) {
@@ -183,6 +186,14 @@ export function csvBatchScanner(setup: CsvScanSetup): (batch: CsvBatch) => strin
     }
     return out;
   };
+}
+
+/** Scans batches of bytes to bytes (for a worker: both cross threads as transferred buffers). */
+export function csvByteScanner(setup: CsvScanSetup): (batch: CsvBatch) => Uint8Array<ArrayBuffer> {
+  const scan = csvBatchScanner(setup);
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const encoder = new TextEncoder();
+  return ({ bytes, first }) => encoder.encode(scan(decoder.decode(bytes), first));
 }
 
 const QUOTE = 34;

@@ -40,15 +40,16 @@ function reference(text: string): string {
   return toCsv(out, { eol: csvEol(text), bom: text.charCodeAt(0) === 0xfeff });
 }
 
-/** Runs `consent scan --csv f.csv` in-process on `text`, read in chunks of `chunk` characters. */
-async function scan(text: string, chunk: number, extra: Partial<CliIO> = {}) {
+/** Runs `consent scan --csv f.csv` in-process on `text` (or these bytes), read in chunks of `chunk` bytes. */
+async function scan(text: string | Uint8Array, chunk: number, extra: Partial<CliIO> = {}) {
   let stdout = '';
   let stderr = '';
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   const io: CliIO = {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     async *readChunks() {
-      for (let i = 0; i < text.length; i += chunk) yield text.slice(i, i + chunk);
+      for (let i = 0; i < bytes.length; i += chunk) yield bytes.slice(i, i + chunk);
     },
     ...extra,
   };
@@ -69,6 +70,14 @@ const SHAPES: Record<string, string> = {
   'blank lines and ragged rows': 'a,b\n\n415-555-0134\n1,2,3,4,5,(212) 555-0134\n\n',
   'a BOM inside a cell and a quote mid-cell': 'a,b\n\ufeff415-555-0134,x"\n"",\ufeff\n',
   'text after a closing quote': 'a,b\n"415"-555-0134,"x"y\n',
+  'characters of 2, 3 and 4 bytes, split across chunks':
+    'név,電話,ß\r\nZoë,"415 555 0134 📞",日本\r\n😀,+1 212 555 0199\r\n',
+  'a BOM then a quoted header cell with a CR': '\ufeff"st\rate",phone\rCA,415-555-0134',
+  'a quote closing on the last byte': 'a,b\n1,"415-555-0134"',
+  'a lone CR last': 'a,b\r415-555-0134,x\r',
+  'a blank first row': '\n415-555-0134\n',
+  'location columns missing from short rows':
+    'name,phone,city,state\nAnn,415-555-0134\nBo,212-555-0199,Austin\nCy,+1 617 555 0101,Boston,MA,x\nDi,4155550134,,CA\n',
   'generated list, LF': [...leadList(300)].join(''),
   'generated list, CRLF and BOM': `\ufeff${[...leadList(300, '\r\n')].join('')}`,
 };
@@ -85,6 +94,34 @@ describe('consent scan --csv, streamed', () => {
       }
     },
   );
+
+  it('many batches in this thread: the same bytes, whatever the chunk size', async () => {
+    // 2.5 MB: cut into batches of about 512 KB, each on a row end, quoted line breaks inside rows.
+    const text = `\ufeff${[...leadList(22_000, '\r\n')].join('')}`;
+    const expected = reference(text);
+    for (const chunk of [4093, 1 << 20]) {
+      const { code, stdout } = await scan(text, chunk);
+      expect(code).toBe(0);
+      expect(stdout).toBe(expected);
+    }
+  });
+
+  it('bytes that are not UTF-8: replaced as a whole-file decode replaces them, whatever the chunk size', async () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('name,phone\n'),
+      ...[0xc3, 0x0a], // a 2-byte character cut short by a line end
+      ...new TextEncoder().encode('Ann,415-555-0134,'),
+      ...[0xff, 0xe2, 0x82, 0x2c, 0x0d, 0x0a], // a stray byte, a 3-byte character cut short by a comma
+      ...new TextEncoder().encode('Bo,212-555-0199\n'),
+    ]);
+    const expected = reference(new TextDecoder().decode(bytes));
+    expect(expected).toContain('\ufffd');
+    for (const chunk of [1, 2, 3, 5, 1 << 20]) {
+      const { code, stdout } = await scan(bytes, chunk);
+      expect({ chunk, code }).toEqual({ chunk, code: 0 });
+      expect(stdout).toBe(expected);
+    }
+  });
 
   it('several workers: the same bytes, rows in input order', async () => {
     const text = [...leadList(12_000, '\r\n')].join('');
@@ -105,6 +142,31 @@ describe('consent scan --csv, streamed', () => {
         code: 1,
         stdout: '',
         stderr: 'consent: f.csv: unterminated quoted field starting on line 4\n',
+      });
+    }
+  });
+
+  it.each([
+    ['lone CRs and CRLFs before it', 'a\rb\r\n\r\rc,"x\r\n'],
+    ['a CR right before it', 'a\r"x'],
+    ['a quote on the last byte opening a cell', 'a,b\n1,"'],
+    ['after a BOM and a quoted section with line breaks', '\ufeff"a\n\r\nb",c\n"d'],
+  ])('a quote left open, %s: the line parseCsv names, whatever the chunk size', async (_, text) => {
+    const message = (() => {
+      try {
+        parseCsv(text);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('parseCsv took it');
+    })();
+    for (const chunk of [1, 2, 3, 1 << 20]) {
+      const { code, stdout, stderr } = await scan(text, chunk);
+      expect({ chunk, code, stdout, stderr }).toEqual({
+        chunk,
+        code: 1,
+        stdout: '',
+        stderr: `consent: f.csv: ${message}\n`,
       });
     }
   });
