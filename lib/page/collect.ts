@@ -114,19 +114,21 @@ export function blockMayHoldNumber(nodes: (Text | Element)[]): boolean {
 }
 
 export function scanBlock(owner: Node, nodes: (Text | Element)[], scan: Scan, options?: ScanOptions): Found[] {
-  // Names, stages, dates…: skipped before their text is joined.
-  if (!blockMayHoldNumber(nodes)) return [];
   const block = joinBlock(nodes);
+  // Names, stages, dates…: no scan (the page engine skipped most of them before this).
+  if (!mayHoldNumber(block.text)) return [];
   return scan(block.text, options).flatMap((d) => {
     const node = nodeAt(block, d.end - 1);
     return node ? [placed('text', d, node, owner)] : [];
   });
 }
 
+const TEL = /^\s*tel:/i;
+
 /** The number of a `tel:` link, decoded (`tel:%2B1-415…`, `tel:+1.415…;ext=12`), read by the same scanner as text. */
 export function telLinkNumber(link: Element, scan: Scan, options?: ScanOptions): Found | null {
   const href = link.getAttribute('href') ?? '';
-  if (!/^\s*tel:/i.test(href)) return null;
+  if (!TEL.test(href)) return null;
   let raw = href.trim().slice(4);
   try {
     raw = decodeURIComponent(raw);
@@ -163,14 +165,19 @@ interface Walked {
 /**
  * One pass over a subtree, in document order: text nodes by block, `tel:` links, form fields, open
  * shadow roots. It can stop at a deadline and go on later (`step`), so a page of 50,000 rows is walked
- * in slices that each leave the main thread to the page. Each element's block is worked out once,
- * from its parent's.
+ * in slices that each leave the main thread to the page. It follows child and sibling links itself and
+ * carries the block down with it (a stack of the blocks of the elements it is inside), so a text node
+ * costs no lookup of its block; only the root's block is worked out by climbing.
  */
 export class Walker {
   readonly walked: Walked = { blocks: new Map(), links: [], fields: [], shadowRoots: [] };
-  /** The block an element's text belongs to, or null inside a subtree that is not page content. */
+  /** The block an element's text belongs to (for the climbs from the root), or null outside page content. */
   private readonly blocks = new Map<Node, Node | null>();
-  private readonly nodes: TreeWalker | null;
+  /** The next node to visit (null: done). */
+  private next: Node | null = null;
+  /** The block of the next node's parent, and those of the elements above it that the walk entered. */
+  private block: Node | null = null;
+  private readonly outer: (Node | null)[] = [];
   /** A `<br>` met since the last text node: the next text starts a new line. */
   private pendingBreak: Element | null = null;
   private started = false;
@@ -178,40 +185,64 @@ export class Walker {
   constructor(
     private readonly root: Node,
     private readonly scopeRoot: Node = root,
-  ) {
-    const doc = (root.ownerDocument ?? root) as Document;
-    // 0x1 | 0x4: elements and text (NodeFilter's values, by value, as some pages replace the global).
-    this.nodes =
-      root.nodeType === 1 || root.nodeType === 9 || root.nodeType === 11 ? doc.createTreeWalker(root, 0x1 | 0x4) : null;
-  }
+  ) {}
 
   /** Walks on until `deadline` (performance.now()); true when the whole subtree is done. */
-  step(deadline = Number.POSITIVE_INFINITY): boolean {
+  step(deadline = Infinity): boolean {
+    const root = this.root;
     if (!this.started) {
       this.started = true;
-      if (this.root.nodeType === 3) {
-        const block = this.blockFor(this.root.parentNode);
-        if (block) this.add(block, this.root as Text);
+      const type = root.nodeType;
+      if (type === 3) {
+        const block = this.blockFor(root.parentNode);
+        if (block) this.add(block, root as Text);
         return true;
       }
-      if (!this.nodes) return true;
-      if (this.root.nodeType === 1) this.visit(this.root as Element);
+      if (type !== 1 && type !== 9 && type !== 11) return true;
+      if (type === 1)
+        this.visit(root as Element, (root as Element).tagName.toUpperCase(), this.blockFor(root.parentNode));
+      this.block = this.blockFor(root);
+      this.next = root.firstChild;
     }
-    const nodes = this.nodes;
-    if (!nodes) return true;
+    let node = this.next;
+    let block = this.block;
     let count = 0;
-    for (let node = nodes.nextNode(); node; node = nodes.nextNode()) {
-      if (node.nodeType === 3) {
-        const block = this.blockFor(node.parentNode);
+    while (node) {
+      const type = node.nodeType;
+      if (type === 3) {
         if (block) {
           if (this.pendingBreak) this.add(block, this.pendingBreak);
           this.add(block, node as Text);
         }
         this.pendingBreak = null;
-      } else this.visit(node as Element);
+      } else if (type === 1) {
+        const element = node as Element;
+        const tag = element.tagName.toUpperCase();
+        this.visit(element, tag, block);
+        // A template's content is no child of it (happy-dom lists it there all the same).
+        const child = tag === 'TEMPLATE' ? null : element.firstChild;
+        if (child) {
+          this.outer.push(block);
+          if (block !== null) block = SKIP_TAGS.has(tag) ? null : BLOCK_TAGS.has(tag) ? element : block;
+          node = child;
+          continue;
+        }
+      }
+      // On to the next sibling, climbing out of the elements that have none.
+      while (node && node !== root && !node.nextSibling) {
+        // No element left to climb out of, yet not at the root: the page moved the node away. Done here.
+        node = this.outer.length > 0 ? node.parentNode : null;
+        block = this.outer.pop() ?? null;
+      }
+      node = node && node !== root ? node.nextSibling : null;
       // Checking the clock every 256 nodes keeps its cost out of the loop.
-      if (++count % 256 === 0 && performance.now() > deadline) return false;
+      if (++count % 256 === 0 && node && performance.now() > deadline) {
+        this.next = node;
+        this.block = block;
+        return false;
+      }
     }
+    this.next = null;
     return true;
   }
 
@@ -242,22 +273,16 @@ export class Walker {
     else this.walked.blocks.set(block, [node]);
   }
 
-  private visit(element: Element) {
-    // localName is lower case for HTML elements; tagName's case depends on the document.
-    const tag = element.localName;
-    if (tag === 'br') this.pendingBreak = element;
-    else if (tag === 'a') {
-      if (/^\s*tel:/i.test(element.getAttribute('href') ?? '') && this.blockFor(element) !== null)
-        this.walked.links.push(element);
-    } else if (
-      (tag === 'input' || tag === 'textarea') &&
-      isPhoneField(element) &&
-      this.blockFor(element.parentNode) !== null
-    ) {
+  /** An element met (`block`: its parent's block): a break, a `tel:` link, a field, a shadow root. */
+  private visit(element: Element, tag: string, block: Node | null) {
+    if (tag === 'BR') this.pendingBreak = element;
+    else if (tag === 'A') {
+      if (block !== null && TEL.test(element.getAttribute('href') ?? '')) this.walked.links.push(element);
+    } else if ((tag === 'INPUT' || tag === 'TEXTAREA') && block !== null && isPhoneField(element)) {
       this.walked.fields.push(element);
     }
     const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
-    if (shadow && !tag.startsWith('consent-guard-')) this.walked.shadowRoots.push(shadow);
+    if (shadow && !tag.startsWith('CONSENT-GUARD-')) this.walked.shadowRoots.push(shadow);
   }
 }
 
