@@ -16,7 +16,7 @@ import { forgetSelected, selectNumber } from '@/utils/selected-store';
 import { settingsStore } from '@/utils/settings-store';
 import { followCallPanelTriggers } from '@/utils/side-panel';
 import { followPermissions, loadSiteChoices } from '@/utils/site-permissions';
-import { clearTab, forgetTab, recordFrame, tabFlagged, tabNumbers, tabPlaces } from '@/utils/tab-store';
+import { clearTab, forgetTab, recordFrame, tabFlagged, tabNumbers, tabPlaces, tabRecords } from '@/utils/tab-store';
 
 /** The toolbar count: how many numbers on the tab need everyone's consent (unknown ones included). */
 function showCount(tabId: number, numbers: Classification[]) {
@@ -75,6 +75,7 @@ export default defineBackground(() => {
     tabNumbers,
     tabPlaces,
     tabFlagged,
+    tabRecords,
     tabChanged: showCount,
     selectNumber,
     openPanel: (tabId: number, windowId?: number) => openCallPanel({ tabId, windowId }),

@@ -18,7 +18,7 @@
 import { browser } from 'wxt/browser';
 import { oneAtATime } from '@/lib/one-at-a-time';
 import { MAX_PAGE_NUMBERS } from '@/lib/protocol/constants';
-import { type PlaceOnPage, StoredFrame } from '@/lib/protocol/messages';
+import { type PlaceOnPage, type RecordOfNumber, StoredFrame } from '@/lib/protocol/messages';
 
 /** A frame keeps what one report may carry. */
 export const MAX_FRAME_NUMBERS = MAX_PAGE_NUMBERS;
@@ -30,6 +30,8 @@ interface Frame {
   places: PlaceOnPage[];
   /** Its numbers whose record on the page flags them do-not-call. */
   flagged: string[];
+  /** Its numbers that sit in a record, with the record's id in the frame. */
+  records: RecordOfNumber[];
   /** When it last reported (a counter): the oldest goes first. */
   seq: number;
 }
@@ -68,6 +70,7 @@ async function load(tabId: number): Promise<Frames> {
         numbers: frame.numbers.slice(0, MAX_FRAME_NUMBERS),
         places: frame.places.slice(0, MAX_FRAME_NUMBERS),
         flagged: ('flagged' in frame ? (frame.flagged ?? []) : []).slice(0, MAX_FRAME_NUMBERS),
+        records: ('records' in frame ? (frame.records ?? []) : []).slice(0, MAX_FRAME_NUMBERS),
         seq: ++counter,
       });
     }
@@ -84,7 +87,9 @@ function distinct(frames: Frames): string[] {
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((n, i) => n === b[i]);
-const placeKey = (p: PlaceOnPage) => `${p.e164}@${p.regions.join('/')}@${p.source ?? ''}@${p.text ?? ''}`;
+const placeKey = (p: PlaceOnPage) =>
+  `${p.e164}@${p.regions.join('/')}@${p.source ?? ''}@${p.text ?? ''}@${p.record ?? ''}`;
+const recordKey = (r: RecordOfNumber) => `${r.e164}@${r.record}`;
 const samePlaces = (a: readonly PlaceOnPage[], b: readonly PlaceOnPage[]) => sameList(a.map(placeKey), b.map(placeKey));
 
 // One write at a time per tab, each writing what memory holds by then (later changes ride along).
@@ -115,11 +120,12 @@ function persist(tabId: number, changed: Iterable<number>): void {
       const frame = frames.get(id);
       if (frame)
         set[frameKey(tabId, id)] =
-          frame.places.length > 0 || frame.flagged.length > 0
+          frame.places.length > 0 || frame.flagged.length > 0 || frame.records.length > 0
             ? {
                 numbers: frame.numbers,
                 places: frame.places,
                 ...(frame.flagged.length > 0 ? { flagged: frame.flagged } : {}),
+                ...(frame.records.length > 0 ? { records: frame.records } : {}),
               }
             : frame.numbers;
       else remove.push(frameKey(tabId, id));
@@ -143,6 +149,7 @@ export async function recordFrame(
   reset: boolean,
   places: PlaceOnPage[] = [],
   flagged: string[] = [],
+  records: RecordOfNumber[] = [],
 ): Promise<string[] | null> {
   // A report answered after its tab closed (the tab closed mid-request) stores nothing.
   if (closed.has(tabId)) return [...new Set(numbers)];
@@ -158,6 +165,7 @@ export async function recordFrame(
   const shown = new Set(kept);
   const keptPlaces = places.filter((p) => shown.has(p.e164)).slice(0, MAX_FRAME_NUMBERS);
   const keptFlagged = [...new Set(flagged)].filter((n) => shown.has(n));
+  const keptRecords = records.filter((r) => shown.has(r.e164)).slice(0, MAX_FRAME_NUMBERS);
   const before = frames.get(frameId);
   if (kept.length === 0) {
     if (before) changed.add(frameId);
@@ -166,9 +174,16 @@ export async function recordFrame(
     !before ||
     !sameList(before.numbers, kept) ||
     !samePlaces(before.places, keptPlaces) ||
-    !sameList(before.flagged, keptFlagged)
+    !sameList(before.flagged, keptFlagged) ||
+    !sameList(before.records.map(recordKey), keptRecords.map(recordKey))
   ) {
-    frames.set(frameId, { numbers: kept, places: keptPlaces, flagged: keptFlagged, seq: ++counter });
+    frames.set(frameId, {
+      numbers: kept,
+      places: keptPlaces,
+      flagged: keptFlagged,
+      records: keptRecords,
+      seq: ++counter,
+    });
     changed.add(frameId);
   } else before.seq = ++counter;
   // Over the tab's cap: the frames reported least recently go, the top frame and this one last.
@@ -205,6 +220,23 @@ export async function tabPlaces(tabId: number): Promise<PlaceOnPage[]> {
     }
   }
   return [...seen.values()];
+}
+
+/**
+ * Which record each of the tab's numbers sits in, as an id unique on the tab (`<frame>:<record>`):
+ * keyed by the number (`+1…`), and by number and place (`+1…@CA`) for the numbers read with a place.
+ * The first frame's record wins where a number shows in several.
+ */
+export async function tabRecords(tabId: number): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const keep = (key: string, frameId: number, record: string | undefined) => {
+    if (record && !ids.has(key)) ids.set(key, `${frameId}:${record}`);
+  };
+  for (const [frameId, frame] of await framesOf(tabId)) {
+    for (const p of frame.places) keep(`${p.e164}@${p.regions.join('/')}`, frameId, p.record);
+    for (const r of frame.records) keep(r.e164, frameId, r.record);
+  }
+  return ids;
 }
 
 /** The tab's numbers whose record on the page flags them do-not-call (in any of its frames). */

@@ -31,6 +31,7 @@ export function RecordGroups({ groups, selected, onPick }: RecordGroupsProps) {
   if (groups.length === 0) return <p class="muted">{t('panelNoNumbers')}</p>;
   const records = groups.filter((g) => g.key !== null);
   const alone = groups.filter((g) => g.key === null);
+  const unnamed = records.filter((g) => g.label === null);
   const row = (g: RecordGroup) =>
     g.answer.numbers.map((answer) => {
       const key = rowKey(answer);
@@ -52,13 +53,17 @@ export function RecordGroups({ groups, selected, onPick }: RecordGroupsProps) {
   return (
     <section class="numbers" aria-labelledby="records-h">
       <h3 id="records-h">{t('panelRecordsHeading')}</h3>
-      {records.map((g) => (
-        <section class="record" key={g.key} data-testid="record" aria-label={g.label ?? undefined}>
-          <h4>{g.label}</h4>
-          {g.answer.numbers.length > 1 && <RecordSummary group={g} />}
-          <ul class="rows">{row(g)}</ul>
-        </section>
-      ))}
+      {records.map((g) => {
+        // A record that names no place is named by its order among those (the page's own words stay on the page).
+        const label = g.label ?? t('panelRecordNoPlace', String(unnamed.indexOf(g) + 1));
+        return (
+          <section class="record" key={g.key} data-testid="record" aria-label={label}>
+            <h4>{label}</h4>
+            {g.answer.numbers.length > 1 && <RecordSummary group={g} />}
+            <ul class="rows">{row(g)}</ul>
+          </section>
+        );
+      })}
       {alone.length > 0 && (
         <section class="record" data-testid="record-other">
           {records.length > 0 && <h4>{t('panelRecordOther')}</h4>}

@@ -18,12 +18,14 @@ import {
   PageScanBatch,
   type PlaceOnPage,
   PopupTabSummary,
+  type RecordOfNumber,
   type ResponseOf,
   refusal,
   type Selected,
   wellFormedLocated,
   wellFormedNumbers,
   wellFormedPlaces,
+  wellFormedRecords,
 } from '../protocol/messages';
 import { companyWindowMinutes, type Settings } from '../settings';
 
@@ -51,12 +53,15 @@ export interface BackgroundDeps {
     reset: boolean,
     places?: PlaceOnPage[],
     flagged?: string[],
+    records?: RecordOfNumber[],
   ) => Promise<string[] | null>;
   tabNumbers: (tabId: number) => Promise<string[]>;
   /** The tab's numbers that sit in a record with a place (none where the store keeps no places). */
   tabPlaces?: (tabId: number) => Promise<PlaceOnPage[]>;
   /** The tab's numbers whose record on the page flags them do-not-call (none where not given). */
   tabFlagged?: (tabId: number) => Promise<string[]>;
+  /** Each of the tab's numbers that sits in a record: its record's id on the tab (none where not given). */
+  tabRecords?: (tabId: number) => Promise<Map<string, string>>;
   /** Called after a tab's numbers change, with their classifications (for the toolbar count). */
   tabChanged?: (tabId: number, numbers: Classification[]) => void;
   now?: () => Date;
@@ -116,15 +121,20 @@ function contextOf(settings: Settings, at: Date): ClassifyContext {
  * The tab's numbers as the badges answered them: a number inside a record with a place is answered with
  * that place (once per place), any other number plainly.
  */
-function tabEntries(numbers: readonly string[], places: readonly PlaceOnPage[], context: ClassifyContext) {
+function tabEntries(
+  numbers: readonly string[],
+  places: readonly PlaceOnPage[],
+  context: ClassifyContext,
+): { c: Classification; key: string }[] {
   const shown = new Set(numbers);
   const mine = places.filter((p) => shown.has(p.e164));
   const located = new Set(mine.map((p) => p.e164));
   return [
-    ...mine.map((p) =>
-      classify(p.e164, { ...context, calleeLocation: { regions: p.regions, text: p.text, source: p.source } }),
-    ),
-    ...numbers.filter((n) => !located.has(n)).map((n) => classify(n, context)),
+    ...mine.map((p) => ({
+      c: classify(p.e164, { ...context, calleeLocation: { regions: p.regions, text: p.text, source: p.source } }),
+      key: `${p.e164}@${p.regions.join('/')}`,
+    })),
+    ...numbers.filter((n) => !located.has(n)).map((n) => ({ c: classify(n, context), key: n })),
   ];
 }
 
@@ -149,6 +159,7 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     const located = wellFormedLocated(parsed.data.located ?? []);
     const places = wellFormedPlaces(parsed.data.places ?? []);
     const flagged = wellFormedNumbers(parsed.data.flagged ?? []);
+    const records = wellFormedRecords(parsed.data.records ?? []);
     const dropped =
       parsed.data.lookup.length -
       lookup.length +
@@ -159,7 +170,9 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
       (parsed.data.places?.length ?? 0) -
       places.length +
       (parsed.data.flagged?.length ?? 0) -
-      flagged.length;
+      flagged.length +
+      (parsed.data.records?.length ?? 0) -
+      records.length;
     const tabId = sender.tab?.id;
     if (tabId === undefined || fromExtensionPage(sender, deps)) {
       return { ok: false, error: 'Refused page-scan: it must come from a content script in a tab.' };
@@ -183,11 +196,11 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     // The tab's summary and toolbar count are kept on the side and never awaited: a slow or failed
     // storage write must not cost the frame its badges (issue #18 item 2).
     deps
-      .recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false, places, flagged)
+      .recordFrame(tabId, sender.frameId ?? 0, present, parsed.data.reset ?? false, places, flagged, records)
       .then(async (all) => {
         if (all && deps.tabChanged) {
           const entries = tabEntries(all, (await deps.tabPlaces?.(tabId)) ?? [], context);
-          deps.tabChanged(tabId, strictestPerNumber(entries));
+          deps.tabChanged(tabId, strictestPerNumber(entries.map((e) => e.c)));
         }
       })
       .catch((error) => console.error('[Consent Guard] could not record a frame', error));
@@ -225,22 +238,21 @@ const HANDLERS: { [K in MessageType]: Handler<K> } = {
     const context = contextOf(settings, now);
     const tabId = parsed.data.tabId;
     const flagged = new Set((await deps.tabFlagged?.(tabId)) ?? []);
+    // Which record on the page each entry sits in (the side panel groups a record's numbers).
+    const records = (await deps.tabRecords?.(tabId)) ?? new Map<string, string>();
+    const rank = (c: Classification) => STRICTNESS[c.requirement === 'unknown' ? 'unknown' : c.treatAs];
     const numbers = tabEntries(await deps.tabNumbers(tabId), (await deps.tabPlaces?.(tabId)) ?? [], context)
-      .filter((c) => c.kind !== 'invalid')
-      .sort(
-        (a, b) =>
-          STRICTNESS[a.requirement === 'unknown' ? 'unknown' : a.treatAs] -
-          STRICTNESS[b.requirement === 'unknown' ? 'unknown' : b.treatAs],
-      );
+      .filter((e) => e.c.kind !== 'invalid')
+      .sort((a, b) => rank(a.c) - rank(b.c));
     return {
       ok: true,
       total: numbers.length,
-      numbers: numbers.slice(0, SUMMARY_LIMIT).map((c) => {
+      numbers: numbers.slice(0, SUMMARY_LIMIT).map(({ c, key }) => {
         const answer = marked(answerOf(c, settings), list);
+        const record = records.get(key);
         // A record's flag as the page read it (the company list's comes first).
-        return !answer.dnc && answer.e164 !== null && flagged.has(answer.e164)
-          ? { ...answer, dnc: 'record' as const }
-          : answer;
+        const dnc = !answer.dnc && answer.e164 !== null && flagged.has(answer.e164) ? { dnc: 'record' as const } : {};
+        return { ...answer, ...dnc, ...(record ? { record } : {}) };
       }),
     };
   },

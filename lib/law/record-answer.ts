@@ -62,37 +62,44 @@ export function recordAnswer(answers: readonly Answer[]): RecordAnswer {
   return { numbers, rule, hoursFrom, hours: hoursFrom?.callingHours ?? null };
 }
 
-/** What groups numbers into a record: the place the record names, as the page read it. */
-export function recordKey(answer: Pick<Answer, 'recordLocation'>): string | null {
+/**
+ * What groups numbers into a record: the record's id on the page where the page gave one (one row,
+ * one card), else the place the record names, as the page read it (what older versions stored).
+ */
+export function recordKey(answer: Pick<Answer, 'recordLocation' | 'record'>): string | null {
+  if (answer.record) return `id:${answer.record}`;
   const r = answer.recordLocation;
   return r ? `${r.regions.join('/')}|${r.source ?? ''}|${r.text ?? ''}` : null;
 }
 
 export interface RecordGroup {
-  /** The record's words ("Oakland, CA 94607"), null for the numbers in no record with a place. */
+  /** The record's words ("Oakland, CA 94607"); null for a record that names no place, and for the numbers in no record. */
   label: string | null;
+  /** Null for the numbers that stand alone. */
   key: string | null;
   answer: RecordAnswer;
 }
 
 /**
- * The tab's numbers grouped by record (in the order they come, strictest first); the numbers that sit
- * in no record with a place come last, each on its own.
+ * The tab's numbers grouped by record (in the order they come, strictest first): a record that names
+ * a place is a group even with one number (its place is worth showing); a record without a place is
+ * one when it shows several numbers. The numbers in no record, and alone in a record without a place,
+ * come last, each on its own.
  */
 export function groupByRecord(answers: readonly Answer[]): RecordGroup[] {
   const groups = new Map<string, Answer[]>();
-  const alone: Answer[] = [];
   for (const a of answers) {
-    const key = recordKey(a);
-    if (key === null) alone.push(a);
-    else groups.set(key, [...(groups.get(key) ?? []), a]);
+    const key = recordKey(a) ?? `alone:${groups.size}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
   }
-  return [
-    ...[...groups].map(([key, list]) => ({
-      key,
-      label: list[0]?.recordLocation?.text ?? list[0]?.recordLocation?.regions.join(', ') ?? null,
-      answer: recordAnswer(list),
-    })),
-    ...alone.map((a) => ({ key: null, label: null, answer: recordAnswer([a]) })),
-  ];
+  const records: RecordGroup[] = [];
+  const alone: RecordGroup[] = [];
+  for (const [key, list] of groups) {
+    const place = list.find((a) => a.recordLocation)?.recordLocation;
+    const label = place ? (place.text ?? place.regions.join(', ')) : null;
+    if (place || (list.length > 1 && !key.startsWith('alone:')))
+      records.push({ key, label, answer: recordAnswer(list) });
+    else for (const a of list) alone.push({ key: null, label: null, answer: recordAnswer([a]) });
+  }
+  return [...records, ...alone];
 }

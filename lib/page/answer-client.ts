@@ -4,7 +4,7 @@
  * knows nothing of the DOM around the badges: the badge layer shows them, the engine places them.
  */
 import { MAX_PAGE_NUMBERS } from '../protocol/constants';
-import type { BadgeInfo, Located, PageScan, PageScanResponse, PlaceOnPage } from '../protocol/messages';
+import type { BadgeInfo, Located, PageScan, PageScanResponse, PlaceOnPage, RecordOfNumber } from '../protocol/messages';
 import type { DialCheck } from '../settings';
 import { SLICE_MS, yieldToPage } from './yield';
 
@@ -17,6 +17,8 @@ export interface AnswerClientDeps {
   drop: (badge: HTMLElement) => void;
   /** The record place a badge was answered with (the tab's summary lists it with the record's words). */
   placeOf?: (badge: HTMLElement) => { regions: string[]; text: string; source: PlaceOnPage['source'] } | undefined;
+  /** The id of the record the badge sits in, if any (the tab's summary groups a record's numbers). */
+  recordOf?: (badge: HTMLElement) => string | undefined;
   /** The badge's record flags its number do-not-call (fixed for the badge's life: a changed flag is a new badge). */
   flagged?: (badge: HTMLElement) => boolean;
   onError?: (error: unknown) => void;
@@ -157,24 +159,31 @@ export class AnswerClient {
     );
   }
 
-  /** The located numbers the frame shows, with their record's words, for the tab's summary (at most MAX_PAGE_NUMBERS). */
-  private placesOf(): PlaceOnPage[] {
+  /**
+   * For the tab's summary (each at most MAX_PAGE_NUMBERS): the located numbers the frame shows with
+   * their record's words, and the numbers that sit in a record with its id (the first badge's).
+   */
+  private placesOf(): { places: PlaceOnPage[]; records: RecordOfNumber[] } {
     const places: PlaceOnPage[] = [];
-    if (!this.deps.placeOf) return places;
+    const records: RecordOfNumber[] = [];
+    const { placeOf, recordOf } = this.deps;
     for (const [key, badges] of this.byKey) {
-      if (places.length >= MAX_PAGE_NUMBERS) break;
-      if (!key.includes('@')) continue;
       const badge = badges.values().next().value;
-      const place = badge ? this.deps.placeOf(badge) : undefined;
+      if (!badge) continue;
+      const record = recordOf?.(badge);
+      const e164 = e164Of(key);
+      if (record && records.length < MAX_PAGE_NUMBERS) records.push({ e164, record });
+      const place = key.includes('@') && places.length < MAX_PAGE_NUMBERS ? placeOf?.(badge) : undefined;
       if (place)
         places.push({
-          e164: e164Of(key),
+          e164,
           regions: place.regions,
           text: place.text.slice(0, 200),
           source: place.source,
+          ...(record ? { record } : {}),
         });
     }
-    return places;
+    return { places, records };
   }
 
   /**
@@ -192,7 +201,7 @@ export class AnswerClient {
     this.firstReport = false;
     // The tab's summary and toolbar count hold at most MAX_PAGE_NUMBERS numbers of a frame.
     const shown = this.shownNumbers();
-    const places = this.placesOf();
+    const { places, records } = this.placesOf();
     const flagged = shown.filter((e164) => this.flaggedPresent.has(e164));
     for (let start = 0; start === 0 || start < lookup.length; start += MAX_PAGE_NUMBERS) {
       const chunk = lookup.length > MAX_PAGE_NUMBERS ? lookup.slice(start, start + MAX_PAGE_NUMBERS) : lookup;
@@ -212,6 +221,7 @@ export class AnswerClient {
           ...(located.length > 0 ? { located } : {}),
           ...(places.length > 0 ? { places } : {}),
           ...(flagged.length > 0 ? { flagged } : {}),
+          ...(records.length > 0 ? { records } : {}),
         })
         .catch((error) => this.deps.onError?.(error));
       if (this.signal.aborted) return;

@@ -115,6 +115,10 @@ export class PageGuard {
   private readonly recordOwners = new WeakMap<Element, Set<Node>>();
   private watchedRecords = 0;
   private readonly badgeLocation = new WeakMap<HTMLElement, RecordPlace>();
+  /** Each badge's record on the page, as the id the tab's summary groups numbers by ("r12"). */
+  private readonly badgeRecord = new WeakMap<HTMLElement, string>();
+  private readonly recordIds = new WeakMap<Element, string>();
+  private recordCount = 0;
   /** Badges whose record flags their number do-not-call: shown as "Do not call" whatever the answer. */
   private readonly badgeDnc = new WeakSet<HTMLElement>();
   /** Records and table headers read in the flush under way. */
@@ -181,6 +185,7 @@ export class PageGuard {
         show: (badge, info, visible) => this.layer.answer(badge, info, visible),
         drop: (badge) => this.dropBadge(badge),
         placeOf: (badge) => this.badgeLocation.get(badge),
+        recordOf: (badge) => this.badgeRecord.get(badge),
         flagged: (badge) => this.badgeDnc.has(badge),
         ...(deps.onError ? { onError: deps.onError } : {}),
       },
@@ -509,6 +514,13 @@ export class PageGuard {
       this.badgeOwner.set(badge, owner);
       this.badgeNumber.set(badge, f.e164);
       if (location) this.badgeLocation.set(badge, location);
+      // The outermost record read is the number's own (a row; a card, not the field inside it).
+      const record = records.at(-1);
+      if (record) {
+        const id = this.recordIds.get(record) ?? `r${++this.recordCount}`;
+        this.recordIds.set(record, id);
+        this.badgeRecord.set(badge, id);
+      }
       if (dnc) this.badgeDnc.add(badge);
       this.answers.track(key, badge);
       next.push({ e164: f.e164, key, location, dnc, after, badge });

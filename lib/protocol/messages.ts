@@ -38,12 +38,24 @@ export type RecordLocation = z.infer<typeof RecordLocation>;
 const Located = z.strictObject({ e164: E164, regions: Regions });
 export type Located = z.infer<typeof Located>;
 
+/**
+ * The record (table row, card…) a number sits in on the page, as an opaque id the frame gives it
+ * ("r12"): the numbers of one record share it. Only the frame knows which element it is.
+ */
+const RecordId = z.string().check(z.regex(/^r\d{1,9}$/));
+
+/** A number the frame shows inside a record, with that record's id (the side panel groups by it). */
+export const RecordOfNumber = z.strictObject({ e164: E164, record: RecordId });
+export type RecordOfNumber = z.infer<typeof RecordOfNumber>;
+
 /** A number the frame shows inside a record that names a place, with the record's words (for the popup's list). */
 export const PlaceOnPage = z.strictObject({
   e164: E164,
   regions: Regions,
   text: z.nullable(z.string().check(z.maxLength(200))),
   source: z.nullable(LocationSource),
+  /** The record's id on the page (absent in what older versions stored). */
+  record: z.optional(RecordId),
 });
 export type PlaceOnPage = z.infer<typeof PlaceOnPage>;
 
@@ -58,6 +70,8 @@ export const StoredFrame = z.union([
     places: z.array(PlaceOnPage),
     /** Its numbers whose record flags them do-not-call (absent in what older versions stored). */
     flagged: z.optional(z.array(E164)),
+    /** Its numbers that sit in a record, with the record's id (absent in what older versions stored). */
+    records: z.optional(z.array(RecordOfNumber)),
   }),
 ]);
 export type StoredFrame = z.infer<typeof StoredFrame>;
@@ -78,6 +92,8 @@ export const PageScan = z.strictObject({
   places: z.optional(z.array(PlaceOnPage).check(z.maxLength(MAX_PAGE_NUMBERS))),
   /** The numbers of `present` whose record on the page flags them do-not-call (the tab's summary). */
   flagged: z.optional(z.array(E164).check(z.maxLength(MAX_PAGE_NUMBERS))),
+  /** The numbers of `present` that sit in a record, with its id: the side panel groups a record's numbers. */
+  records: z.optional(z.array(RecordOfNumber).check(z.maxLength(MAX_PAGE_NUMBERS))),
 });
 export type PageScan = z.infer<typeof PageScan>;
 
@@ -149,7 +165,16 @@ export const PageScanBatch = z.strictObject({
   located: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS))),
   places: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS))),
   flagged: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS))),
+  records: z.optional(z.array(z.unknown()).check(z.maxLength(MAX_PAGE_NUMBERS))),
 });
+
+/** The entries of `records` that are a number with its record's id, in order. */
+export function wellFormedRecords(list: readonly unknown[]): RecordOfNumber[] {
+  return list.flatMap((entry) => {
+    const parsed = RecordOfNumber.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
 
 /** The entries of `places` that are a number with its record's place, in order. */
 export function wellFormedPlaces(list: readonly unknown[]): PlaceOnPage[] {
@@ -280,6 +305,8 @@ export const Answer = z.object({
   where: z.optional(z.string()),
   /** The number must not be called, and why (absent where nothing says so). */
   dnc: z.optional(Dnc),
+  /** In the tab's summary: the record on the page the number sits in (an id per tab; one record, one id). */
+  record: z.optional(z.string().check(z.maxLength(40))),
 });
 export type Answer = z.infer<typeof Answer>;
 

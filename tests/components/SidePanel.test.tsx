@@ -150,6 +150,35 @@ describe('<SidePanel>', () => {
     expect(summary.textContent).toContain('Calling hours for the whole record: open until');
     expect(within(screen.getByTestId('record-other')).getAllByTestId('panel-number')).toHaveLength(1);
   });
+
+  it('groups the numbers of a record that names no place, named by its order', async () => {
+    const inRecord = (n: string, record: string) => ({ ...answer(n), record });
+    const f = fakePanel({
+      1: [
+        inRecord('415 555 0101', '0:r1'),
+        inRecord('212 555 0102', '0:r2'),
+        inRecord('305 555 0103', '0:r1'),
+        inRecord('512 555 0104', '0:r2'),
+        inRecord('206 555 0105', '0:r3'),
+      ],
+    });
+    render(<SidePanel api={f.api} />);
+    await waitFor(() => expect(screen.getAllByTestId('record')).toHaveLength(2));
+    const [first, second] = screen.getAllByTestId('record');
+    expect(within(first as HTMLElement).getByRole('heading').textContent).toBe('Record 1 · no place shown');
+    expect(first?.getAttribute('aria-label')).toBe('Record 1 · no place shown');
+    const numbersIn = (el: HTMLElement | undefined) =>
+      within(el as HTMLElement)
+        .getAllByTestId('panel-number')
+        .map((b) => b.getAttribute('data-e164'));
+    expect(numbersIn(first)).toEqual(['+14155550101', '+13055550103']);
+    expect(numbersIn(second)).toEqual(['+12125550102', '+15125550104']);
+    // Each record's answer is its own: California and Florida (all-party); New York and Texas (one-party).
+    expect(within(first as HTMLElement).getByTestId('record-answer').textContent).toContain('Whole record: All-party');
+    expect(within(second as HTMLElement).getByTestId('record-answer').textContent).toContain('Whole record: One-party');
+    // Alone in its record, without a place: with the other numbers.
+    expect(numbersIn(screen.getByTestId('record-other'))).toEqual(['+12065550105']);
+  });
 });
 
 describe('<Popup> opens the call panel', () => {

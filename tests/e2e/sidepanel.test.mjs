@@ -337,3 +337,56 @@ test('a plain click on a tel: link (no dial check) makes it the selected number,
     });
   }
 });
+
+test('a record without a place is grouped too: each row’s and card’s numbers together, with the record’s answer', async () => {
+  const { context, worker } = env.browser;
+  const list = await context.newPage();
+  const errors = watchErrors(list);
+  await list.goto(`${env.server.origin}/sidepanel-rows.html`);
+  await waitForBadges(list.mainFrame(), 8, 30_000);
+  const tabId = await tabIdOf(worker, list);
+  const windowId = await worker.evaluate((id) => chrome.tabs.get(id).then((t) => t.windowId), tabId);
+  await worker.evaluate((id) => chrome.tabs.update(id, { active: true }), tabId);
+  const panel = await openPanel(windowId);
+  const panelErrors = watchErrors(panel);
+  await waitForNumbers(panel, [
+    '+14155550101',
+    '+13055550102',
+    '+12125550103',
+    '+15125550104',
+    '+12065550105',
+    '+13125550106',
+    '+16175550107',
+    '+17135550108',
+  ]);
+  const groups = await panel.$$eval('[data-testid="record"]', (sections) =>
+    sections.map((s) => ({
+      label: s.querySelector('h4')?.textContent,
+      numbers: [...s.querySelectorAll('[data-testid="panel-number"]')].map((r) => r.getAttribute('data-e164')).sort(),
+      consent: s.querySelector('[data-testid="record-answer"]')?.getAttribute('data-consent'),
+    })),
+  );
+  const of = (e164) => groups.find((g) => g.numbers.includes(e164));
+  // Ann's row (California and Florida: all-party), Bo's row (New York and Texas: one-party), Eli's card.
+  assert.deepEqual(of('+14155550101')?.numbers, ['+13055550102', '+14155550101']);
+  assert.equal(of('+14155550101')?.consent, 'all-party');
+  assert.deepEqual(of('+12125550103')?.numbers, ['+12125550103', '+15125550104']);
+  assert.equal(of('+12125550103')?.consent, 'one-party');
+  assert.deepEqual(of('+13125550106')?.numbers, ['+13125550106', '+16175550107']);
+  assert.equal(groups.length, 3);
+  assert.deepEqual(groups.map((g) => g.label).sort(), [
+    'Record 1 · no place shown',
+    'Record 2 · no place shown',
+    'Record 3 · no place shown',
+  ]);
+  // Cy's row shows one number, and the switchboard is in no record: they stand alone.
+  const alone = await panel
+    .getByTestId('record-other')
+    .locator('[data-testid="panel-number"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-e164')).sort());
+  assert.deepEqual(alone, ['+12065550105', '+17135550108']);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(panelErrors, []);
+  await panel.close();
+  await list.close();
+});

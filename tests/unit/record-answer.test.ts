@@ -82,4 +82,31 @@ describe('groupByRecord', () => {
     ]);
     expect(groups[0]?.answer.rule.treatAs).toBe('all-party');
   });
+
+  it('groups by the record the page names: rows without a place, and two rows with the same place apart', () => {
+    const miami: RecordLocation = { regions: ['FL'], text: 'Miami, FL', source: 'column' };
+    const inRecord = (a: Answer, record: string) => ({ ...a, record });
+    const groups = groupByRecord([
+      inRecord(answer(NY), '0:r1'),
+      inRecord(answer(CA), '0:r2'),
+      inRecord(answer('+12125550176'), '0:r1'),
+      inRecord(answer(TOLL_FREE), '0:r2'),
+      // Alone in its record, without a place: not a group of its own.
+      inRecord(answer('+12125550177'), '0:r3'),
+      // Two rows, one place each, the same words: two records.
+      inRecord(answer('+13055550101', FRIDAY_NOON_ET, miami), '0:r4'),
+      inRecord(answer('+13055550102', FRIDAY_NOON_ET, miami), '0:r5'),
+      answer('+12125550178'),
+    ]);
+    expect(groups.map((g) => [g.key, g.label, g.answer.numbers.map((a) => a.e164)])).toEqual([
+      ['id:0:r1', null, [NY, '+12125550176']],
+      ['id:0:r2', null, [CA, TOLL_FREE]],
+      ['id:0:r4', 'Miami, FL', ['+13055550101']],
+      ['id:0:r5', 'Miami, FL', ['+13055550102']],
+      [null, null, ['+12125550177']],
+      [null, null, ['+12125550178']],
+    ]);
+    // The record's answer: the strictest of its numbers (California's all-party, with a toll-free number).
+    expect(groups[1]?.answer.rule.e164).toBe(CA);
+  });
 });

@@ -143,7 +143,10 @@ describe('PageGuard with record locations', () => {
     expect(sent[0]).toMatchObject({ lookup: ['+12125550191'], located: [{ e164: '+12125550190', regions: ['CA'] }] });
     expect(sent[0]?.present).toEqual(['+12125550190', '+12125550191']);
     // The tab's summary gets the located number with its record's words, for the popup's list.
-    expect(sent[0]?.places).toEqual([{ e164: '+12125550190', regions: ['CA'], text: 'State: CA', source: 'column' }]);
+    // (and the id of its record on the page, which the side panel groups by).
+    expect(sent[0]?.places).toEqual([
+      { e164: '+12125550190', regions: ['CA'], text: 'State: CA', source: 'column', record: 'r1' },
+    ]);
 
     // The SPA fills row b's State and changes row a's: each badge follows its own row.
     const cell = (row: string) => document.querySelector(`#${row} td:nth-child(2)`) as HTMLElement;
