@@ -190,12 +190,13 @@ test(
     const allMs = Date.now() - started;
     const rows = await page.evaluate(checkRows, CONSENT_BY_AREA);
     const tabId = await tabIdOf(env.browser.worker, page);
-    // One storage item a frame (`tab:<tab>:<frame>`): the tab's numbers are theirs together.
+    // One storage item a frame (`tab:<tab>:<frame>`): the tab's numbers are theirs together (a bare list, or
+    // {numbers, places, records…} when the frame's numbers sit in records).
     const recorded = await env.browser.worker.evaluate(async (id) => {
       const all = await chrome.storage.session.get(null);
       return Object.entries(all)
         .filter(([key]) => key.startsWith(`tab:${id}:`))
-        .flatMap(([, numbers]) => numbers).length;
+        .flatMap(([, frame]) => (Array.isArray(frame) ? frame : frame.numbers)).length;
     }, tabId);
     console.log(
       `# 50k: first ${firstMs} ms, all ${allMs} ms, click ${JSON.stringify(clicked)}, rows ${JSON.stringify(rows)}`,
