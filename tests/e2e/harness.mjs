@@ -262,14 +262,15 @@ export async function stopWorker(browser) {
       for (const v of versions) {
         if (!v.scriptURL.includes(browser.extensionId)) continue;
         states.push(v.runningStatus);
-        if (v.runningStatus === 'stopped' && states.includes('stopping')) resolve();
+        // Snapshot at the stop: a page's message may wake the worker again before DevTools detaches.
+        if (v.runningStatus === 'stopped' && states.includes('stopping')) resolve([...states]);
       }
     });
   });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   let timer;
-  await Promise.race([
+  const upToStop = await Promise.race([
     stopped,
     new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error(`worker states: ${states}`)), 5000);
@@ -277,7 +278,7 @@ export async function stopWorker(browser) {
   ]).finally(() => clearTimeout(timer));
   await cdp.detach();
   await page.close();
-  return states;
+  return upToStop;
 }
 
 /**
