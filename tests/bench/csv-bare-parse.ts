@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parseCsv } from '@/lib/csv';
-import { CsvRowSplitter } from '@/lib/csv-stream';
+import { CsvRowSplitter } from './csv-row-splitter';
 
 const splitter = new CsvRowSplitter();
 let rows = 0;

@@ -2,9 +2,9 @@
  * CSV read in pieces, with the rules of `parseCsv` (lib/csv.ts): text comes in chunks of any size and
  * leaves as runs of whole rows, so each run can be parsed (or handed to a worker) on its own and the
  * rows come out exactly as `parseCsv` of the whole text gives them. Memory stays at one chunk plus the
- * row that straddles it. (`consent scan --csv` reads bytes instead: lib/csv-survey.ts.)
+ * row that straddles it. Only the bench's bare parse uses it: `consent scan --csv` cuts bytes instead (lib/csv-survey.ts).
  */
-import { CsvError } from './csv';
+import { CsvError } from '@/lib/csv';
 
 const QUOTE = 34;
 const COMMA = 44;
