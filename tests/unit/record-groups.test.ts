@@ -4,11 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BackgroundDeps, handleMessage } from '@/lib/background/handle-message';
-import { scanText } from '@/lib/number/scan-text';
-import { PageGuard } from '@/lib/page/page-guard';
+import type { PageGuard } from '@/lib/page/page-guard';
 import type { PageScan, PlaceOnPage, RecordOfNumber } from '@/lib/protocol/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { instantAnswer } from '../instant-background';
+import { instantGuard } from '../instant-background';
 
 const ID = 'consentguardid';
 const POPUP = { id: ID, url: `chrome-extension://${ID}/sidepanel.html` };
@@ -24,17 +23,7 @@ afterEach(() => {
 async function lastScan(html: string, numbers: number): Promise<PageScan> {
   document.body.innerHTML = html;
   const sent: PageScan[] = [];
-  guard = new PageGuard(document, {
-    scan: scanText,
-    send: async (message) => {
-      sent.push(message);
-      return instantAnswer(message);
-    },
-    details: async () => null,
-    text: (key) => key,
-    batchMs: 0,
-    fieldPollMs: 0,
-  });
+  guard = instantGuard(document, sent);
   guard.start();
   for (let i = 0; i < 200; i++) {
     const last = sent.at(-1);

@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { scanText } from '@/lib/number/scan-text';
 import { badgeButton } from '@/lib/page/badge';
 import { collectAll } from '@/lib/page/collect';
-import { PageGuard } from '@/lib/page/page-guard';
+import type { PageGuard } from '@/lib/page/page-guard';
 import { recordLocationOf } from '@/lib/page/record';
 import type { PageScan } from '@/lib/protocol/messages';
-import { instantAnswer } from '../instant-background';
+import { instantGuard } from '../instant-background';
 
 /** Each number on the page with the places its record names ('' for none). */
 function placesOnPage(html: string): [string, string][] {
@@ -123,17 +123,7 @@ describe('PageGuard with record locations', () => {
       <tr id="a"><td>(212) 555-0190</td><td>CA</td></tr>
       <tr id="b"><td>(212) 555-0191</td><td></td></tr></table>`;
     sent.length = 0;
-    guard = new PageGuard(document, {
-      scan: scanText,
-      send: async (message) => {
-        sent.push(message);
-        return instantAnswer(message);
-      },
-      details: async () => null,
-      text: (key, ...subs) => [key, ...subs].join(':'),
-      batchMs: 0,
-      fieldPollMs: 0,
-    });
+    guard = instantGuard(document, sent, { text: (key, ...subs) => [key, ...subs].join(':') });
     guard.start();
     await settle();
     expect(badges()).toEqual([
