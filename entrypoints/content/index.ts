@@ -43,9 +43,7 @@ export default defineContentScript({
         // Sent inside the agent's click: Chrome (116+) carries the gesture to the worker's sidePanel.open().
         // Firefox opens its sidebar only from its own user-action handlers (toolbar, menus, shortcuts,
         // extension pages), never on a content script's message: no button there (Alt+Shift+P, the popup).
-        ...(browser.runtime.getURL('/').startsWith('moz-')
-          ? {}
-          : { openSide: () => quietly({ type: 'open-side-panel' }) }),
+        ...(import.meta.env.FIREFOX ? {} : { openSide: () => quietly({ type: 'open-side-panel' }) }),
       },
       // The host page comes first: our failures go to the console, never to the page.
       // Badges are filled as they come near the viewport: a long list costs what the agent sees.

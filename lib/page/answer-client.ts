@@ -168,6 +168,7 @@ export class AnswerClient {
     const records: RecordOfNumber[] = [];
     const { placeOf, recordOf } = this.deps;
     for (const [key, badges] of this.byKey) {
+      if (records.length >= MAX_PAGE_NUMBERS && places.length >= MAX_PAGE_NUMBERS) break;
       const badge = badges.values().next().value;
       if (!badge) continue;
       const record = recordOf?.(badge);
