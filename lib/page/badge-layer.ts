@@ -17,9 +17,15 @@ export interface BadgeLayerOptions {
   margin?: string;
 }
 
-interface Shown {
-  info: BadgeInfo;
+/** What the layer knows of one badge, in one record: each weak-map entry costs the garbage collector. */
+interface BadgeState {
+  /** The chunk it waits in until it comes near the viewport; null once near (it stays filled: no churn while scrolling). */
+  chunk: Chunk | null;
+  /** Its answer (null until answered) and whether it is shown. */
+  info: BadgeInfo | null;
   visible: boolean;
+  /** The answer its words show now. */
+  filled: BadgeInfo | null;
 }
 
 type Side = 'near' | 'above' | 'below' | 'aside' | 'unknown';
@@ -44,12 +50,7 @@ const FRAME_MS = 8;
 const CHUNK = 64;
 
 export class BadgeLayer {
-  private readonly answers = new WeakMap<HTMLElement, Shown>();
-  /** Badges filled with the answer they show now. */
-  private readonly filled = new WeakMap<HTMLElement, BadgeInfo>();
-  /** Badges near the viewport once (they stay filled: no churn while scrolling back and forth). */
-  private readonly live = new WeakSet<HTMLElement>();
-  private readonly chunkOf = new WeakMap<HTMLElement, Chunk>();
+  private readonly states = new WeakMap<HTMLElement, BadgeState>();
   /** The chunks each observed sentinel watches for. */
   private readonly watching = new Map<Element, Set<Chunk>>();
   private open: Chunk | null = null;
@@ -76,10 +77,9 @@ export class BadgeLayer {
     const badge = createBadge(this.doc, e164);
     parent.insertBefore(badge, ref);
     const anchor = this.near ? badge.parentElement : null;
-    if (!anchor) {
-      this.live.add(badge);
-      return badge;
-    }
+    const state: BadgeState = { chunk: null, info: null, visible: false, filled: null };
+    this.states.set(badge, state);
+    if (!anchor) return badge;
     let chunk = this.open;
     if (!chunk || chunk.members.size >= CHUNK) {
       this.endBatch();
@@ -87,7 +87,7 @@ export class BadgeLayer {
       this.open = chunk;
     }
     chunk.members.add(badge);
-    this.chunkOf.set(badge, chunk);
+    state.chunk = chunk;
     // 2: the anchor is before `first`; 4: after `last` (compareDocumentPosition's bits).
     if (chunk.first && chunk.first.compareDocumentPosition(anchor) & 2) chunk.first = anchor;
     if (chunk.last && chunk.last.compareDocumentPosition(anchor) & 4) chunk.last = anchor;
@@ -115,17 +115,20 @@ export class BadgeLayer {
   /** The badge's answer: its attributes now (the public contract), its words and visibility in the next frame. */
   answer(badge: HTMLElement, info: BadgeInfo, visible: boolean) {
     setBadgeAnswer(badge, info);
-    this.answers.set(badge, { info, visible });
-    if (this.live.has(badge)) this.schedule(badge);
+    const state = this.states.get(badge);
+    if (!state) return;
+    state.info = info;
+    state.visible = visible;
+    if (!state.chunk) this.schedule(badge);
   }
 
   remove(badge: HTMLElement) {
     badge.remove();
     this.queue.delete(badge);
     this.toShow.delete(badge);
-    const chunk = this.chunkOf.get(badge);
+    const chunk = this.states.get(badge)?.chunk;
+    this.states.delete(badge);
     if (!chunk) return;
-    this.chunkOf.delete(badge);
     chunk.members.delete(badge);
     if (chunk.members.size === 0) this.forget(chunk);
   }
@@ -160,9 +163,10 @@ export class BadgeLayer {
         if (side !== 'near' && !between) continue;
         this.forget(chunk);
         for (const badge of chunk.members) {
-          this.chunkOf.delete(badge);
-          this.live.add(badge);
-          if (this.answers.has(badge)) this.schedule(badge);
+          const state = this.states.get(badge);
+          if (!state) continue;
+          state.chunk = null;
+          if (state.info) this.schedule(badge);
         }
       }
     }
@@ -191,11 +195,11 @@ export class BadgeLayer {
     const deadline = performance.now() + FRAME_MS;
     for (const badge of this.queue) {
       this.queue.delete(badge);
-      const shown = this.answers.get(badge);
-      if (!shown || !badge.isConnected) continue;
-      if (this.filled.get(badge) !== shown.info) {
-        fillBadge(badge, shown.info, this.options.text);
-        this.filled.set(badge, shown.info);
+      const state = this.states.get(badge);
+      if (!state?.info || !badge.isConnected) continue;
+      if (state.filled !== state.info) {
+        fillBadge(badge, state.info, this.options.text);
+        state.filled = state.info;
       }
       this.toShow.add(badge);
       if (performance.now() > deadline) break;
@@ -205,8 +209,8 @@ export class BadgeLayer {
       return;
     }
     for (const badge of this.toShow) {
-      const shown = this.answers.get(badge);
-      if (shown && badge.hidden === shown.visible) badge.hidden = !shown.visible;
+      const state = this.states.get(badge);
+      if (state?.info && badge.hidden === state.visible) badge.hidden = !state.visible;
     }
     this.toShow.clear();
   }

@@ -99,6 +99,27 @@ describe('BadgeLayer (lazy)', () => {
     expect(badges[0]?.hidden).toBe(true);
   });
 
+  it('a chunk’s sentinels are its first and last anchors in document order, whatever order they were placed in', () => {
+    const sentinels = (order: number[]) => {
+      observers = [];
+      const view = document.defaultView as unknown as { IntersectionObserver: unknown };
+      const original = view.IntersectionObserver;
+      view.IntersectionObserver = FakeObserver;
+      document.body.innerHTML = `<div>${'<p>x</p><ul><li>y</li></ul>'.repeat(10)}</div>`;
+      const layer = new BadgeLayer(document, { text: (key) => key, lazy: true });
+      view.IntersectionObserver = original;
+      const ps = [...document.querySelectorAll('p')];
+      for (const i of order) layer.place(ps[i] as Element, null, '+14155550134');
+      layer.endBatch();
+      const targets = [...(observers[0] as FakeObserver).targets];
+      layer.stop();
+      return targets.map((t) => ps.indexOf(t as HTMLParagraphElement)).sort();
+    };
+    expect(sentinels([2, 3, 4, 7])).toEqual([2, 7]);
+    expect(sentinels([7, 4, 3, 2])).toEqual([2, 7]);
+    expect(sentinels([4, 1, 8, 3])).toEqual([1, 8]);
+  });
+
   it('removing every badge of a chunk stops watching its sentinels', () => {
     const { layer, badges, observer } = setUp(64);
     current = layer;
