@@ -68,34 +68,34 @@ afterEach(() => current?.stop());
 
 describe('BadgeLayer (lazy)', () => {
   it('answers every placeholder at once (data-consent) but fills none before it is near', async () => {
-    const { layer, badges, observer } = setUp(200);
+    const { layer, badges, observer } = setUp(600);
     current = layer;
     await frame();
     expect(badges.every((b) => b.getAttribute('data-consent') === 'all-party')).toBe(true);
     expect(badges.every((b) => b.hidden && badgeButton(b) === null)).toBe(true);
-    // 200 badges in chunks of 64: two sentinels each, not one target per badge.
-    expect(observer.targets.size).toBe(8);
+    // 600 badges in chunks of 256: two sentinels each, not one target per badge.
+    expect(observer.targets.size).toBe(6);
   });
 
   it('a sentinel near the viewport fills its chunk (and only it) in a frame’s batch', async () => {
-    const { layer, cells, badges, observer } = setUp(200);
+    const { layer, cells, badges, observer } = setUp(600);
     current = layer;
     observer.report(cells[0] as Element, 'near');
     await frame();
-    expect(badges.slice(0, 64).every((b) => !b.hidden && badgeButton(b)?.textContent?.includes('CA'))).toBe(true);
-    expect(badges.slice(64).every((b) => b.hidden && badgeButton(b) === null)).toBe(true);
+    expect(badges.slice(0, 256).every((b) => !b.hidden && badgeButton(b)?.textContent?.includes('CA'))).toBe(true);
+    expect(badges.slice(256).every((b) => b.hidden && badgeButton(b) === null)).toBe(true);
     expect(observer.targets.has(cells[0] as Element)).toBe(false);
   });
 
   it('a viewport between a chunk’s two sentinels (one above, one below) fills it', async () => {
-    const { layer, cells, badges, observer } = setUp(200);
+    const { layer, cells, badges, observer } = setUp(600);
     current = layer;
-    observer.report(cells[64] as Element, 'above');
+    observer.report(cells[256] as Element, 'above');
     await frame();
-    expect(badges[70]?.hidden).toBe(true);
-    observer.report(cells[127] as Element, 'below');
+    expect(badges[270]?.hidden).toBe(true);
+    observer.report(cells[511] as Element, 'below');
     await frame();
-    expect(badges.slice(64, 128).every((b) => !b.hidden)).toBe(true);
+    expect(badges.slice(256, 512).every((b) => !b.hidden)).toBe(true);
     expect(badges[0]?.hidden).toBe(true);
   });
 
@@ -121,7 +121,7 @@ describe('BadgeLayer (lazy)', () => {
   });
 
   it('removing every badge of a chunk stops watching its sentinels', () => {
-    const { layer, badges, observer } = setUp(64);
+    const { layer, badges, observer } = setUp(256);
     current = layer;
     expect(observer.targets.size).toBe(2);
     for (const badge of badges) layer.remove(badge);
