@@ -112,15 +112,28 @@ const ID_LABELS =
   'order|orders|invoice|inv|ticket|case|account|acct|acc|ref|reference|sku|tracking|track|confirmation|conf|' +
   'passcode|password|pwd|pin|code|meeting|webinar|zoom|transaction|txn|claim|policy|member|serial|routing|aba|' +
   'iban|swift|po|ssn|ein|tin|tax|receipt|booking|reservation|rma';
-/**
- * An id label right before a position (matched backwards from it, sticky): a label word (order, ticket,
- * account, ref, meeting …), or a label and a number word ("Order No.", "Meeting ID No."), or `id` unless
- * it is "Caller ID"; then up to 4 of ` :#.-=№` (NBSP too). A word is whole: no letter before it.
- */
-const LABELLED = new RegExp(
-  `(?<=(?<![a-z])(?:(?:${ID_LABELS}|id)[ .:]{0,3}(?<![a-z])(?:no|nr|num|number|nbr)|(?:${ID_LABELS})|(?<!(?<![a-z])caller[ .:]{0,3})id)[ \u00a0:#.=\u2116-]{0,4})`,
-  'iy',
-);
+// The kinds of the words an id label is made of.
+const LABEL = 1;
+const ID = 2;
+/** "Order No.", "Meeting ID Nr": a number word after a label or `id`. */
+const NUMBER = 4;
+const CALLER = 8;
+
+/** A hash of the lower-cased ASCII letters of s[b, e), kept to 30 bits (a small integer to the engine). */
+function wordHash(s: string, b: number, e: number): number {
+  let h = 0;
+  for (let p = b; p < e; p++) h = (h * 31 + (s.charCodeAt(p) | 32)) & 0x3fffffff;
+  return h;
+}
+/** The words by their hash: the word (to rule out a clash) and its kind. */
+const WORDS = new Map<number, [string, number]>();
+for (const [kind, words] of [
+  [LABEL, ID_LABELS],
+  [ID, 'id'],
+  [NUMBER, 'no|nr|num|number|nbr'],
+  [CALLER, 'caller'],
+] as const)
+  for (const w of words.split('|')) WORDS.set(wordHash(w, 0, w.length), [w, kind]);
 
 /**
  * The text being scanned and the digit groups of the current candidate (start, end, flags of the separator
@@ -156,8 +169,10 @@ const openBefore = (g: number) => at((gs[g] as number) - 1) === 40;
 const closeAfter = (g: number) => at(ge[g] as number) === 41;
 /** Group g follows its previous group after one `/` and nothing else. */
 const loneSlash = (g: number) => (gs[g] as number) - (ge[g - 1] as number) === 1 && at((gs[g] as number) - 1) === 47;
+/** The code unit at p, inside the text (a digit of a group). */
+const digitAt = (p: number) => T.charCodeAt(p);
 /** The grammar's area-code and exchange rule for the three digits at p, read off the text without a string. */
-const nxxOk = (p: number) => nanpCodeOk(at(p), at(p + 1), at(p + 2));
+const nxxOk = (p: number) => nanpCodeOk(digitAt(p), digitAt(p + 1), digitAt(p + 2));
 
 /** The extension word (`x`, `ext`, `extn`, `extension`, `poste`) at p: returns where it ends, or -1. */
 function extWordEnd(p: number): number {
@@ -209,10 +224,39 @@ function trailingOk(q: number): boolean {
   return true;
 }
 
-/** An id label (order, ticket, meeting id, account no. …) right before position s. */
+/** Where the whole ASCII word ending at e starts (set by wordKind). */
+let wordStart = 0;
+/** The kind of the whole ASCII word ending at e, any case (0: none, or not a word of an id label). */
+function wordKind(e: number): number {
+  let b = e;
+  while (e - b <= 12 && isAsciiLetter(at(b - 1))) b--;
+  wordStart = b;
+  if (b === e || e - b > 12) return 0;
+  const hit = WORDS.get(wordHash(T, b, e));
+  return hit && T.slice(b, e).toLowerCase() === hit[0] ? hit[1] : 0;
+}
+
+/**
+ * An id label right before position s: a label word (order, ticket, account, ref, meeting …), or a label and a
+ * number word ("Order No.", "Meeting ID No."), or `id` unless it is "Caller ID"; then up to 4 of ` :#.-=№`
+ * (NBSP too). Words are whole, ASCII, any case; up to 3 of ` .:` join two words.
+ */
 function labelled(s: number): boolean {
-  LABELLED.lastIndex = s;
-  return LABELLED.test(T);
+  let e = s;
+  for (
+    let c = at(e - 1);
+    s - e < 4 && (c === 32 || c === 0xa0 || c === 58 || c === 35 || c === 46 || c === 61 || c === 0x2116 || c === 45);
+    c = at(e - 1)
+  )
+    e--;
+  const kind = wordKind(e);
+  if (kind & LABEL) return true;
+  if (!(kind & (ID | NUMBER))) return false;
+  const b = wordStart;
+  let gap = b;
+  for (let c = at(gap - 1); b - gap < 3 && (c === 32 || c === 46 || c === 58); c = at(gap - 1)) gap--;
+  if (kind & ID) return !(wordKind(gap) & CALLER);
+  return gap < b && (wordKind(gap) & (LABEL | ID)) !== 0;
 }
 
 /** Area code in group a, then [3, 4] or [7]. */
@@ -332,7 +376,8 @@ function extAt(e: number): [number, number] | null {
   let p = e;
   const c = at(p);
   if (c === 59) {
-    if (T.slice(p, p + 5).toLowerCase() !== ';ext=') return null;
+    if ((at(p + 1) | 32) !== 101 || (at(p + 2) | 32) !== 120 || (at(p + 3) | 32) !== 116 || at(p + 4) !== 61)
+      return null;
     p += 5;
   } else if (c === 44 && isDigit(at(p + 1))) p++;
   else if (c === 44 && at(p + 1) === 44) {
@@ -364,6 +409,28 @@ function extAt(e: number): [number, number] | null {
   }
   if (c === 35 && (at(p) === 35 || at(p) === 42)) return null;
   return [ds, p];
+}
+
+/** The E.164 form of the NANP match, built in one string from its digits (no slices to join). */
+function nanpE164(): string {
+  const a = mNpa;
+  const b = mNxx;
+  const c = mLine;
+  const d = digitAt;
+  return String.fromCharCode(
+    43,
+    49,
+    d(a),
+    d(a + 1),
+    d(a + 2),
+    d(b),
+    d(b + 1),
+    d(b + 2),
+    d(c),
+    d(c + 1),
+    d(c + 2),
+    d(c + 3),
+  );
 }
 
 /**
@@ -398,16 +465,12 @@ function readCandidate(out: Detection[], lastEnd: number, limit: number, isAssig
       }
     }
     if (ok) {
-      const npa = intl ? null : T.slice(mNpa, mNpa + 3);
+      const e164 = intl ? `+${mIntl}` : nanpE164();
+      const npa = intl ? null : e164.slice(2, 5);
       if (npa === null || !isAssignedNpa || isAssignedNpa(npa)) {
-        const contiguous = mNxx === mNpa + 3 && mLine === mNpa + 6;
         out.push({
           kind: intl ? 'international' : 'nanp',
-          e164: intl
-            ? `+${mIntl}`
-            : contiguous
-              ? `+1${T.slice(mNpa, mNpa + 10)}`
-              : `+1${npa}${T.slice(mNxx, mNxx + 3)}${T.slice(mLine, mLine + 4)}`,
+          e164,
           npa,
           start: mStart,
           end,

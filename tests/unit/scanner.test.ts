@@ -325,6 +325,42 @@ describe('scanText: look-alikes it must not report', () => {
   });
 });
 
+describe('scanText: id labels', () => {
+  const labels = (
+    'order orders invoice inv ticket case account acct acc ref reference sku tracking track confirmation conf ' +
+    'passcode password pwd pin code meeting webinar zoom transaction txn claim policy member serial routing aba ' +
+    'iban swift po ssn ein tin tax receipt booking reservation rma id'
+  ).split(' ');
+
+  it.each(labels)('%j, in any case and with up to 4 separators, marks the digits after it as an identifier', (w) => {
+    for (const label of [w, w.toUpperCase(), `${w[0]?.toUpperCase()}${w.slice(1)}`])
+      for (const gap of [' ', ': ', ' #', '-', '=', ' \u2116 ', '\u00a0', '. : ']) {
+        expect(scanText(`${label}${gap}415-555-0134`), `${label}${gap}`).toEqual([]);
+        expect(scanText(`x ${label} No${gap}415-555-0134`), `${label} No${gap}`).toEqual([]);
+      }
+  });
+
+  it.each(labels)('%j is a label only as a whole word, right before the number', (w) => {
+    for (const text of [`x${w} 415-555-0134`, `${w}x 415-555-0134`, `${w}  :  415-555-0134`, `${w}, 415-555-0134`])
+      expect(scanText(text), text).toHaveLength(1);
+  });
+
+  it.each(['no', 'No.', 'nr', 'num', 'number', 'nbr'])('a number word (%j) is a label after a label only', (no) => {
+    expect(scanText(`Order ${no} 415-555-0134`)).toEqual([]);
+    expect(scanText(`Meeting ID ${no}: 415-555-0134`)).toEqual([]);
+    expect(scanText(`Caller ID ${no} 415-555-0134`)).toEqual([]);
+    expect(scanText(`Phone ${no} 415-555-0134`)).toHaveLength(1);
+    expect(scanText(`Order${no} 415-555-0134`)).toHaveLength(1);
+  });
+
+  it('"Caller ID" names a phone number, "ID" alone an identifier', () => {
+    for (const text of ['Caller ID: 415-555-0134', 'CALLER. ID 415-555-0134', 'caller:id 415-555-0134'])
+      expect(scanText(text), text).toHaveLength(1);
+    for (const text of ['ID 415-555-0134', 'recaller ID 415-555-0134', 'Caller    ID 415-555-0134'])
+      expect(scanText(text), text).toEqual([]);
+  });
+});
+
 describe('scanText: agreement and long runs', () => {
   it('applies the same area-code and exchange rule as isNanpShape', () => {
     for (let i = 0; i < 1000; i++) {
