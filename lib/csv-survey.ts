@@ -149,6 +149,10 @@ class Survey {
     let rows = this.rows;
     let width = this.width;
     let lastCut = this.lastCut;
+    /** The next LF, CR and quote from where the fast path last looked (n: none in this chunk). */
+    let lf = -1;
+    let cr = -1;
+    let quote = -1;
     // The hot loop: every byte outside quotes, quoted sections jumped over (indexOf); state in locals.
     while (i < n) {
       if (inQuote) {
@@ -193,6 +197,27 @@ class Survey {
           this.cuts.push(end);
           lastCut = end;
         }
+        // The rows that follow with no quote and their line end in this chunk (nearly all): the line end
+        // found by indexOf, the commas counted in a tight loop.
+        let from = i + 1;
+        for (;;) {
+          if (lf < from) lf = indexOr(b, LF, from);
+          if (cr < from) cr = indexOr(b, CR, from);
+          if (quote < from) quote = indexOr(b, QUOTE, from);
+          const eol = Math.min(lf, cr);
+          if (eol >= n - 1 || quote < eol) break;
+          let k = 1;
+          for (let j = from; j < eol; j++) if (b[j] === COMMA) k++;
+          rows++;
+          if (k > width) width = k;
+          from = b[eol] === CR && b[eol + 1] === LF ? eol + 2 : eol + 1;
+          if (pos + from - lastCut >= batchBytes) {
+            lastCut = pos + from;
+            this.cuts.push(lastCut);
+          }
+        }
+        this.rowStart = pos + from;
+        i = from - 1;
       } else if (c === QUOTE && atCellStart) {
         inQuote = true;
         this.openAt = pos + i;
@@ -270,6 +295,12 @@ class Survey {
       }
     }
   }
+}
+
+/** Where the next `byte` is in `b` from `from`, or `b.length` when there is none. */
+function indexOr(b: Uint8Array, byte: number, from: number): number {
+  const at = b.indexOf(byte, from);
+  return at < 0 ? b.length : at;
 }
 
 /** The line (1-based, as `parseCsv` counts them: CRLF, LF or a lone CR) that byte `offset` is on. */

@@ -9,7 +9,7 @@
 import { type CsvShape, concatBytes, surveyCsv } from '../csv-survey';
 import type { ClassifyContext } from '../law/classify';
 import type { CliIO } from './main';
-import { CSV_COLUMNS, type CsvBatch, type CsvScanSetup, csvBatchScanner, type TextScanner } from './scan-csv';
+import { CSV_COLUMNS, type CsvBatch, type CsvScanSetup, csvByteScanner } from './scan-csv';
 
 /** Runs batches somewhere else (bin/scan-pool.ts: worker threads); results come back per batch, as UTF-8. */
 export interface CsvBatchRunner {
@@ -96,15 +96,13 @@ export async function scanCsvFile(file: string, context: ClassifyContext, io: Cl
   }
   const setup: CsvScanSetup = { width: shape.width, header: shape.header, eol, context };
   const pool = io.csvWorkers?.(setup, shape.rows) ?? null;
-  const local = pool ? null : csvBatchScanner(setup);
-  const scan = (batch: CsvBatch): Promise<string | Uint8Array> =>
-    pool
-      ? pool.run(batch)
-      : Promise.resolve().then(() => (local as TextScanner)(decoder.decode(batch.bytes), batch.first));
+  const local = pool ? null : csvByteScanner(setup);
+  const scan = (batch: CsvBatch): Promise<Uint8Array> =>
+    pool ? pool.run(batch) : Promise.resolve(batch).then(local as (batch: CsvBatch) => Uint8Array);
   const progress = io.stderrIsTTY ? progressBar(shape.size - shape.start, io.stderr) : null;
   progress?.update(0);
 
-  const pending: { result: Promise<string | Uint8Array>; size: number }[] = [];
+  const pending: { result: Promise<Uint8Array>; size: number }[] = [];
   const limit = pool ? pool.size * 2 : 1;
   let done = 0;
   const flush = async () => {

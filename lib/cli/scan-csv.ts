@@ -3,7 +3,9 @@
  * consent_* columns out, as CSV text. Pure, so it runs in this thread or in a worker (bin/scan-pool.ts)
  * and gives the same bytes either way.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { csvCell, parseCsv } from '../csv';
+import { CsvRowBytes, csvRowEnd, ESCAPED, QUOTED, REQUOTED } from '../csv-row-bytes';
 import { type CalleeLocation, type Classification, type ClassifyContext, classify } from '../law/classify';
 import { findLocations, isLocationLabel, locationOfValue } from '../location/read';
 import { plainNanpE164 } from '../number/parse-number';
@@ -106,132 +108,271 @@ export interface CsvBatch {
   first: boolean;
 }
 
-/** Scans the text of whole rows (`first`: they start with the header) to the output's CSV text. */
-export type TextScanner = (text: string, first: boolean) => string;
-
 /** Entries kept per cache; past this a cache starts again (memory stays flat on any file). */
 const CACHE_SIZE = 20_000;
 
-/** A map that forgets everything once it holds CACHE_SIZE entries. */
-function cached<T>(compute: (key: string) => T): (key: string) => T {
-  const map = new Map<string, T>();
-  return (key) => {
-    let value = map.get(key);
-    if (value === undefined) {
-      if (map.size >= CACHE_SIZE) map.clear();
-      value = compute(key);
-      map.set(key, value);
-    }
+/**
+ * Values keyed by a run of bytes (a row's location cells as written), found by a hash of the bytes and
+ * checked byte for byte: no string is made per row. Forgets everything once it holds CACHE_SIZE entries.
+ */
+class ByteKeyCache<T> {
+  private readonly map = new Map<number, { key: Uint8Array; value: T }>();
+  private hash = 0;
+
+  get(b: Uint8Array, from: number, to: number): T | undefined {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+    // A small integer: a map key V8 stores without a number object.
+    this.hash = h & 0x3fffffff;
+    const entry = this.map.get(this.hash);
+    if (entry === undefined || entry.key.length !== to - from) return undefined;
+    for (let i = from; i < to; i++) if (entry.key[i - from] !== b[i]) return undefined;
+    return entry.value;
+  }
+
+  /** Keeps `value` under the key `get` was last asked for (a key of the same hash gives way). */
+  set(b: Uint8Array, from: number, to: number, value: T): T {
+    if (this.map.size >= CACHE_SIZE) this.clear();
+    this.map.set(this.hash, { key: b.slice(from, to), value });
     return value;
-  };
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
 }
 
-/** Scans batches of one run; keeps its verdicts and row locations (a lead list repeats them). */
-export function csvBatchScanner(setup: CsvScanSetup): TextScanner {
-  const { width, eol, context } = setup;
+/** Bytes written one after another into a buffer that grows as needed (kept from batch to batch). */
+class ByteSink {
+  private buf = new Uint8Array(1 << 20);
+  private at = 0;
+  private readonly encoder = new TextEncoder();
+
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
+    grown.set(this.buf.subarray(0, this.at));
+    this.buf = grown;
+  }
+
+  bytes(src: Uint8Array, from = 0, to = src.length): void {
+    this.room(to - from);
+    this.buf.set(from === 0 && to === src.length ? src : src.subarray(from, to), this.at);
+    this.at += to - from;
+  }
+
+  /** `n` times the byte `c`. */
+  repeat(c: number, n: number): void {
+    if (n === 0) return;
+    this.room(n);
+    this.buf.fill(c, this.at, this.at + n);
+    this.at += n;
+  }
+
+  /** Text of ASCII characters only (an E.164 number). */
+  ascii(text: string): void {
+    this.room(text.length);
+    for (let i = 0; i < text.length; i++) this.buf[this.at++] = text.charCodeAt(i);
+  }
+
+  text(text: string): void {
+    this.room(text.length * 3);
+    this.at += this.encoder.encodeInto(text, this.buf.subarray(this.at)).written;
+  }
+
+  /** What was written, in a buffer of its own (it can be handed to another thread); the sink starts again. */
+  take(): Uint8Array<ArrayBuffer> {
+    const out = this.buf.slice(0, this.at);
+    this.at = 0;
+    return out;
+  }
+}
+
+const COMMA = 44;
+
+/** A row location and the consent_* cells (after the E.164 one) of its numbers, by area code. */
+interface Place {
+  location: CalleeLocation | null;
+  tails: Map<number, Uint8Array>;
+}
+
+/**
+ * Scans batches of one run, bytes in, bytes out (a worker hands both over). Keeps its verdicts and row
+ * locations (a lead list repeats them). A row's cells are found on its bytes (lib/csv-row-bytes.ts) and
+ * written back as they came, unless `csvCell` writes one differently (then only the quotes it does not
+ * need are dropped); only the cells the row's number and location are read from are decoded. A row the
+ * byte reader leaves to `parseCsv`, and every row of a batch that is not valid UTF-8 (decoding replaces
+ * bad bytes), is decoded, parsed and written cell by cell with `csvCell`.
+ */
+export function csvByteScanner(setup: CsvScanSetup): (batch: CsvBatch) => Uint8Array<ArrayBuffer> {
+  const { width, context } = setup;
   const columns = locationColumns(setup.header);
-  const blank = CSV_COLUMNS.map(() => '').join(',');
-  const cellsOf = (e164: string, location: CalleeLocation | null) =>
+  const indices = columns.map((c) => c.index);
+  /** The location columns are side by side (or there is one): their cells as written are one run of the row. */
+  const adjacent = indices.every((index, k) => k === 0 || index === (indices[k - 1] as number) + 1);
+  const lastColumn = indices.length > 0 ? Math.max(...indices) : -1;
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const eol = setup.eol;
+  const headerTail = encoder.encode(`,${CSV_COLUMNS.join(',')}${eol}`);
+  const blankTail = encoder.encode(`,${CSV_COLUMNS.map(() => '').join(',')}${eol}`);
+  const sink = new ByteSink();
+  const row = new CsvRowBytes();
+  /** Places by their location cells as written (joined by commas: a CSV fragment, read back one way only). */
+  const places = new ByteKeyCache<Place>();
+  const nowhere: Place = { location: null, tails: new Map() };
+  let tailCount = 0;
+  const key = new ByteSink();
+  const verdictCells = (e164: string, location: CalleeLocation | null) =>
     csvVerdict(classify(e164, location ? { ...context, calleeLocation: location } : context))
       .map(csvCell)
       .join(',');
-  /*
-   * A plain NANP number's verdict is its area code's (classify keeps one per area code and context):
-   * every consent_* cell but the E.164 one is the same for all numbers of an area code and location.
-   */
-  let number = '';
-  let location: CalleeLocation | null = null;
-  const areaTail = cached(() => cellsOf(number, location).slice(number.length + 1));
-  const verdictCells = (e164: string, where: CalleeLocation | null) => {
-    if (e164.length !== 12 || plainNanpE164(e164) !== e164) return cellsOf(e164, where);
-    number = e164;
-    location = where;
-    const key = where ? `${e164.slice(2, 5)}${where.regions.join('/')}\u0000${where.text ?? ''}` : e164.slice(2, 5);
-    return `${e164},${areaTail(key)}`;
+
+  // The batch being scanned: its bytes, the same as Latin-1 text (a JS string indexed like the bytes,
+  // sliced for ASCII cells), and the cells of a row read by parseCsv (null for a row read on its bytes).
+  let bytes = new Uint8Array(0);
+  let latin1 = '';
+  let parsed: string[] | null = null;
+
+  /** The value of cell `k` of the row, as parseCsv reads it. */
+  const cellText = (k: number): string => {
+    if (parsed) return parsed[k] ?? '';
+    if (k >= row.cells) return '';
+    const flags = row.flags[k] as number;
+    let from = row.from[k] as number;
+    let to = row.to[k] as number;
+    if (flags & QUOTED) {
+      from++;
+      to--;
+    }
+    let ascii = true;
+    for (let i = from; i < to && ascii; i++) ascii = (bytes[i] as number) < 128;
+    const text = ascii ? latin1.slice(from, to) : decoder.decode(bytes.subarray(from, to));
+    return flags & ESCAPED ? text.replaceAll('""', '"') : text;
   };
-  const locationKeys = columns.map((c) => c.index);
-  const rowLocationOf = cached((_key) => rowLocation(currentRow, columns));
-  let currentRow: readonly string[] = [];
-  const locationOf = (row: readonly string[]) => {
-    currentRow = row;
-    return rowLocationOf(locationKeys.map((i) => row[i] ?? '').join('\u0000'));
+
+  /** The first number in the row's cells, read as the scanner reads it. */
+  const firstNumber = (cells: number): string | undefined => {
+    for (let k = 0; k < cells; k++) {
+      // Fewer bytes than MIN_NUMBER_LENGTH are fewer characters: no number.
+      if (!parsed && (row.to[k] as number) - (row.from[k] as number) < MIN_NUMBER_LENGTH) continue;
+      const cell = cellText(k);
+      if (cell.length < MIN_NUMBER_LENGTH || !enoughDigits(cell)) continue;
+      const found = scanText(cell, SCAN_OPTIONS)[0];
+      if (found) return found.e164;
+    }
+    return undefined;
   };
-  return (text, first) => {
-    let out = '';
-    let r = 0;
-    for (let i = 0; i < text.length; r++) {
-      // One row: its text up to the line end, read by parseCsv only when it holds a quote.
-      const [end, next, quoted] = rowEnd(text, i);
-      const raw = text.slice(i, end);
-      i = next;
-      let row: string[];
-      let line: string;
-      if (!quoted && !raw.includes('\uFEFF')) {
-        // No quote, no line break, no BOM in a cell: every cell is written back as it was read.
-        row = raw.split(',');
-        line = row.length < width ? raw + ','.repeat(width - row.length) : raw;
+
+  /** The row's place, found by its location cells as written (as csvCell writes them, for a parsed row). */
+  const placeOf = (): Place => {
+    if (columns.length === 0) return nowhere;
+    let place: Place | undefined;
+    if (!parsed && adjacent && lastColumn < row.cells) {
+      const from = row.from[indices[0] as number] as number;
+      const to = row.to[lastColumn] as number;
+      place = places.get(bytes, from, to) ?? places.set(bytes, from, to, newPlace());
+    } else {
+      indices.forEach((i, k) => {
+        if (k > 0) key.repeat(COMMA, 1);
+        if (parsed) key.text(csvCell(parsed[i] ?? ''));
+        else if (i < row.cells) key.bytes(bytes, row.from[i], row.to[i]);
+      });
+      const written = key.take();
+      place = places.get(written, 0, written.length) ?? places.set(written, 0, written.length, newPlace());
+    }
+    return place;
+  };
+  const newPlace = (): Place => {
+    const cells: string[] = [];
+    // Decoded afresh (a slice of the batch's text would keep the whole text alive in the cache).
+    for (const i of indices) cells[i] = parsed ? cellText(i) : structuredClone(cellText(i));
+    return { location: rowLocation(cells, columns), tails: new Map() };
+  };
+
+  /** The consent_* cells of a row whose number is `e164`, after a comma, and the line end. */
+  const writeVerdict = (e164: string, place: Place) => {
+    if (e164.length !== 12 || plainNanpE164(e164) !== e164) {
+      sink.text(`,${verdictCells(e164, place.location)}${eol}`);
+      return;
+    }
+    /*
+     * A plain NANP number's verdict is its area code's (classify keeps one per area code and context):
+     * every consent_* cell but the E.164 one is the same for all numbers of an area code and location.
+     */
+    const area = e164.charCodeAt(2) * 100 + e164.charCodeAt(3) * 10 + e164.charCodeAt(4);
+    let tail = place.tails.get(area);
+    if (tail === undefined) {
+      if (++tailCount > CACHE_SIZE) {
+        // Memory stays flat: every place and tail starts again.
+        places.clear();
+        nowhere.tails.clear();
+        tailCount = 1;
+      }
+      tail = encoder.encode(`${verdictCells(e164, place.location).slice(e164.length)}${eol}`);
+      place.tails.set(area, tail);
+    }
+    sink.repeat(COMMA, 1);
+    sink.ascii(e164);
+    sink.bytes(tail);
+  };
+
+  /** Writes the row as it came, padded to `width` cells; returns its cells. */
+  const writeRowBytes = (): number => {
+    let copied = row.from[0] as number;
+    for (let k = 0; k < row.cells; k++) {
+      const flags = row.flags[k] as number;
+      if (flags & QUOTED && !(flags & REQUOTED)) {
+        // Quotes csvCell would not write: the value alone.
+        sink.bytes(bytes, copied, row.from[k] as number);
+        sink.bytes(bytes, (row.from[k] as number) + 1, (row.to[k] as number) - 1);
+        copied = row.to[k] as number;
+      }
+    }
+    sink.bytes(bytes, copied, row.end);
+    sink.repeat(COMMA, width - row.cells);
+    return row.cells;
+  };
+
+  /** Reads the row from `i` to `end` with parseCsv and writes it cell by cell, padded to `width` cells. */
+  const writeRowParsed = (i: number, end: number): number => {
+    const raw = decoder.decode(bytes.subarray(i, end));
+    // parseCsv drops a BOM that starts its text; here it starts a cell, which keeps it.
+    parsed = (raw.charCodeAt(0) === 0xfeff ? parseCsv(`,${raw}`)[0]?.slice(1) : parseCsv(raw)[0]) ?? [''];
+    sink.text(parsed.map(csvCell).join(','));
+    sink.repeat(COMMA, width - parsed.length);
+    return parsed.length;
+  };
+
+  return (batch) => {
+    bytes = batch.bytes;
+    const n = bytes.length;
+    const valid = isUtf8(bytes);
+    latin1 = valid ? Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1') : '';
+    for (let i = 0, r = 0; i < n; r++) {
+      let cells: number;
+      parsed = null;
+      if (valid && row.read(bytes, i)) {
+        cells = writeRowBytes();
+        i = row.next;
       } else {
-        // parseCsv drops a BOM that starts its text; here it starts a cell, which keeps it.
-        row = (raw.charCodeAt(0) === 0xfeff ? parseCsv(`,${raw}`)[0]?.slice(1) : parseCsv(raw)[0]) ?? [''];
-        const cells = row.map(csvCell);
-        while (cells.length < width) cells.push('');
-        line = cells.join(',');
+        const [end, next] = csvRowEnd(bytes, i);
+        cells = writeRowParsed(i, end);
+        i = next;
       }
-      if (first && r === 0) {
-        out += `${line},${CSV_COLUMNS.join(',')}${eol}`;
-        continue;
+      if (batch.first && r === 0) sink.bytes(headerTail);
+      else {
+        const found = firstNumber(cells);
+        if (found) writeVerdict(found, placeOf());
+        else sink.bytes(blankTail);
       }
-      const found = firstNumber(row);
-      out += `${line},${found ? verdictCells(found, locationOf(row)) : blank}${eol}`;
     }
-    return out;
+    bytes = new Uint8Array(0);
+    latin1 = '';
+    parsed = null;
+    return sink.take();
   };
 }
-
-/** Scans batches of bytes to bytes (for a worker: both cross threads as transferred buffers). */
-export function csvByteScanner(setup: CsvScanSetup): (batch: CsvBatch) => Uint8Array<ArrayBuffer> {
-  const scan = csvBatchScanner(setup);
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const encoder = new TextEncoder();
-  return ({ bytes, first }) => encoder.encode(scan(decoder.decode(bytes), first));
-}
-
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
-
-/**
- * Where the row starting at `i` ends (before its line end), where the next one starts, and whether it
- * holds a quote. Quoted sections follow parseCsv: one opens only at the start of a cell.
- */
-function rowEnd(text: string, i: number): [number, number, boolean] {
-  const n = text.length;
-  let quoted = false;
-  let j = i;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === LF) return [j, j + 1, quoted];
-    if (c === CR) return [j, text.charCodeAt(j + 1) === LF ? j + 2 : j + 1, quoted];
-    if (c === QUOTE) {
-      quoted = true;
-      const before = j === i ? COMMA_CODE : text.charCodeAt(j - 1);
-      if (before === COMMA_CODE || before === CR || before === LF) {
-        // A quoted section: to the next lone quote (a doubled one is a quote inside it).
-        for (;;) {
-          const close = text.indexOf('"', j + 1);
-          if (close < 0) return [n, n, true];
-          j = close + 1;
-          if (text.charCodeAt(j) !== QUOTE) break;
-        }
-        continue;
-      }
-    }
-    j++;
-  }
-  return [n, n, quoted];
-}
-
-const COMMA_CODE = 44;
 
 /** The fewest digits of a number the scanner reads (NANP 10, international 8 and up). */
 const MIN_NUMBER_LENGTH = 8;
@@ -246,13 +387,4 @@ function enoughDigits(cell: string): boolean {
     }
   }
   return false;
-}
-
-function firstNumber(row: readonly string[]): string | undefined {
-  for (const cell of row) {
-    if (cell.length < MIN_NUMBER_LENGTH || !enoughDigits(cell)) continue;
-    const found = scanText(cell, SCAN_OPTIONS)[0];
-    if (found) return found.e164;
-  }
-  return undefined;
 }

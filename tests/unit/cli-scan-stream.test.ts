@@ -40,6 +40,8 @@ function reference(text: string): string {
   return toCsv(out, { eol: csvEol(text), bom: text.charCodeAt(0) === 0xfeff });
 }
 
+const AREAS = ['415', '212', '617', '305', '206', '512', '416', '312', '303', '646'];
+
 /** Runs `consent scan --csv f.csv` in-process on `text` (or these bytes), read in chunks of `chunk` bytes. */
 async function scan(text: string | Uint8Array, chunk: number, extra: Partial<CliIO> = {}) {
   let stdout = '';
@@ -78,6 +80,14 @@ const SHAPES: Record<string, string> = {
   'a blank first row': '\n415-555-0134\n',
   'location columns missing from short rows':
     'name,phone,city,state\nAnn,415-555-0134\nBo,212-555-0199,Austin\nCy,+1 617 555 0101,Boston,MA,x\nDi,4155550134,,CA\n',
+  'quoted cells: quotes csvCell needs kept, others dropped, a BOM in quotes':
+    'name,"phone",state\n"Ann","415-555-0134","CA"\n' +
+    '"Bo ""B""","＋１ ４１５ ５５５ ０１３４",""\n"\ufeffCy","x,y","(212) 555-0199"\n',
+  'location columns apart, quoted and not, the same places written both ways':
+    'state,phone,name,zip\nCA,415-555-0134,Ann,94607\n"CA",415-555-0135,Bo,"94607"\n' +
+    'TX,"415-555-0136",Cy,73301\nCA,212-555-0199\n',
+  'a number in a non-ASCII cell, a row left to parseCsv':
+    'n,p,state\nZoë,"tél 415 555 0134",CA\n"a"b,415 555 0134,"NY"\n',
   'generated list, LF': [...leadList(300)].join(''),
   'generated list, CRLF and BOM': `\ufeff${[...leadList(300, '\r\n')].join('')}`,
 };
@@ -121,6 +131,18 @@ describe('consent scan --csv, streamed', () => {
       expect({ chunk, code }).toEqual({ chunk, code: 0 });
       expect(stdout).toBe(expected);
     }
+  });
+
+  it('more places and area codes than a cache holds: the same bytes', async () => {
+    // 21,000 ZIP codes, each read as a place, with numbers of 10 area codes: the caches start again.
+    const rows = Array.from(
+      { length: 21_000 },
+      (_, i) => `${AREAS[i % AREAS.length]}-555-${String(i % 10_000).padStart(4, '0')},${10_000 + i}`,
+    );
+    const text = `phone,zip\n${rows.join('\n')}\n`;
+    const { code, stdout } = await scan(text, 1 << 20);
+    expect(code).toBe(0);
+    expect(stdout).toBe(reference(text));
   });
 
   it('several workers: the same bytes, rows in input order', async () => {
