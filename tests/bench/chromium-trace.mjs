@@ -87,7 +87,9 @@ export function summarize(events, { urlPart = '', ours = 'chrome-extension://', 
   const scriptOf = (e) => {
     const d = e.args?.data ?? {};
     const url = d.url ?? d.scriptName ?? d.stackTrace?.[0]?.url ?? '';
-    return typeof url === 'string' && url.startsWith(ours) ? 'script (ours)' : 'script (page)';
+    return typeof url === 'string' && url.startsWith(ours)
+      ? 'script (ours)'
+      : 'script (page, or ours in promise reactions)';
   };
   const SCRIPT = new Set([
     'FunctionCall',
@@ -131,35 +133,56 @@ export function summarize(events, { urlPart = '', ours = 'chrome-extension://', 
     longCount: long.length,
     totals: round(totals),
     longTasks,
-    hot: hotFunctions(events, main, ours, from, to),
+    ...profileOf(events, main, ours, from, to),
   };
 }
 
 const round = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));
 
-/** Self time of the sampled functions of our script (V8's profiler in the trace), the top 12. */
-function hotFunctions(events, main, ours, from, to) {
+/**
+ * From V8's sampled profile in the trace (none with TRACE_PROFILE=off): `oursMs`, the time with a
+ * frame of our script on the stack (what our script did, the browser work it called included: the
+ * event-based classes above miss most of it, our code runs in promise reactions that carry no URL),
+ * and `hot`, the self time of our hottest functions, the top 12.
+ */
+function profileOf(events, main, ours, from, to) {
   const [pid] = main.split(':');
   const nodes = new Map();
   const self = new Map();
+  let oursMs = 0;
+  // Whether a profile node has a frame of ours on its stack (itself or a caller), memoized.
+  const oursOnStack = (key) => {
+    const node = nodes.get(key);
+    if (!node) return false;
+    node.ours ??= node.frame.url?.startsWith(ours) || (node.parent !== undefined && oursOnStack(node.parent));
+    return node.ours;
+  };
   for (const e of events) {
     if (e.name !== 'ProfileChunk' || String(e.pid) !== pid) continue;
     const data = e.args?.data ?? {};
-    for (const n of data.cpuProfile?.nodes ?? []) nodes.set(`${e.id}:${n.id}`, n.callFrame);
+    for (const n of data.cpuProfile?.nodes ?? []) {
+      const parent = n.parent === undefined ? undefined : `${e.id}:${n.parent}`;
+      nodes.set(`${e.id}:${n.id}`, { frame: n.callFrame, parent });
+    }
+    if (e.ts < from || e.ts > to) continue;
     const samples = data.cpuProfile?.samples ?? [];
     const deltas = data.timeDeltas ?? [];
     for (let i = 0; i < samples.length; i++) {
-      const frame = nodes.get(`${e.id}:${samples[i]}`);
+      const key = `${e.id}:${samples[i]}`;
+      const ms = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
+      if (oursOnStack(key)) oursMs += ms;
+      const frame = nodes.get(key)?.frame;
       if (!frame?.url?.startsWith(ours)) continue;
-      if (e.ts < from || e.ts > to) continue;
-      const key = `${frame.functionName || '(anonymous)'}:${frame.lineNumber}:${frame.columnNumber}`;
-      self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
+      const name = `${frame.functionName || '(anonymous)'}:${frame.lineNumber}:${frame.columnNumber}`;
+      self.set(name, (self.get(name) ?? 0) + ms);
     }
   }
-  return [...self.entries()]
+  if (nodes.size === 0) return {};
+  const hot = [...self.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 12)
     .map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`);
+  return { oursMs: Math.round(oursMs), hot };
 }
 
 /** The page's Performance.getMetrics, by name. */
