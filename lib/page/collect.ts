@@ -4,7 +4,7 @@
  * `consent scan` (on linkedom in Node) share it.
  */
 import type { Detection, ScanOptions } from '../number/scan-text';
-import { BLOCK_TAGS, SKIP_TAGS } from './blocks';
+import { BLOCK_TAGS, openShadowOf, SKIP_TAGS } from './blocks';
 
 export type Where = 'text' | 'tel-link' | 'input';
 
@@ -281,7 +281,7 @@ export class Walker {
     } else if ((tag === 'INPUT' || tag === 'TEXTAREA') && block !== null && isPhoneField(element)) {
       this.walked.fields.push(element);
     }
-    const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    const shadow = openShadowOf(element, tag);
     if (shadow && !tag.startsWith('CONSENT-GUARD-')) this.walked.shadowRoots.push(shadow);
   }
 }

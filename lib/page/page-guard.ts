@@ -30,8 +30,8 @@ import { linkShowsNumber } from './dedupe';
 import { type DialNeed, dialNeed } from './dial-need';
 import { isOwnElement, PageObserver } from './page-observer';
 import { createPanel, type PanelActs } from './panel';
-import { newRecordCache, type RecordCache, type RecordPlace, recordLocationOf } from './record';
-import { recordDncMatch } from './record-dnc';
+import { newRecordCache, type RecordCache, type RecordPlace } from './record';
+import { recordFactsOf } from './record-dnc';
 import type { PageText } from './text';
 import { SLICE_MS, yieldToPage } from './yield';
 
@@ -491,11 +491,8 @@ export class PageGuard {
     for (const f of found) {
       if (this.answers.refused(f.e164)) continue;
       const after = placementOf(f, owner);
-      const { location, records } = recordLocationOf(f.node, this.records);
-      for (const record of records) this.watchRecord(record, owner);
-      const flag = recordDncMatch(f.node, this.records);
-      for (const record of flag.records) this.watchRecord(record, owner);
-      const dnc = flag.dnc;
+      const { location, record, dnc, records } = recordFactsOf(f.node, this.records);
+      for (const r of records) this.watchRecord(r, owner);
       const key = answerKey(f.e164, location?.regions);
       // A badge is kept only with the same answer key and the same record flag (a flag is fixed per badge).
       const existing = before.find(
@@ -514,8 +511,6 @@ export class PageGuard {
       this.badgeOwner.set(badge, owner);
       this.badgeNumber.set(badge, f.e164);
       if (location) this.badgeLocation.set(badge, location);
-      // The outermost record read is the number's own (a row; a card, not the field inside it).
-      const record = records.at(-1);
       if (record) {
         const id = this.recordIds.get(record) ?? `r${++this.recordCount}`;
         this.recordIds.set(record, id);

@@ -14,6 +14,8 @@ import {
   isRow,
   ownText,
   type RecordCache,
+  type RecordPlace,
+  recordPlace,
   walkRecords,
 } from './record';
 
@@ -119,18 +121,42 @@ function recordFlag(record: Element, keep: ReadonlySet<Element>, cache: RecordCa
   return both(textFlag(ownText(record, keep)), boxesFlag(record, keep, cache));
 }
 
-/**
- * Whether the record holding `node` flags it do-not-call, and the records read to find out (the page
- * engine watches them: a change in one may set or clear the flag).
- */
-export function recordDncMatch(node: Node, cache: RecordCache): { dnc: boolean; records: Element[] } {
+/** True when the record holding `node` flags it do-not-call (see the module comment). */
+export function recordDncOf(node: Node, cache: RecordCache): boolean {
   let flag: Flag = null;
-  const records = walkRecords(node, (record, path) => {
+  walkRecords(node, (record, path) => {
     flag = recordFlag(record, path, cache);
     return flag !== null;
   });
-  return { dnc: flag === 'yes', records };
+  return flag === 'yes';
 }
 
-/** True when the record holding `node` flags it do-not-call (see the module comment). */
-export const recordDncOf = (node: Node, cache: RecordCache): boolean => recordDncMatch(node, cache).dnc;
+export interface RecordFacts {
+  /** Where the number's record says the callee is (record.ts `recordLocationOf`). */
+  location: RecordPlace | null;
+  /** The number's own record: the outermost one read for its location (a row; a card, not a field in it). */
+  record: Element | undefined;
+  /** Its record flags it do-not-call (`recordDncOf`). */
+  dnc: boolean;
+  /** Every record read for either: a change inside one of them may change the location or the flag. */
+  records: Element[];
+}
+
+/**
+ * A number's location and do-not-call flag in one walk up its records: each is decided by the nearest
+ * record that has one, by the same rules as `recordLocationOf` and `recordDncOf` on their own.
+ */
+export function recordFactsOf(node: Node, cache: RecordCache): RecordFacts {
+  let location: RecordPlace | null = null;
+  let flag: Flag = null;
+  let placeRead = 0;
+  const records = walkRecords(node, (record, path) => {
+    if (location === null) {
+      location = recordPlace(record, path, cache);
+      placeRead++;
+    }
+    flag ??= recordFlag(record, path, cache);
+    return location !== null && flag !== null;
+  });
+  return { location, record: records[placeRead - 1], dnc: flag === 'yes', records };
+}

@@ -12,7 +12,7 @@ import {
   type LocationSource,
   locationOfValue,
 } from '../location/read';
-import { BLOCK_TAGS, OWN_TAGS, SKIP_TAGS } from './blocks';
+import { BLOCK_TAGS, OWN_TAGS, openShadowOf, SKIP_TAGS } from './blocks';
 
 export interface RecordPlace {
   /** Every place the record names (two different ones: both, and the strictest rule wins). */
@@ -39,7 +39,8 @@ export interface DncBox {
  * headers and do-not-call flags are read once each, so the two or more numbers of one row share them.
  */
 export interface RecordCache {
-  places: Map<Element, { hits: Hit[] }>;
+  /** Each record's place (null: it names none), worked out once however many numbers it holds. */
+  places: Map<Element, RecordPlace | null>;
   /** Column headers by table. */
   headers: Map<Element, string[]>;
   /** Which columns of a header list a test (location label, do-not-call label) accepts. */
@@ -99,8 +100,9 @@ export function isRecord(e: Element): boolean {
   const role = e.getAttribute('role');
   if (role && RECORD_ROLES.has(role)) return true;
   if (e.hasAttribute('itemscope')) return true;
-  const words = `${e.getAttribute('class') ?? ''} ${e.id}`;
-  return words.length > 1 && RECORD_WORDS.test(words);
+  const kind = e.getAttribute('class');
+  const id = e.id;
+  return (!!kind || id !== '') && RECORD_WORDS.test(`${kind ?? ''} ${id}`);
 }
 
 /** The element above `node`: its parent, or the host of the shadow root it is in. */
@@ -156,7 +158,7 @@ export function ownText(record: Element, keep: ReadonlySet<Element>): string {
       // The last character only: a test of the whole text would make a long record quadratic.
       else if (!/\s/.test(text.slice(-1) || ' ')) text += ' ';
       visit(e);
-      const shadow = (e as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+      const shadow = openShadowOf(e, tag);
       if (shadow && !tag.startsWith('CONSENT-GUARD-')) visit(shadow);
       if (block) text += '\n';
     }
@@ -261,16 +263,23 @@ function rowHits(row: Element, cache: RecordCache): Hit[] {
 }
 
 function recordHits(record: Element, keep: ReadonlySet<Element>, cache: RecordCache): Hit[] {
-  const known = cache.places.get(record);
-  if (known) return known.hits;
-  const hits = isRow(record)
+  return isRow(record)
     ? rowHits(record, cache)
     : findLocations(ownText(record, keep)).map((hit) => ({
         ...hit,
         source: hit.labelled ? ('field' as const) : ('address' as const),
       }));
-  cache.places.set(record, { hits });
-  return hits;
+}
+
+/**
+ * The place `record` names for a number whose path up to it is `path` (null: none). Cached by record:
+ * another number of the same record (same path above it) reads it again for free.
+ */
+export function recordPlace(record: Element, path: ReadonlySet<Element>, cache: RecordCache): RecordPlace | null {
+  return cached(cache.places, record, () => {
+    const hits = recordHits(record, path, cache);
+    return hits.length > 0 ? placeOf(hits) : null;
+  });
 }
 
 /**
@@ -346,9 +355,7 @@ export function walkRecords(node: Node, read: (record: Element, path: ReadonlySe
 export function recordLocationOf(node: Node, cache: RecordCache = newRecordCache()): RecordMatch {
   let location: RecordPlace | null = null;
   const records = walkRecords(node, (record, path) => {
-    // The cache is keyed by record: another number of the same record (same path above it) reads it again for free.
-    const hits = recordHits(record, path, cache);
-    if (hits.length > 0) location = placeOf(hits);
+    location = recordPlace(record, path, cache);
     return location !== null;
   });
   return { location, records };
