@@ -119,12 +119,8 @@ const ID = 2;
 const NUMBER = 4;
 const CALLER = 8;
 
-/** A hash of the lower-cased ASCII letters of s[b, e), kept to 30 bits (a small integer to the engine). */
-function wordHash(s: string, b: number, e: number): number {
-  let h = 0;
-  for (let p = b; p < e; p++) h = (h * 31 + (s.charCodeAt(p) | 32)) & 0x3fffffff;
-  return h;
-}
+/** A word's hash h, taking one more ASCII letter c (any case), read backwards; 30 bits: a small integer. */
+const hashOn = (h: number, c: number) => (Math.imul(h, 31) ^ (c | 32)) & 0x3fffffff;
 /** The words by their hash: the word (to rule out a clash) and its kind. */
 const WORDS = new Map<number, [string, number]>();
 for (const [kind, words] of [
@@ -133,7 +129,11 @@ for (const [kind, words] of [
   [NUMBER, 'no|nr|num|number|nbr'],
   [CALLER, 'caller'],
 ] as const)
-  for (const w of words.split('|')) WORDS.set(wordHash(w, 0, w.length), [w, kind]);
+  for (const w of words.split('|')) {
+    let h = 0;
+    for (let i = w.length; i-- > 0; ) h = hashOn(h, w.charCodeAt(i));
+    WORDS.set(h, [w, kind]);
+  }
 
 /**
  * The text being scanned and the digit groups of the current candidate (start, end, flags of the separator
@@ -176,6 +176,8 @@ const nxxOk = (p: number) => nanpCodeOk(digitAt(p), digitAt(p + 1), digitAt(p + 
 
 /** The extension word (`x`, `ext`, `extn`, `extension`, `poste`) at p: returns where it ends, or -1. */
 function extWordEnd(p: number): number {
+  const c = at(p) | 32;
+  if (c !== 120 && c !== 101 && c !== 112) return -1; // each starts with x, e or p
   let q = p;
   while (q - p < 10 && isAsciiLetter(at(q))) q++;
   if (isAsciiLetter(at(q))) return -1;
@@ -229,10 +231,13 @@ let wordStart = 0;
 /** The kind of the whole ASCII word ending at e, any case (0: none, or not a word of an id label). */
 function wordKind(e: number): number {
   let b = e;
-  while (e - b <= 12 && isAsciiLetter(at(b - 1))) b--;
+  let h = 0;
+  for (let c = at(b - 1); isAsciiLetter(c); c = at(--b - 1)) {
+    if (e - b === 12) return 0; // longer than any
+    h = hashOn(h, c);
+  }
   wordStart = b;
-  if (b === e || e - b > 12) return 0;
-  const hit = WORDS.get(wordHash(T, b, e));
+  const hit = b < e ? WORDS.get(h) : undefined;
   return hit && T.slice(b, e).toLowerCase() === hit[0] ? hit[1] : 0;
 }
 
