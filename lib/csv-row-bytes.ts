@@ -7,6 +7,8 @@
  * cell: rare, and written back differently) is only measured, by `csvRowEnd`.
  */
 
+import { Buffer } from 'node:buffer';
+
 const QUOTE = 34;
 const COMMA = 44;
 const CR = 13;
@@ -32,6 +34,53 @@ export class CsvRowBytes {
   /** Where the row's text ends (before its line end), and where the next row starts. */
   end = 0;
   next = 0;
+  /** The bytes being read, and the same as Latin-1 text: a JS string indexed like the bytes, sliced for ASCII cells. */
+  private bytes: Uint8Array = new Uint8Array(0);
+  private latin1 = '';
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+  /** Reads rows of `b` from now on (`value` slices the text of its ASCII cells from one string of all of it). */
+  batch(b: Uint8Array): void {
+    this.bytes = b;
+    this.latin1 = Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1');
+  }
+
+  /**
+   * Whether cell `k` of the row last read from the batch holds at least `min` digits, ASCII or full-width
+   * (U+FF10-FF19, bytes EF BC 90-99): a cell with fewer holds no phone number, and is not decoded.
+   */
+  hasDigits(k: number, min: number): boolean {
+    const b = this.bytes;
+    const to = this.to[k] as number;
+    let digits = 0;
+    for (let i = this.from[k] as number; i < to; i++) {
+      const c = b[i] as number;
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 0xef && b[i + 1] === 0xbc && (b[i + 2] as number) >= 0x90 && (b[i + 2] as number) <= 0x99) {
+        digits++;
+        i += 2;
+      } else continue;
+      if (digits >= min) return true;
+    }
+    return false;
+  }
+
+  /** The value of cell `k` of the row last read from the batch, as `parseCsv` reads it ('' past the row's end). */
+  value(k: number): string {
+    if (k >= this.cells) return '';
+    const flags = this.flags[k] as number;
+    let from = this.from[k] as number;
+    let to = this.to[k] as number;
+    if (flags & QUOTED) {
+      from++;
+      to--;
+    }
+    const b = this.bytes;
+    let ascii = true;
+    for (let i = from; i < to && ascii; i++) ascii = (b[i] as number) < 128;
+    const text = ascii ? this.latin1.slice(from, to) : this.decoder.decode(b.subarray(from, to));
+    return flags & ESCAPED ? text.replaceAll('""', '"') : text;
+  }
 
   /**
    * Reads the row starting at `i` of `b` (a row with no line end runs to the end of `b`). Returns false,
@@ -41,8 +90,16 @@ export class CsvRowBytes {
     const n = b.length;
     let p = i;
     let k = 0;
+    let cellFrom = this.from;
+    let cellTo = this.to;
+    let cellFlags = this.flags;
     for (;;) {
-      if (k === this.from.length) this.grow();
+      if (k === cellFrom.length) {
+        this.grow();
+        cellFrom = this.from;
+        cellTo = this.to;
+        cellFlags = this.flags;
+      }
       const start = p;
       let flags = 0;
       let c = p < n ? (b[p] as number) : -1;
@@ -77,9 +134,9 @@ export class CsvRowBytes {
           c = ++p < n ? (b[p] as number) : -1;
         }
       }
-      this.from[k] = start;
-      this.to[k] = p;
-      this.flags[k] = flags;
+      cellFrom[k] = start;
+      cellTo[k] = p;
+      cellFlags[k] = flags;
       k++;
       if (c !== COMMA) break;
       p++;

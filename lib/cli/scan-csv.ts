@@ -3,9 +3,9 @@
  * consent_* columns out, as CSV text. Pure, so it runs in this thread or in a worker (bin/scan-pool.ts)
  * and gives the same bytes either way.
  */
-import { Buffer, isUtf8 } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import { csvCell, parseCsv } from '../csv';
-import { CsvRowBytes, csvRowEnd, ESCAPED, QUOTED, REQUOTED } from '../csv-row-bytes';
+import { CsvRowBytes, csvRowEnd, QUOTED, REQUOTED } from '../csv-row-bytes';
 import { type CalleeLocation, type Classification, type ClassifyContext, classify } from '../law/classify';
 import { findLocations, isLocationLabel, locationOfValue } from '../location/read';
 import { plainNanpE164 } from '../number/parse-number';
@@ -228,37 +228,19 @@ export function csvByteScanner(setup: CsvScanSetup): (batch: CsvBatch) => Uint8A
       .map(csvCell)
       .join(',');
 
-  // The batch being scanned: its bytes, the same as Latin-1 text (a JS string indexed like the bytes,
-  // sliced for ASCII cells), and the cells of a row read by parseCsv (null for a row read on its bytes).
+  // The batch being scanned, and the cells of a row read by parseCsv (null for a row read on its bytes).
   let bytes = new Uint8Array(0);
-  let latin1 = '';
   let parsed: string[] | null = null;
 
   /** The value of cell `k` of the row, as parseCsv reads it. */
-  const cellText = (k: number): string => {
-    if (parsed) return parsed[k] ?? '';
-    if (k >= row.cells) return '';
-    const flags = row.flags[k] as number;
-    let from = row.from[k] as number;
-    let to = row.to[k] as number;
-    if (flags & QUOTED) {
-      from++;
-      to--;
-    }
-    let ascii = true;
-    for (let i = from; i < to && ascii; i++) ascii = (bytes[i] as number) < 128;
-    const text = ascii ? latin1.slice(from, to) : decoder.decode(bytes.subarray(from, to));
-    return flags & ESCAPED ? text.replaceAll('""', '"') : text;
-  };
+  const cellText = (k: number): string => (parsed ? (parsed[k] ?? '') : row.value(k));
 
   /** The first number in the row's cells, read as the scanner reads it. */
   const firstNumber = (cells: number): string | undefined => {
     for (let k = 0; k < cells; k++) {
-      // Fewer bytes than MIN_NUMBER_LENGTH are fewer characters: no number.
-      if (!parsed && (row.to[k] as number) - (row.from[k] as number) < MIN_NUMBER_LENGTH) continue;
-      const cell = cellText(k);
-      if (cell.length < MIN_NUMBER_LENGTH || !enoughDigits(cell)) continue;
-      const found = scanText(cell, SCAN_OPTIONS)[0];
+      // A cell with fewer digits than a number has is not even decoded.
+      if (parsed ? !enoughDigits(parsed[k] ?? '') : !row.hasDigits(k, MIN_NUMBER_LENGTH)) continue;
+      const found = scanText(cellText(k), SCAN_OPTIONS)[0];
       if (found) return found.e164;
     }
     return undefined;
@@ -348,7 +330,7 @@ export function csvByteScanner(setup: CsvScanSetup): (batch: CsvBatch) => Uint8A
     bytes = batch.bytes;
     const n = bytes.length;
     const valid = isUtf8(bytes);
-    latin1 = valid ? Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1') : '';
+    if (valid) row.batch(bytes);
     for (let i = 0, r = 0; i < n; r++) {
       let cells: number;
       parsed = null;
@@ -368,7 +350,7 @@ export function csvByteScanner(setup: CsvScanSetup): (batch: CsvBatch) => Uint8A
       }
     }
     bytes = new Uint8Array(0);
-    latin1 = '';
+    row.batch(bytes);
     parsed = null;
     return sink.take();
   };
