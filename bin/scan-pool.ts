@@ -27,10 +27,12 @@ interface Job {
 
 /**
  * A worker holds a batch or two (about 1 MB of text each) and its verdicts: a small heap makes V8
- * collect early, so the pool's memory stays flat (the survey measured by `npm run bench`).
+ * collect early, so the pool's memory stays flat (the survey measured by `npm run bench`). A 16 MB
+ * young generation (not 8) means fewer minor collections: 1,000,000 rows took 5.1–6.1 s of CPU in
+ * place of 6.8–6.9 s, at a peak of 241–248 MB in place of 235–241.
  */
-const YOUNG_MB = Number(process.env.YMB ?? 8);
-const OLD_MB = Number(process.env.OMB ?? 64);
+const YOUNG_MB = 16;
+const OLD_MB = 64;
 const LIMITS = { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB };
 
 export function csvWorkerPool(options: PoolOptions = {}): CsvWorkers {
