@@ -103,16 +103,6 @@ function nodeAt(block: BlockText, index: number): Text | undefined {
   return block.nodes[lo];
 }
 
-/** Do a block's text nodes hold digits enough for a number? Most blocks of a CRM page do not. */
-export function blockMayHoldNumber(nodes: (Text | Element)[]): boolean {
-  let digits = 0;
-  for (const node of nodes) {
-    if (node.nodeType === 3) digits += countDigits((node as Text).data, MIN_DIGITS - digits);
-    if (digits >= MIN_DIGITS) return true;
-  }
-  return false;
-}
-
 export function scanBlock(owner: Node, nodes: (Text | Element)[], scan: Scan, options?: ScanOptions): Found[] {
   const block = joinBlock(nodes);
   // Names, stages, dates…: no scan (the page engine skipped most of them before this).
@@ -160,6 +150,8 @@ interface Walked {
   fields: (HTMLInputElement | HTMLTextAreaElement)[];
   /** Open shadow roots met on the way (each is walked as its own root). */
   shadowRoots: ShadowRoot[];
+  /** The blocks whose text nodes hold digits enough for a number (most blocks of a CRM page do not). */
+  numbered: Set<Node>;
 }
 
 /**
@@ -170,7 +162,9 @@ interface Walked {
  * costs no lookup of its block; only the root's block is worked out by climbing.
  */
 export class Walker {
-  readonly walked: Walked = { blocks: new Map(), links: [], fields: [], shadowRoots: [] };
+  readonly walked: Walked = { blocks: new Map(), links: [], fields: [], shadowRoots: [], numbered: new Set() };
+  /** Digits counted in each block's text so far, up to MIN_DIGITS (then it is `numbered`). */
+  private readonly digits = new Map<Node, number>();
   /** The block an element's text belongs to (for the climbs from the root), or null outside page content. */
   private readonly blocks = new Map<Node, Node | null>();
   /** The next node to visit (null: done). */
@@ -195,7 +189,7 @@ export class Walker {
       const type = root.nodeType;
       if (type === 3) {
         const block = this.blockFor(root.parentNode);
-        if (block) this.add(block, root as Text);
+        if (block) this.addText(block, root as Text);
         return true;
       }
       if (type !== 1 && type !== 9 && type !== 11) return true;
@@ -212,7 +206,7 @@ export class Walker {
       if (type === 3) {
         if (block) {
           if (this.pendingBreak) this.add(block, this.pendingBreak);
-          this.add(block, node as Text);
+          this.addText(block, node as Text);
         }
         this.pendingBreak = null;
       } else if (type === 1) {
@@ -271,6 +265,16 @@ export class Walker {
     const list = this.walked.blocks.get(block);
     if (list) list.push(node);
     else this.walked.blocks.set(block, [node]);
+  }
+
+  /** A text node of `block`, its digits counted until the block has enough for a number. */
+  private addText(block: Node, node: Text) {
+    this.add(block, node);
+    if (this.walked.numbered.has(block)) return;
+    const before = this.digits.get(block) ?? 0;
+    const digits = before + countDigits(node.data, MIN_DIGITS - before);
+    if (digits >= MIN_DIGITS) this.walked.numbered.add(block);
+    else this.digits.set(block, digits);
   }
 
   /** An element met (`block`: its parent's block): a break, a `tel:` link, a field, a shadow root. */

@@ -16,7 +16,6 @@ import { BADGE_TAG } from './badge';
 import { BadgeLayer } from './badge-layer';
 import { BLOCK_TAGS, blockOf } from './blocks';
 import {
-  blockMayHoldNumber,
   blockNodes,
   type Found,
   isPhoneField,
@@ -265,7 +264,7 @@ export class PageGuard {
     const walked = walker.walked;
     for (const [block, nodes] of walked.blocks) {
       // A block with too few digits and no badge of ours needs nothing: most of a CRM page.
-      if (!this.placed.has(block) && !blockMayHoldNumber(nodes)) continue;
+      if (!this.placed.has(block) && !walked.numbered.has(block)) continue;
       this.dirty.add(block);
       // A block inside the walked subtree was walked whole: its scan need not walk it again.
       if (whole && (block === node || node.contains(block))) this.walkedNodes.set(block, nodes);

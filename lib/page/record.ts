@@ -95,8 +95,10 @@ export function isRow(e: Element): boolean {
   return tagOf(e) === 'TR' || e.getAttribute('role') === 'row';
 }
 
-export function isRecord(e: Element): boolean {
-  if (RECORD_TAGS.has(tagOf(e))) return true;
+export function isRecord(e: Element, tag = tagOf(e)): boolean {
+  if (RECORD_TAGS.has(tag)) return true;
+  // Most elements inside a record (cells, links, code) have no attributes: one call tells.
+  if (!e.hasAttributes()) return false;
   const role = e.getAttribute('role');
   if (role && RECORD_ROLES.has(role)) return true;
   if (e.hasAttribute('itemscope')) return true;
@@ -114,8 +116,7 @@ function up(node: Node): Element | null {
 }
 
 /** A field's value, where fields hold the location ("State" input, "ZIP" select). */
-function fieldValue(e: Element): string | null {
-  const tag = tagOf(e);
+function fieldValue(e: Element, tag: string): string | null {
   if (tag === 'INPUT') {
     const type = (e.getAttribute('type') ?? 'text').toLowerCase();
     return type === 'text' || type === 'search' || type === '' ? String((e as HTMLInputElement).value ?? '') : null;
@@ -135,16 +136,17 @@ export function ownText(record: Element, keep: ReadonlySet<Element>): string {
   let text = '';
   const visit = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
+      const type = child.nodeType;
+      if (type === 3) {
         text += (child as Text).data;
         continue;
       }
-      if (child.nodeType !== 1) continue;
+      if (type !== 1) continue;
       const e = child as Element;
       const tag = tagOf(e);
       if (OWN_TAGS.has(tag) || (SKIP_TAGS.has(tag) && tag !== 'SELECT')) continue;
-      if (!keep.has(e) && (CHROME_TAGS.has(tag) || isRecord(e))) continue;
-      const value = fieldValue(e);
+      if (!keep.has(e) && (CHROME_TAGS.has(tag) || isRecord(e, tag))) continue;
+      const value = fieldValue(e, tag);
       if (value !== null) {
         text += `\n${value}\n`;
         continue;
@@ -340,7 +342,7 @@ export function walkRecords(node: Node, read: (record: Element, path: ReadonlySe
     path.add(e);
     const tag = tagOf(e);
     if (CHROME_TAGS.has(tag) || tag === 'BODY' || tag === 'HTML') break;
-    if (!isRecord(e)) continue;
+    if (!isRecord(e, tag)) continue;
     records.push(e);
     if (read(e, path)) break;
     if (records.length >= MAX_RECORDS || !mayClimb(e)) break;

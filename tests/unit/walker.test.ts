@@ -9,6 +9,7 @@ const summary = (w: ReturnType<typeof walk>) => ({
   ]),
   links: w.links.map((l) => l.getAttribute('href')),
   fields: w.fields.length,
+  numbered: [...w.numbered].map((block) => (block as Element).textContent),
 });
 
 describe('Walker', () => {
@@ -28,6 +29,13 @@ describe('Walker', () => {
     expect(summary(sliced.walked)).toEqual(summary(whole));
     expect(whole.links.length).toBe(600);
     expect(whole.blocks.size).toBe(1200);
+  });
+
+  it('marks the blocks whose text holds seven digits or more, counted across their text nodes', () => {
+    document.body.innerHTML =
+      '<table><tr><td>(415) <b>55</b></td><td>Call <i>415</i> 555<br>0</td><td>Ref 123456</td><td>２１２５５５０</td></tr></table>';
+    const numbered = [...walk(document.body).numbered].map((block) => (block as Element).textContent);
+    expect(numbered).toEqual(['Call 415 5550', '２１２５５５０']);
   });
 
   it('blockNodes keeps inline text and breaks, and leaves nested blocks and scripts out', () => {
