@@ -61,6 +61,19 @@ const CLASS = [
   [/^(ParseHTML)/, 'parse HTML'],
 ];
 
+/** The trace events that run script (ours or the page's): the main thread's script time is theirs. */
+export const SCRIPT_EVENTS = new Set([
+  'FunctionCall',
+  'EvaluateScript',
+  'TimerFire',
+  'FireAnimationFrame',
+  'EventDispatch',
+  'v8.callFunction',
+  'v8.run',
+  'RunMicrotasks',
+  'V8.Execute',
+]);
+
 /**
  * Sums one trace up for the main thread that ran `urlPart`, between `from` and `to` (trace
  * microseconds; default: all of it). `ours` tells our script's URL (chrome-extension://…) from the page's.
@@ -91,17 +104,6 @@ export function summarize(events, { urlPart = '', ours = 'chrome-extension://', 
       ? 'script (ours)'
       : 'script (page, or ours in promise reactions)';
   };
-  const SCRIPT = new Set([
-    'FunctionCall',
-    'EvaluateScript',
-    'TimerFire',
-    'FireAnimationFrame',
-    'EventDispatch',
-    'v8.callFunction',
-    'v8.run',
-    'RunMicrotasks',
-    'V8.Execute',
-  ]);
   const perTask = (task) => {
     const inside = onMain.filter(
       (e) => e.ph === 'X' && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur && e !== task,
@@ -112,7 +114,7 @@ export function summarize(events, { urlPart = '', ours = 'chrome-extension://', 
     inside.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
     for (const e of inside) {
       let cls = CLASS.find(([re]) => re.test(e.name))?.[1];
-      if (!cls && SCRIPT.has(e.name)) cls = scriptOf(e);
+      if (!cls && SCRIPT_EVENTS.has(e.name)) cls = scriptOf(e);
       if (!cls) continue;
       const group = cls.startsWith('script') ? 'script' : cls;
       if ((ends[group] ?? 0) > e.ts) continue;

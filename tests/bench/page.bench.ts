@@ -17,6 +17,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { CDPSession } from 'playwright-core';
 import { launchBrowser, ROOT, startServer } from '../e2e/harness.mjs';
+import { SCRIPT_EVENTS } from './chromium-trace.mjs';
 import type { Budget, Timing } from './measure';
 
 /** A DevTools trace of the page's threads (no sampling profiler: it would slow our side down); resolves with its events. */
@@ -81,18 +82,6 @@ interface TraceEvent {
   tid: number;
 }
 
-/** Our script, as the trace names it: layout inside it (forced by a read of ours) is ours. */
-const SCRIPT = new Set([
-  'FunctionCall',
-  'EvaluateScript',
-  'TimerFire',
-  'FireAnimationFrame',
-  'EventDispatch',
-  'v8.callFunction',
-  'v8.run',
-  'RunMicrotasks',
-  'V8.Execute',
-]);
 const LAYOUT = /^(Layout|UpdateLayout|PrePaint|Paint|Layerize|UpdateLayer|CompositeLayers|Commit)$/;
 
 /** The CPU time of `events` (on one thread, by its CPU clock) within [from, to], nested ones counted once (ms). */
@@ -119,7 +108,8 @@ function stepTimes(events: TraceEvent[]): Pick<PageTimes, 'cpu' | 'layout'> {
   const thread = events
     .filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.tts !== undefined)
     .sort((a, b) => (a.tts ?? 0) - (b.tts ?? 0));
-  const scripts = thread.filter((e) => SCRIPT.has(e.name));
+  // Layout inside our script (forced by a read of ours) is in the script's time; the rest is counted apart.
+  const scripts = thread.filter((e) => SCRIPT_EVENTS.has(e.name));
   const inScript = (e: TraceEvent) => scripts.some((s) => s.ts <= e.ts && e.ts + (e.dur ?? 0) <= s.ts + (s.dur ?? 0));
   const layouts = thread.filter((e) => LAYOUT.test(e.name) && !inScript(e));
   const cpu = {} as Record<Step, number>;
