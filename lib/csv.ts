@@ -104,6 +104,14 @@ interface CsvWriteOptions {
   bom?: boolean;
 }
 
+/**
+ * The cells of one row's text (no line end) as `parseCsv` reads them, except that a BOM starting it is
+ * kept as part of the first cell: `parseCsv` drops a BOM that starts a file, a row inside one keeps it.
+ */
+export function parseCsvRow(raw: string): string[] {
+  return (raw.charCodeAt(0) === 0xfeff ? parseCsv(`,${raw}`)[0]?.slice(1) : parseCsv(raw)[0]) ?? [''];
+}
+
 /** One cell, quoted when it holds a quote, comma or line break, or starts with a BOM. */
 export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) || value.charCodeAt(0) === 0xfeff ? `"${value.replaceAll('"', '""')}"` : value;

@@ -4,7 +4,7 @@
  * and gives the same bytes either way.
  */
 import { isUtf8 } from 'node:buffer';
-import { csvCell, parseCsv } from '../csv';
+import { csvCell, parseCsvRow } from '../csv';
 import { CsvRowBytes, csvRowEnd, QUOTED, REQUOTED } from '../csv-row-bytes';
 import { type CalleeLocation, type Classification, type ClassifyContext, classify } from '../law/classify';
 import { findLocations, isLocationLabel, locationOfValue } from '../location/read';
@@ -319,8 +319,7 @@ export function csvByteScanner(setup: CsvScanSetup): (batch: CsvBatch) => Uint8A
   /** Reads the row from `i` to `end` with parseCsv and writes it cell by cell, padded to `width` cells. */
   const writeRowParsed = (i: number, end: number): number => {
     const raw = decoder.decode(bytes.subarray(i, end));
-    // parseCsv drops a BOM that starts its text; here it starts a cell, which keeps it.
-    parsed = (raw.charCodeAt(0) === 0xfeff ? parseCsv(`,${raw}`)[0]?.slice(1) : parseCsv(raw)[0]) ?? [''];
+    parsed = parseCsvRow(raw);
     sink.text(parsed.map(csvCell).join(','));
     sink.repeat(COMMA, width - parsed.length);
     return parsed.length;

@@ -7,7 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { parseCsv } from '@/lib/csv';
+import { parseCsvRow } from '@/lib/csv';
 import { CsvRowBytes, csvRowEnd } from '@/lib/csv-row-bytes';
 import { concatBytes } from '@/lib/csv-survey';
 
@@ -37,8 +37,7 @@ function read(b: Uint8Array, final: boolean): number {
       cells += row.cells;
     } else {
       const raw = decoder.decode(b.subarray(i, end));
-      // parseCsv drops a BOM that starts its text; here it starts a cell, which keeps it.
-      const parsed = (raw.charCodeAt(0) === 0xfeff ? parseCsv(`,${raw}`)[0]?.slice(1) : parseCsv(raw)[0]) ?? [''];
+      const parsed = parseCsvRow(raw);
       for (const value of parsed) values += value.length;
       cells += parsed.length;
     }
