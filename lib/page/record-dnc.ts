@@ -107,11 +107,13 @@ function rowFlag(row: Element, cache: RecordCache): Flag {
     const headers = headersOf(row, cache);
     const flagged = columnsOf(headers, isDncLabel, cache);
     let flag: Flag = null;
-    cellsOf(row).forEach((cell, i) => {
-      if (!flagged[i]) return;
-      const box = cell.querySelector(BOXES);
-      flag = both(flag, box ? boxState(box) : valueFlag(cell.textContent ?? ''));
-    });
+    // Most tables have no do-not-call column: their rows' cells are not listed.
+    if (flagged.includes(true))
+      cellsOf(row).forEach((cell, i) => {
+        if (!flagged[i]) return;
+        const box = cell.querySelector(BOXES);
+        flag = both(flag, box ? boxState(box) : valueFlag(cell.textContent ?? ''));
+      });
     return flag;
   });
 }

@@ -238,19 +238,19 @@ export function headersOf(row: Element, cache: RecordCache): string[] {
   return headers;
 }
 
+const NONE: ReadonlySet<Element> = new Set();
+
 /** A row's places: each cell read by its column's header (State, ZIP…), or as an address line. */
 function rowHits(row: Element, cache: RecordCache): Hit[] {
   const headers = headersOf(row, cache);
   const cells = cellsOf(row);
   const located = columnsOf(headers, isLocationLabel, cache);
   const hits: Hit[] = [];
-  const keep = new Set<Element>([row]);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i] as Element;
-    keep.add(cell);
-    // A cell of text alone (most): its text is its own text.
-    const text = (cell.firstElementChild === null ? (cell.textContent ?? '') : ownText(cell, keep)).trim();
-    keep.delete(cell);
+    // A cell of text alone (most): its text is its own text. Nothing inside a cell is the row or the cell:
+    // every record nested in it is left out.
+    const text = (cell.firstElementChild === null ? (cell.textContent ?? '') : ownText(cell, NONE)).trim();
     if (text === '') continue;
     if (located[i]) {
       const label = headers[i] ?? '';

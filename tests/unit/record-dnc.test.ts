@@ -58,6 +58,18 @@ describe('recordDncOf', () => {
     ]);
   });
 
+  it('a table with no do-not-call column: a row’s "Do not call" checkbox still flags it, a "Yes" cell does not', () => {
+    const flags = flagsOnPage(`<table><tr><th>Name</th><th>Phone</th><th>Opted in</th></tr>
+      <tr><td>Ann</td><td>212-555-0142</td><td>Yes</td></tr>
+      <tr><td><input type="checkbox" aria-label="Do not call" checked> Bo</td><td>212-555-0143</td><td>No</td></tr>
+      <tr><td><input type="checkbox" aria-label="Select row 3" checked> Cy</td><td>212-555-0144</td><td></td></tr></table>`);
+    expect(flags).toEqual([
+      ['+12125550142', false],
+      ['+12125550143', true],
+      ['+12125550144', false],
+    ]);
+  });
+
   it('Salesforce-like record: a checked "Do Not Call" checkbox flags its numbers; a neighbouring record’s does not', () => {
     const flags = flagsOnPage(`<div class="contacts">
       <div class="record"><h3>Ann Lee</h3><p>Phone (212) 555-0150</p><p>Mobile (212) 555-0151</p>

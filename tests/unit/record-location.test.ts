@@ -42,6 +42,17 @@ describe('recordLocationOf', () => {
     ]);
   });
 
+  it('a record nested in a cell (a company card) is not read for the row, the cell’s own text is', () => {
+    const rows = placesOnPage(`<table><tr><th>Phone</th><th>Company</th><th>Address</th></tr>
+      <tr><td>(212) 555-0150</td><td><div class="card company">Acme · Austin, TX 78701</div></td><td></td></tr>
+      <tr><td>(212) 555-0151</td><td><div class="card company">Acme · Austin, TX 78701</div></td>
+        <td><span>Oakland,</span> <b>CA</b> 94607</td></tr></table>`);
+    expect(rows).toEqual([
+      ['+12125550150', ''],
+      ['+12125550151', 'CA'],
+    ]);
+  });
+
   it('a row with two different places names both; the row reads no caption or section above it', () => {
     const rows = placesOnPage(`<section><h2>Leads of the Dallas, TX office</h2>
       <table><tr><th>Phone</th><th>State</th><th>Postal Code</th></tr>
