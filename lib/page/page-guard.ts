@@ -56,13 +56,19 @@ interface GuardDeps {
   onError?: (error: unknown) => void;
 }
 
+/** One badge of ours, as placed (one record per badge: each weak-map entry costs the garbage collector). */
 interface Placed {
+  /** The block (or link, or field) whose number it shows. */
+  owner: Node;
+  /** Its number as we placed it: its data-consent-number attribute is the page's to change. */
   e164: string;
   /** What the badge's answer is keyed by: the number, and its record's places when it has some. */
   key: string;
   location: RecordPlace | null;
-  /** Its record flags the number do-not-call (record-dnc.ts). */
+  /** Its record flags the number do-not-call (record-dnc.ts): shown as "Do not call" whatever the answer. */
   dnc: boolean;
+  /** Its record on the page, as the id the tab's summary groups numbers by ("r12"). */
+  record: string | undefined;
   /** The node the badge sits right after. */
   after: Node;
   badge: HTMLElement;
@@ -113,18 +119,12 @@ export class PageGuard {
   /** Records read for the badges of each owner: a change in one of them may move a number's location. */
   private readonly recordOwners = new WeakMap<Element, Set<Node>>();
   private watchedRecords = 0;
-  private readonly badgeLocation = new WeakMap<HTMLElement, RecordPlace>();
-  /** Each badge's record on the page, as the id the tab's summary groups numbers by ("r12"). */
-  private readonly badgeRecord = new WeakMap<HTMLElement, string>();
+  /** Each badge of ours, as placed. */
+  private readonly badges = new WeakMap<HTMLElement, Placed>();
   private readonly recordIds = new WeakMap<Element, string>();
   private recordCount = 0;
-  /** Badges whose record flags their number do-not-call: shown as "Do not call" whatever the answer. */
-  private readonly badgeDnc = new WeakSet<HTMLElement>();
   /** Records and table headers read in the flush under way. */
   private records: RecordCache = newRecordCache();
-  private readonly badgeOwner = new WeakMap<HTMLElement, Node>();
-  /** Each badge's number as we placed it: its data-consent-number attribute is the page's to change. */
-  private readonly badgeNumber = new WeakMap<HTMLElement, string>();
   private readonly readds = new WeakMap<Node, number>();
   private readonly dirty = new Set<Node>();
   /** Nodes the page changed since the last flush (one entry however often each changed). */
@@ -183,9 +183,9 @@ export class PageGuard {
         send: deps.send,
         show: (badge, info, visible) => this.layer.answer(badge, info, visible),
         drop: (badge) => this.dropBadge(badge),
-        placeOf: (badge) => this.badgeLocation.get(badge),
-        recordOf: (badge) => this.badgeRecord.get(badge),
-        flagged: (badge) => this.badgeDnc.has(badge),
+        placeOf: (badge) => this.badges.get(badge)?.location ?? undefined,
+        recordOf: (badge) => this.badges.get(badge)?.record,
+        flagged: (badge) => this.badges.get(badge)?.dnc === true,
         ...(deps.onError ? { onError: deps.onError } : {}),
       },
       this.lifetime.signal,
@@ -299,7 +299,7 @@ export class PageGuard {
 
   /** The page took one of our badges away: put it back, a few times at most. */
   private ownRemoved(element: HTMLElement) {
-    const owner = this.badgeOwner.get(element);
+    const owner = this.badges.get(element)?.owner;
     if (!owner?.isConnected || this.applying) return;
     const count = (this.readds.get(owner) ?? 0) + 1;
     this.readds.set(owner, count);
@@ -311,7 +311,7 @@ export class PageGuard {
     if (this.placed.has(removed)) this.maybeGone.add(removed);
     if (removed.nodeType !== 1 || (removed as Element).firstElementChild === null) return;
     for (const badge of (removed as Element).getElementsByTagName(BADGE_TAG)) {
-      const owner = this.badgeOwner.get(badge as HTMLElement);
+      const owner = this.badges.get(badge as HTMLElement)?.owner;
       if (owner) this.maybeGone.add(owner);
     }
     // A badge may sit outside its owner (after the editor that holds it): a full check now and then.
@@ -342,20 +342,17 @@ export class PageGuard {
   private readonly onClick = (event: Event) => {
     // A page's synthetic click (isTrusted false) never opens a panel: only the agent's own.
     if (!event.isTrusted) return;
-    const path = event.composedPath?.() ?? [];
-    const badge = path.find((node) => (node as Element).tagName?.toUpperCase() === 'CONSENT-GUARD-BADGE') as
+    // Only badges this guard made: a page-made look-alike (same tag and attributes) is the page's.
+    const badge = (event.composedPath?.() ?? []).find((node) => this.badges.has(node as HTMLElement)) as
       | HTMLElement
       | undefined;
-    // Only badges this guard made: a page-made look-alike (same tag and attributes) is the page's.
-    if (!badge || !this.badgeOwner.has(badge)) return;
+    const placed = badge && this.badges.get(badge);
+    if (!placed) return;
     // Our badge may sit inside the CRM's clickable row: the click is ours alone.
     event.preventDefault();
     event.stopPropagation();
-    const e164 = this.badgeNumber.get(badge);
-    if (!e164) return;
-    const place = this.badgeLocation.get(badge);
+    const { e164, location: place, dnc: flagged } = placed;
     const location = place ? { regions: place.regions, text: place.text.slice(0, 200), source: place.source } : null;
-    const flagged = this.badgeDnc.has(badge);
     this.deps.selected?.(e164);
     this.panel
       .open(badge, async () => {
@@ -507,17 +504,15 @@ export class PageGuard {
       let ref = after.nextSibling;
       while (ref && isOwnElement(ref)) ref = ref.nextSibling;
       const badge = this.layer.place(parent, ref, f.e164);
-      this.badgeOwner.set(badge, owner);
-      this.badgeNumber.set(badge, f.e164);
-      if (location) this.badgeLocation.set(badge, location);
+      let id: string | undefined;
       if (record) {
-        const id = this.recordIds.get(record) ?? `r${++this.recordCount}`;
+        id = this.recordIds.get(record) ?? `r${++this.recordCount}`;
         this.recordIds.set(record, id);
-        this.badgeRecord.set(badge, id);
       }
-      if (dnc) this.badgeDnc.add(badge);
+      const placed: Placed = { owner, e164: f.e164, key, location, dnc, record: id, after, badge };
+      this.badges.set(badge, placed);
       this.answers.track(key, badge);
-      next.push({ e164: f.e164, key, location, dnc, after, badge });
+      next.push(placed);
     }
     for (const p of before) if (!keep.has(p)) this.removeBadge(p.key, p.badge);
     if (next.length > 0) this.placed.set(owner, next);
@@ -542,7 +537,7 @@ export class PageGuard {
 
   /** A badge whose number the background refused: it goes, and its owner forgets it. */
   private dropBadge(badge: HTMLElement) {
-    const owner = this.badgeOwner.get(badge);
+    const owner = this.badges.get(badge)?.owner;
     const left = owner ? (this.placed.get(owner) ?? []).filter((p) => p.badge !== badge) : [];
     if (owner && left.length > 0) this.placed.set(owner, left);
     else if (owner) this.placed.delete(owner);
