@@ -93,9 +93,10 @@ export class BadgeLayer {
     }
     chunk.members.add(badge);
     state.chunk = chunk;
-    // 2: the anchor is before `first`; 4: after `last` (compareDocumentPosition's bits).
-    if (chunk.first && chunk.first.compareDocumentPosition(anchor) & 2) chunk.first = anchor;
+    // 4: the anchor is after `last`; 2: before `first` (compareDocumentPosition's bits). Badges come
+    // mostly in document order: `last` is asked first, and an anchor after it cannot be before `first`.
     if (chunk.last && chunk.last.compareDocumentPosition(anchor) & 4) chunk.last = anchor;
+    else if (chunk.first && chunk.first.compareDocumentPosition(anchor) & 2) chunk.first = anchor;
     return badge;
   }
 
