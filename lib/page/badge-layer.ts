@@ -1,9 +1,11 @@
 /**
  * The badges on a page: places them, gives them their answers and takes them away. A badge starts as
- * a light placeholder (its element and attributes, hidden); its words and shadow root come when it is
- * near the viewport, so a page of 50,000 numbers lays out and styles only the few dozen the agent can
- * see, and the number of badges does not scale the cost of a change. Every write that changes what
- * the page shows is done in one batch per frame, never interleaved with a read of layout.
+ * a light placeholder (its element and attributes, hidden). On a page of up to EAGER_UP_TO badges,
+ * every badge gets its words and shadow root when answered, and they show together in one frame:
+ * the page lays out once, and scrolling then changes no layout. On a bigger page they come only when
+ * near the viewport, so a page of 50,000 numbers styles only the few dozen the agent can see. Every
+ * write that changes what the page shows is done in one batch per frame, never interleaved with a
+ * read of layout.
  */
 import type { BadgeInfo } from '../protocol/messages';
 import { createBadge, fillBadge, setBadgeAnswer } from './badge';
@@ -15,6 +17,8 @@ export interface BadgeLayerOptions {
   lazy?: boolean;
   /** How far beyond the viewport a badge counts as near. */
   margin?: string;
+  /** Lazy only above this many badges on the page (EAGER_UP_TO by default). */
+  eagerUpTo?: number;
 }
 
 /** What the layer knows of one badge, in one record: each weak-map entry costs the garbage collector. */
@@ -53,6 +57,15 @@ const FRAME_MS = 8;
  * its badges over as many frames as FRAME_MS needs.
  */
 const CHUNK = 256;
+/**
+ * Up to this many badges on a page, each is filled when answered, not when it comes near: a badge
+ * that shows inside a table makes the browser lay the whole table out again, so badges shown while
+ * scrolling froze a 2,000-row list for 0.9–1.2 s at each wheel step (filled at once: 0.2–0.3 s, as
+ * the page alone; Chromium, load 7). Beyond it lazy filling wins: every filled badge is a shadow root
+ * with its own stylesheet scope, and each frame that adds some costs the browser in proportion to
+ * all of them (50,000 filled at once took a minute to show).
+ */
+const EAGER_UP_TO = 5000;
 
 export class BadgeLayer {
   private readonly states = new WeakMap<HTMLElement, BadgeState>();
@@ -65,6 +78,8 @@ export class BadgeLayer {
   private readonly near: IntersectionObserver | null;
   private frame: number | undefined;
   private stopped = false;
+  /** How many badges the page holds now. */
+  private live = 0;
 
   constructor(
     private readonly doc: Document,
@@ -81,6 +96,7 @@ export class BadgeLayer {
   place(parent: Node, ref: Node | null, e164: string): HTMLElement {
     const badge = createBadge(this.doc, e164);
     parent.insertBefore(badge, ref);
+    this.live++;
     const anchor = this.near ? badge.parentElement : null;
     const state: BadgeState = { chunk: null, info: null, visible: false, filled: null };
     this.states.set(badge, state);
@@ -125,6 +141,8 @@ export class BadgeLayer {
     if (!state) return;
     state.info = info;
     state.visible = visible;
+    // Answers come once a burst is placed: `live` is then what the page holds.
+    if (state.chunk && this.live <= (this.options.eagerUpTo ?? EAGER_UP_TO)) this.leaveChunk(badge, state);
     if (!state.chunk) this.schedule(badge);
   }
 
@@ -132,8 +150,17 @@ export class BadgeLayer {
     badge.remove();
     this.queue.delete(badge);
     this.toShow.delete(badge);
-    const chunk = this.states.get(badge)?.chunk;
+    const state = this.states.get(badge);
+    if (!state) return;
+    this.live--;
     this.states.delete(badge);
+    this.leaveChunk(badge, state);
+  }
+
+  /** The badge waits for no chunk any more (its chunk is forgotten once empty). */
+  private leaveChunk(badge: HTMLElement, state: BadgeState) {
+    const chunk = state.chunk;
+    state.chunk = null;
     if (!chunk) return;
     chunk.members.delete(badge);
     if (chunk.members.size === 0) this.forget(chunk);

@@ -6,9 +6,15 @@ import { report } from './measure';
 import { pageBenchmarks } from './page.bench';
 import { parseBenchmarks } from './parse.bench';
 import { scannerBenchmarks } from './scanner.bench';
+import { scrollBenchmarks } from './scroll.bench.mjs';
 
-// The Chromium page-load and storm runs take minutes: BENCH_CHROMIUM=off leaves them out.
-const chromium = process.env.BENCH_CHROMIUM === 'off' ? [] : await chromiumBenchmarks();
+// The Chromium page-load, storm and scroll runs take minutes: BENCH_CHROMIUM=off leaves them out;
+// BENCH_CHROMIUM=many, storm or scroll runs that one alone.
+const only = process.env.BENCH_CHROMIUM;
+const chromium = [
+  ...(only === 'off' || only === 'scroll' ? [] : await chromiumBenchmarks()),
+  ...(only === undefined || only === 'scroll' ? await scrollBenchmarks() : []),
+];
 const ok = report([
   ...parseBenchmarks(),
   ...scannerBenchmarks(),

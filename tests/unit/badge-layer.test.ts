@@ -1,6 +1,6 @@
 // The badge layer on happy-dom with a hand-driven IntersectionObserver: placeholders carry their
 // answer's attributes at once and get their words and visibility only when near the viewport.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { badgeButton } from '@/lib/page/badge';
 import { BadgeLayer } from '@/lib/page/badge-layer';
 import type { BadgeInfo } from '@/lib/protocol/messages';
@@ -48,13 +48,13 @@ const frame = async () => {
   for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 20));
 };
 
-function setUp(rows: number) {
+function setUp(rows: number, eagerUpTo = 0) {
   observers = [];
   const view = document.defaultView as unknown as { IntersectionObserver: unknown };
   const original = view.IntersectionObserver;
   view.IntersectionObserver = FakeObserver;
   document.body.innerHTML = `<table><tbody>${'<tr><td>x</td></tr>'.repeat(rows)}</tbody></table>`;
-  const layer = new BadgeLayer(document, { text: (key) => key, lazy: true });
+  const layer = new BadgeLayer(document, { text: (key) => key, lazy: true, eagerUpTo });
   view.IntersectionObserver = original;
   const cells = [...document.querySelectorAll('td')];
   const badges = cells.map((cell, i) => layer.place(cell, null, `+1415555${String(1000 + i)}`));
@@ -106,7 +106,7 @@ describe('BadgeLayer (lazy)', () => {
       const original = view.IntersectionObserver;
       view.IntersectionObserver = FakeObserver;
       document.body.innerHTML = `<div>${'<p>x</p><ul><li>y</li></ul>'.repeat(10)}</div>`;
-      const layer = new BadgeLayer(document, { text: (key) => key, lazy: true });
+      const layer = new BadgeLayer(document, { text: (key) => key, lazy: true, eagerUpTo: 0 });
       view.IntersectionObserver = original;
       const ps = [...document.querySelectorAll('p')];
       for (const i of order) layer.place(ps[i] as Element, null, '+14155550134');
@@ -127,6 +127,24 @@ describe('BadgeLayer (lazy)', () => {
     for (const badge of badges) layer.remove(badge);
     expect(observer.targets.size).toBe(0);
     expect(document.querySelectorAll('consent-guard-badge').length).toBe(0);
+  });
+
+  it('on a page of at most eagerUpTo badges every answered badge is filled and shown, near or not', async () => {
+    const { layer, badges, observer } = setUp(300, 300);
+    current = layer;
+    // They show together once all are filled, over as many frames as that takes.
+    await vi.waitFor(() => expect(badges.every((b) => !b.hidden)).toBe(true), { timeout: 10_000, interval: 50 });
+    expect(badges.every((b) => badgeButton(b)?.textContent?.includes('CA'))).toBe(true);
+    // Nothing is left to watch: scrolling changes nothing.
+    expect(observer.targets.size).toBe(0);
+  });
+
+  it('one badge more than eagerUpTo and they wait until near, as on a big page', async () => {
+    const { layer, badges, observer } = setUp(301, 300);
+    current = layer;
+    await frame();
+    expect(badges.every((b) => b.hidden && badgeButton(b) === null)).toBe(true);
+    expect(observer.targets.size).toBe(4);
   });
 
   it('without lazy filling every answered badge is filled and shown', async () => {
