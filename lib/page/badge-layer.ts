@@ -13,7 +13,7 @@ import type { PageText } from './text';
 
 export interface BadgeLayerOptions {
   text: PageText;
-  /** Fill badges only near the viewport (IntersectionObserver); off, every badge is filled when answered. */
+  /** Fill badges only near the viewport (IntersectionObserver) on a page of more than `eagerUpTo`; off, every badge is filled when answered. */
   lazy?: boolean;
   /** How far beyond the viewport a badge counts as near. */
   margin?: string;

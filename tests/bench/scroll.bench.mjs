@@ -5,6 +5,7 @@
 // must not pay for that.
 import os from 'node:os';
 import { launchBrowser, startServer } from '../e2e/harness.mjs';
+import { sideBySide } from './chromium.bench.mjs';
 import { startTrace, summarize } from './chromium-trace.mjs';
 
 const REPEAT = Number(process.env.BENCH_CHROMIUM_REPEAT ?? 3);
@@ -47,12 +48,6 @@ async function scrolled(browser, origin, withExtension) {
   }
 }
 
-const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
-};
-
 export async function scrollBenchmarks() {
   const server = await startServer();
   const browser = await launchBrowser(process.env.BENCH_EXTENSION ? { extensionDir: process.env.BENCH_EXTENSION } : {});
@@ -75,20 +70,5 @@ export async function scrollBenchmarks() {
       .join(' ')}: ${JSON.stringify({ alone, with: withExt })}`,
   );
   const label = `scrolling the 2,000-row list, ${STEPS} wheel steps of ${STEP_PX} px`;
-  return [
-    {
-      label: `${label}: longest main-thread task with the extension vs the page alone's + 100 ms (Chromium)`,
-      subject: { name: 'with', ms: median(withExt.map((r) => r.gapMs)) },
-      baseline: { name: 'page alone + 100', ms: median(alone.map((r) => r.gapMs)) + 100 },
-      kind: 'cost-at-most',
-      target: 1,
-    },
-    {
-      label: `${label}: main-thread busy time with the extension vs the page alone (Chromium)`,
-      subject: { name: 'with', ms: median(withExt.map((r) => r.busyMs)) },
-      baseline: { name: 'page alone', ms: median(alone.map((r) => r.busyMs)) },
-      kind: 'cost-at-most',
-      target: 1.3,
-    },
-  ];
+  return sideBySide(label, 'longest main-thread task', alone, withExt);
 }
