@@ -5,7 +5,7 @@
  * are those of `parseCsv` (lib/csv.ts): a quote opens a quoted section only as the first character of a
  * cell, `""` inside one is a quote, a line end is CRLF, LF or a lone CR. Chunks may be of any size.
  */
-import { CsvError, parseCsv } from './csv';
+import { CsvError, parseCsvRow } from './csv';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -74,13 +74,12 @@ export async function surveyCsv(
   if (open >= 0) {
     throw new CsvError(`unterminated quoted field starting on line ${await lineAt(again(), open)}`);
   }
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(concatBytes(s.headerPieces));
-  // parseCsv drops a BOM that starts its text; here one would start a cell (the file's own is gone).
-  const header = text.charCodeAt(0) === 0xfeff ? parseCsv(`,${text}`)[0]?.slice(1) : parseCsv(text)[0];
+  // The file's own BOM is gone: one left at the start of the text starts the first cell.
+  const header = parseCsvRow(new TextDecoder('utf-8', { ignoreBOM: true }).decode(concatBytes(s.headerPieces)));
   return {
     rows: s.rows,
     width: s.width,
-    header: s.rows > 0 ? (header ?? ['']) : [],
+    header: s.rows > 0 ? header : [],
     eol: s.eol ?? '\n',
     bom: s.start === 3,
     start: s.start,

@@ -123,22 +123,12 @@ function recordFlag(record: Element, keep: ReadonlySet<Element>, cache: RecordCa
   return both(textFlag(ownText(record, keep)), boxesFlag(record, keep, cache));
 }
 
-/** True when the record holding `node` flags it do-not-call (see the module comment). */
-export function recordDncOf(node: Node, cache: RecordCache): boolean {
-  let flag: Flag = null;
-  walkRecords(node, (record, path) => {
-    flag = recordFlag(record, path, cache);
-    return flag !== null;
-  });
-  return flag === 'yes';
-}
-
 export interface RecordFacts {
   /** Where the number's record says the callee is (record.ts `recordLocationOf`). */
   location: RecordPlace | null;
   /** The number's own record: the outermost one read for its location (a row; a card, not a field in it). */
   record: Element | undefined;
-  /** Its record flags it do-not-call (`recordDncOf`). */
+  /** Its record flags it do-not-call: the nearest record with a flag decides. */
   dnc: boolean;
   /** Every record read for either: a change inside one of them may change the location or the flag. */
   records: Element[];
@@ -146,7 +136,7 @@ export interface RecordFacts {
 
 /**
  * A number's location and do-not-call flag in one walk up its records: each is decided by the nearest
- * record that has one, by the same rules as `recordLocationOf` and `recordDncOf` on their own.
+ * record that has one (the location by the same rules as `recordLocationOf` on its own).
  */
 export function recordFactsOf(node: Node, cache: RecordCache): RecordFacts {
   let location: RecordPlace | null = null;
@@ -162,3 +152,6 @@ export function recordFactsOf(node: Node, cache: RecordCache): RecordFacts {
   });
   return { location, record: records[placeRead - 1], dnc: flag === 'yes', records };
 }
+
+/** True when the record holding `node` flags it do-not-call (see the module comment). */
+export const recordDncOf = (node: Node, cache: RecordCache): boolean => recordFactsOf(node, cache).dnc;

@@ -71,7 +71,8 @@ async function run() {
   });
   const steps = guard as unknown as Steps;
 
-  // Full scan: walk, scan, insert the badges, one answer, and the badges filled and shown. `answered`: the wall time until the answer is applied (the engine's part ends there).
+  // Full scan: walk, scan, insert the badges, one answer, and the badges filled and shown.
+  // `answered`: the wall time until the answer is applied (the engine's part ends there).
   let answered = 0;
   const full = await timed('full', async () => {
     const start = performance.now();

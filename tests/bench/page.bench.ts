@@ -8,9 +8,9 @@
  * CPU clock, so neither idle waits nor other processes on a loaded machine count, on either side).
  * The bare pass is one synchronous loop; our scan runs in slices that give the main thread back (the
  * answer is applied in 12 ms slices, yielding to the page), so its wall time would also hold idle
- * waits for frames. Counted for the full scan, until its badges are filled and shown (on this
- * page all 3,188 of them: a page of up to 5,000 badges has them all filled once answered): our script, its garbage collection, and the style, layout and paint our badges cause,
- * among them the relayout of the 2,000-row table as the badges show (printed apart too, with the
+ * waits for frames. Counted for the full scan, until its badges are filled and shown (on this page
+ * all 3,188 of them: a page of up to 5,000 badges has them all filled once answered): our script,
+ * its garbage collection, and the style, layout and paint our badges cause, among them the relayout of the 2,000-row table as the badges show (printed apart too, with the
  * wall time until the answer is applied).
  */
 import path from 'node:path';
