@@ -175,10 +175,3 @@ export function fillBadge(host: HTMLElement, info: BadgeInfo, t: PageText) {
   button.setAttribute('aria-label', `${sentence} ${t('badgeOpenDetails')}`);
   button.title = sentence;
 }
-
-/** Attributes, contents and visibility at once (for a badge that is seen). */
-export function updateBadge(host: HTMLElement, info: BadgeInfo, visible: boolean, t: PageText) {
-  setBadgeAnswer(host, info);
-  fillBadge(host, info, t);
-  host.hidden = !visible;
-}
