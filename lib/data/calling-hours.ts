@@ -50,6 +50,8 @@ export interface CallingHoursRule {
 }
 
 const AS_OF = '2026-12-02';
+/** Rows re-checked against the statute's text on this date. */
+const CHECKED = '2026-12-03';
 const h = (start: number, end: number): HoursWindow => ({ start: start * 60, end: end * 60 });
 const EVERY_DAY_8_9 = { weekday: h(8, 21), saturday: h(8, 21), sunday: h(8, 21) };
 
@@ -199,15 +201,24 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     sunday: null,
     holidays: AL_HOLIDAYS,
     observance: 'weekend-to-nearest-weekday',
-    citation: 'Ala. Admin. Code r. 770-X-5-.17 (Alabama PSC); holidays Ala. Code § 1-3-8',
-    sources: [CLICKPOINT, DROPCOWBOY, 'https://www.dropcowboy.com/state-compliance/al', DNC_HOLIDAYS, VICIFAST],
+    citation: 'Ala. Admin. Code r. 770-X-5-.17(1)(b) (Alabama PSC); holidays Ala. Code § 1-3-8',
+    asOf: CHECKED,
+    sources: [
+      'Ala. Admin. Code r. 770-X-5-.17, current through Register Vol. 43 No. 2 (https://d1tvxue8o4w0fl.cloudfront.net/regulation/alabama-administrative-code/title-770-alabama-public-service-commission/chapter-770-x-5-telephone-rules/section-770-x-5-17-live-and-automated-solicitations-and-announcements)',
+      CLICKPOINT,
+      DROPCOWBOY,
+      'https://www.dropcowboy.com/state-compliance/al',
+      DNC_HOLIDAYS,
+      VICIFAST,
+    ],
     notes: [
       'Mardi Gras is a holiday only in Baldwin and Mobile counties; it is kept statewide here (the safe side).',
       'A holiday on a Saturday is kept on the Friday before, one on a Sunday on the Monday after (Ala. Code § 1-3-8(a)).',
+      'An automated solicitation call that records the consumer’s answer must say so and get their permission (r. 770-X-5-.17(1)(c)).',
     ],
     confidence: 'disputed',
     confidenceNote:
-      'The rule is a Public Service Commission rule that on its face binds telephone utilities (DNC.com); vendor tables apply it to all telemarketers. Applied here as the safe side.',
+      'Rule 770-X-5-.17(1) is written for automated solicitation calls, in the Public Service Commission’s telephone rules; vendor tables apply its Sunday, holiday and 8 am–8 pm limits to every telemarketing call. Applied here to every sales call as the safe side.',
   }),
   none('AR', 'Arkansas'),
   none('AS', 'American Samoa', 'No territorial calling-hour rule was found: the federal window applies.'),
@@ -359,11 +370,19 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     ],
     notes: ['No more than 3 calls or texts to a person in 24 hours on the same subject.'],
   }),
-  none(
-    'ME',
-    'Maine',
-    'No live-call hours of its own; automated calls are limited to one per number each 8 hours (G2).',
-  ),
+  {
+    ...none(
+      'ME',
+      'Maine',
+      'No hours of its own for calls made by a person: the federal window applies. Automated (prerecorded) solicitation calls may be made only on weekdays, 9 am–5 pm Maine time, and no more than one to a number in 8 hours (10 M.R.S. § 1498(3)).',
+    ),
+    asOf: CHECKED,
+    sources: [
+      ...NO_OWN_RULE_SOURCES,
+      G2,
+      'Maine LD 392 (121st Legislature), text of 10 M.R.S. § 1498(3) (https://legislature.maine.gov/legis/bills/bills_121st/billtexts/LD039201-1.asp)',
+    ],
+  },
   row({
     code: 'MI',
     name: 'Michigan',
@@ -441,10 +460,14 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     code: 'NM',
     name: 'New Mexico',
     ...{ weekday: h(9, 21), saturday: h(9, 21), sunday: h(9, 21) },
-    citation: 'N.M. Stat. § 57-12-22 (section not confirmed)',
-    sources: [DROPCOWBOY],
-    confidence: 'single-source',
-    confidenceNote: 'Only one table gives 9 am–9 pm and the statute was not read.',
+    citation: 'N.M. Stat. § 57-12-22(B)(5) (Unfair Practices Act)',
+    asOf: CHECKED,
+    sources: [
+      'N.M. Stat. § 57-12-22 (2006 text, https://law.justia.com/codes/new-mexico/2006/nmrc/jd_57-12-22-13117.html)',
+      DROPCOWBOY,
+      'https://stateregstoday.com/?p=13795',
+    ],
+    notes: ['Telephone solicitations for goods or services must not be received before 9 am or after 9 pm.'],
   }),
   row({
     code: 'NV',
@@ -602,11 +625,17 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     code: 'WA',
     name: 'Washington',
     ...{ weekday: h(8, 20), saturday: h(8, 20), sunday: h(8, 20) },
-    citation: 'RCW 80.36.390; RCW 19.158 (HB 1497, 2022)',
-    sources: [VICIDIAL_FORUM],
-    notes: ['Covers calls soliciting money for any organization too.'],
-    confidence: 'single-source',
-    confidenceNote: 'Only one independent source was read; the statute is relied on from knowledge.',
+    citation: 'RCW 19.158.040(2); RCW 80.36.390 (both as amended by ESHB 1497, eff. 2022-06-09)',
+    asOf: CHECKED,
+    sources: [
+      'RCW 19.158.040 (https://app.leg.wa.gov/RCW/default.aspx?cite=19.158.040)',
+      'https://www.dwt.com/blogs/family-business-resource-center/2022/08/washington-tcpa-telemarketing-restrictions-law',
+      'https://centralialaw.com/new-solicitation-law/',
+      VICIDIAL_FORUM,
+    ],
+    notes: [
+      'Since 9 June 2022 (ESHB 1497): no sales call received before 8 am or after 8 pm; the Telephone Solicitation Act (RCW 80.36.390) covers calls by nonprofits asking for donations too.',
+    ],
   }),
   none('WI', 'Wisconsin'),
   none('WV', 'West Virginia'),

@@ -54,13 +54,17 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     requirement: 'one-party',
     ambiguous: false,
     citation: 'Ala. Code §§ 13A-11-30(1), 13A-11-31',
-    notes: ['A participant may record an Alabama phone call without telling the other side.'],
+    notes: [
+      'A participant may record an Alabama phone call without telling the other side.',
+      'An automated (prerecorded) solicitation call that records the consumer’s answer must tell them and get their permission (Public Service Commission rule 770-X-5-.17(1)(c)).',
+    ],
     inPersonDiffers: false,
-    asOf: AS_OF,
+    asOf: '2026-12-03',
     sources: [
       'https://wiretapping.uslegal.com/state-laws/alabama/',
       'Ala. Code §§ 13A-11-30, 13A-11-31 with commentary (https://kirschenbaumesq.com/article/13a-11-30-definitions)',
       RCFP_PHONE_SECTION,
+      'Ala. Admin. Code r. 770-X-5-.17 (https://d1tvxue8o4w0fl.cloudfront.net/regulation/alabama-administrative-code/title-770-alabama-public-service-commission/chapter-770-x-5-telephone-rules/section-770-x-5-17-live-and-automated-solicitations-and-announcements)',
     ],
   },
   {

@@ -207,7 +207,7 @@ function calleeSide(parsed: ParsedNumber): {
         `+${parsed.callingCode} is ${where}, outside North America: Consent Guard does not cover its law, so treat the call as all-party.`,
       ],
       caveats: [
-        'Many countries (the EU under the GDPR among them) require telling the person and getting consent before recording.',
+        'Many countries require telling the person before recording and some require their consent; in the EU the GDPR requires telling them and a lawful basis, which need not be consent.',
       ],
     };
   }

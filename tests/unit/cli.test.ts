@@ -258,7 +258,8 @@ describe('consent calling hours', () => {
     expect(ri.sunday).toBeNull();
     expect(ri.holidays.map((h: { name: string }) => h.name)).toContain('Victory Day');
     expect(
-      rows.every((r: { sources: string[]; asOf: string }) => r.sources.length >= 1 && r.asOf === '2026-12-02'),
+      // Every row checked in the pass of 2026-12-02, some since (the date each was checked).
+      rows.every((r: { sources: string[]; asOf: string }) => r.sources.length >= 1 && /^2026-12-0[2-9]$/.test(r.asOf)),
     ).toBe(true);
     expect((await run('calling-hours', 'extra')).code).toBe(2);
   });

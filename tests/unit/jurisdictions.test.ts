@@ -98,10 +98,11 @@ describe('JURISDICTIONS table', () => {
     }
   });
 
-  it('was checked on 2026-11-27, and the rows of the legal accuracy pass (issue #12) on 2026-12-02', () => {
+  it('was checked on 2026-11-27, the rows of the legal accuracy pass (issue #12) on 2026-12-02, and Alabama on 2026-12-03', () => {
     const recheckedCodes = ['VT', 'MI', 'NJ', 'PR', 'US-FED', 'NY', 'MD', 'CT', 'WA', 'WY', 'CA-FED', ...PROVINCES];
     for (const j of JURISDICTIONS) {
-      expect(j.asOf, j.code).toBe(recheckedCodes.includes(j.code) ? '2026-12-02' : '2026-11-27');
+      const expected = j.code === 'AL' ? '2026-12-03' : recheckedCodes.includes(j.code) ? '2026-12-02' : '2026-11-27';
+      expect(j.asOf, j.code).toBe(expected);
     }
   });
 
