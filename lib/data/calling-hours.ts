@@ -151,6 +151,24 @@ const MS_HOLIDAYS: HolidayId[] = [
   'christmas',
 ];
 
+// 44 P.S. § 11's legal holidays (Juneteenth added as the safe side).
+const PA_HOLIDAYS: HolidayId[] = [
+  'new-year',
+  'mlk',
+  'washington',
+  'good-friday',
+  'memorial',
+  'flag-day',
+  'juneteenth',
+  'independence',
+  'labor',
+  'columbus',
+  'election',
+  'veterans',
+  'thanksgiving',
+  'christmas',
+];
+
 export const CALLING_HOURS: readonly CallingHoursRule[] = [
   // ------------------------------------------------------------------ national rules
   row({
@@ -506,22 +524,8 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     code: 'PA',
     name: 'Pennsylvania',
     from: '2019-12-03',
-    holidays: [
-      'new-year',
-      'mlk',
-      'washington',
-      'good-friday',
-      'memorial',
-      'flag-day',
-      'juneteenth',
-      'independence',
-      'labor',
-      'columbus',
-      'election',
-      'veterans',
-      'thanksgiving',
-      'christmas',
-    ],
+    until: '2026-10-18',
+    holidays: PA_HOLIDAYS,
     observance: 'sunday-to-monday',
     exempt: ['service', 'existing-customer'],
     citation: '73 P.S. § 2245(a)(1), (a)(10), as amended by Act 73 of 2019; legal holidays 44 P.S. § 11',
@@ -532,12 +536,39 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       VICIFAST,
     ],
     notes: [
-      '8 am–9 pm, and no telephone solicitation on legal holidays since 3 December 2019.',
+      '8 am–9 pm, and no telephone solicitation on legal holidays from 3 December 2019 until Act 47 of 2026 took effect on 18 October 2026.',
       'Calls to people with an established business relationship in the last 12 months are not “telephone solicitation calls”.',
     ],
     confidence: 'disputed',
     confidenceNote:
       'The list of Pennsylvania legal holidays (44 P.S. § 11) was taken from knowledge and vendor calendars, not read; Good Friday, Election Day and Juneteenth are kept as the safe side.',
+  }),
+  row({
+    code: 'PA',
+    name: 'Pennsylvania',
+    from: '2026-10-18',
+    weekday: h(9, 19),
+    saturday: h(9, 19),
+    sunday: null,
+    holidays: PA_HOLIDAYS,
+    observance: 'sunday-to-monday',
+    citation:
+      '73 P.S. § 2245(a)(1), (a)(10), as amended by Act 47 of 2026 (SB 992), approved 2026-07-20, eff. 2026-10-18; legal holidays 44 P.S. § 11',
+    sources: [
+      'https://www.pasenategop.com/news/brooks-bill-to-strengthen-protections-against-telemarketers-passes-senate',
+      'https://www.senatorbaker.com/enews/110325-2',
+      "glama.ai, 'Call Desk' can_i_call_now tool description (“Pennsylvania bans Sundays from 2026-10-18”; https://glama.ai/mcp/connectors/com.modernmustardseed/call-desk/tools/can_i_call_now)",
+      'FieldQuo calling-rules table, read 2026-09-03, quoting Act 47 of 2026: “on a Sunday or after 7 p.m. or before 9 a.m.” (https://github.com/meydayapp/fieldquo/blob/main/lib/sales/callingRules.js)',
+      "Withers Ventures (Ben & Jerry's Philadelphia) do-not-call policy, 2026-09-10: “PA Act 47 of 2026, which takes effect 2026-10-18” (https://github.com/BenJerrysUpenn/crm-app/blob/main/docs/call-desk-do-not-call-policy.md)",
+    ],
+    notes: [
+      'Since 18 October 2026 (Act 47 of 2026, SB 992): no telemarketing on Sundays or before 9 am or after 7 pm, and none on legal holidays.',
+      'The Act also reaches text messages, voicemails and “ringless” voicemails, and business subscribers.',
+      'The hours and the Sunday ban (§ 2245(a)(1)) govern “telemarketing”, which is not limited to calls without an established business relationship: existing customers are not exempt here. The holiday ban (§ 2245(a)(10)) covers “telephone solicitation calls”, which exclude them; it is applied to existing customers too as the safe side.',
+    ],
+    confidence: 'disputed',
+    confidenceNote:
+      'Enactment rests on secondary sources: two compliance tables and a calling-hours tool report Act 47 of 2026 (SB 992, approved 20 July 2026, in force 90 days later, 18 October 2026) with the Sunday ban and 9 am–7 pm; the Senate passed SB 992 unanimously with that text (Senate press release, November 2025). The Act itself was not read, and one bill tracker still showed SB 992 in committee. The stricter rule is applied from 18 October 2026.',
   }),
   none('PR', 'Puerto Rico', 'No territorial calling-hour rule was found: the federal window applies.'),
   row({

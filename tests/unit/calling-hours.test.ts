@@ -134,9 +134,11 @@ const STATES: StateCase[] = [
     state: 'PA',
     number: '+12155550100',
     offset: -5,
-    ...all(8, 21),
+    weekday: [9, 19],
+    saturday: [9, 19],
+    sunday: null,
     christmasClosed: true,
-    statute: '73 P.S. § 2245(a)(1), (a)(10)',
+    statute: '73 P.S. § 2245(a)(1), (a)(10), Act 47 of 2026',
   },
   {
     state: 'RI',
@@ -391,6 +393,21 @@ describe('callingHours: laws in force at the time asked', () => {
   it('Pennsylvania holidays count from 3 December 2019: Thanksgiving 2019 open, Christmas 2019 closed', () => {
     expect(callingHours('+12155550100', new Date('2019-11-28T17:00:00Z')).allowed).toBe(true);
     expect(callingHours('+12155550100', new Date('2019-12-25T17:00:00Z')).allowed).toBe(false);
+  });
+  it('Pennsylvania from 18 October 2026 (Act 47 of 2026): Sundays closed, 9 am–7 pm, existing customers too', () => {
+    // Sunday 11 October 2026 at noon EDT: the 8 am–9 pm rule, no Sunday ban; Sunday 18 October: closed all day.
+    expect(callingHours('+12155550100', new Date('2026-10-11T16:00:00Z')).allowed).toBe(true);
+    const sunday = callingHours('+12155550100', new Date('2026-10-18T16:00:00Z'));
+    expect(sunday).toMatchObject({ allowed: false, decidedBy: 'PA', confidence: 'disputed' });
+    expect(sunday.decidedByCitation).toContain('Act 47 of 2026');
+    expect(
+      callingHours('+12155550100', new Date('2026-10-18T16:00:00Z'), { purpose: 'existing-customer' }).allowed,
+    ).toBe(false);
+    // 7:30 pm EDT: open on Friday 16 October, closed on Monday 19 October; 8:30 am likewise.
+    expect(callingHours('+12155550100', new Date('2026-10-16T23:30:00Z')).allowed).toBe(true);
+    expect(callingHours('+12155550100', new Date('2026-10-19T23:30:00Z')).allowed).toBe(false);
+    expect(callingHours('+12155550100', new Date('2026-10-16T12:30:00Z')).allowed).toBe(true);
+    expect(callingHours('+12155550100', new Date('2026-10-19T12:30:00Z')).allowed).toBe(false);
   });
 });
 
