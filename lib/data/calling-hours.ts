@@ -169,6 +169,21 @@ const PA_HOLIDAYS: HolidayId[] = [
   'christmas',
 ];
 
+// British Columbia's statutory holidays (Employment Standards Act; Truth and Reconciliation Day since 2023-03-09).
+const BC_HOLIDAYS: HolidayId[] = [
+  'new-year',
+  'family-day-bc',
+  'good-friday',
+  'victoria-day',
+  'canada-day',
+  'bc-day',
+  'labour-day',
+  'truth-reconciliation',
+  'thanksgiving-ca',
+  'remembrance-day',
+  'christmas',
+];
+
 export const CALLING_HOURS: readonly CallingHoursRule[] = [
   // ------------------------------------------------------------------ national rules
   row({
@@ -673,10 +688,43 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
   none('WY', 'Wyoming'),
 
   // ------------------------------------------------------------------ Canadian provinces and territories
+  ...[
+    { until: '2023-03-09', holidays: BC_HOLIDAYS.filter((id) => id !== 'truth-reconciliation') },
+    { from: '2023-03-09', holidays: BC_HOLIDAYS },
+  ].map((dated) =>
+    row({
+      code: 'BC',
+      name: 'British Columbia',
+      country: 'CA',
+      ...dated,
+      weekday: { start: 9 * 60, end: 21 * 60 + 30 },
+      saturday: h(10, 18),
+      sunday: h(10, 18),
+      exempt: ['service', 'business'],
+      covers:
+        'Telemarketers calling consumers in British Columbia to make distance sales contracts, or to raise contributions for a third party (e.g. a fundraiser calling for a charity): those Consumer Protection BC licenses.',
+      citation:
+        'Telemarketer Licensing Regulation (B.C.), under the Business Practices and Consumer Protection Act, S.B.C. 2004, c. 2',
+      sources: [
+        'Consumer Protection BC, "Everything you wanted to know about telemarketers" (2011; https://consumerprotectionbc.ca/2011/07/everything-you-wanted-to-know-about-telemarketers)',
+        'Consumer Protection BC, "Looking for some telemarketing tips?" (2014; https://www.consumerprotectionbc.ca/2014/08/looking-for-some-telemarketing-tips/)',
+        'Consumer Protection BC, "5 rules about telemarketing calls" (2023; https://www.consumerprotectionbc.ca/2023/03/5-rules-about-telemarketing-calls/)',
+        'canadianadvertisinglaw.com, "Telemarketing in BC or to BC Residents? The Telemarketer Licensing Regulation May Apply" (https://www.canadianadvertisinglaw.com/telemarketing-in-bc-or-to-bc-residents-the-telemarketer-licensing-regulation-may-apply/)',
+        'UBCM resolution B152 (2005), provincial response: the Regulation "restricts the hours when telemarketers can call consumers" (https://ubcm.ca/convention-resolutions/resolutions/resolutions-database/unwanted-telephone-fax-solicitation)',
+      ],
+      notes: [
+        'Weekdays 9:00 am–9:30 pm and weekends 10:00 am–6:00 pm (the CRTC’s hours), and no calls on a statutory holiday.',
+        'No more than one call in 30 days to the same consumer about the same goods or services without their permission: Consent Guard cannot count calls.',
+        'Statutory holidays: those of the Employment Standards Act (New Year’s Day, Family Day, Good Friday, Victoria Day, Canada Day, British Columbia Day, Labour Day, National Day for Truth and Reconciliation since 9 March 2023, Thanksgiving, Remembrance Day, Christmas Day); Easter Monday and Boxing Day are not among them. None moves when it falls on a weekend.',
+      ],
+      confidence: 'disputed',
+      confidenceNote:
+        'The hours, the statutory-holiday ban and the 30-day rule come from Consumer Protection BC’s own pages and a lawyer’s note; the Regulation’s text (its section, and which holiday list it means) was not read. The Employment Standards Act’s statutory holidays are used.',
+    }),
+  ),
   ...(
     [
       ['AB', 'Alberta'],
-      ['BC', 'British Columbia'],
       ['MB', 'Manitoba'],
       ['NB', 'New Brunswick'],
       ['NL', 'Newfoundland and Labrador'],
@@ -693,7 +741,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     none(
       code,
       name,
-      'No provincial calling-hour rule was found: the CRTC hours apply. Statutory holidays are not no-call days under the CRTC rules.',
+      'No provincial calling-hour rule was found (British Columbia’s is the only one known): the CRTC hours apply, and statutory holidays are not no-call days under them.',
       'CA',
     ),
   ),

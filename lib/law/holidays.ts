@@ -32,7 +32,16 @@ export type HolidayId =
   | 'veterans'
   | 'thanksgiving'
   | 'day-after-thanksgiving'
-  | 'christmas';
+  | 'christmas'
+  // Canadian statutory holidays (New Year's Day, Good Friday and Christmas Day are shared above).
+  | 'family-day-bc'
+  | 'victoria-day'
+  | 'canada-day'
+  | 'bc-day'
+  | 'labour-day'
+  | 'truth-reconciliation'
+  | 'thanksgiving-ca'
+  | 'remembrance-day';
 
 /** How a holiday that falls on a weekend is observed in a state. */
 export type Observance = 'none' | 'sunday-to-monday' | 'weekend-to-nearest-weekday';
@@ -124,6 +133,26 @@ export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
     fixed: false,
   },
   christmas: fixed('Christmas Day', 12, 25),
+
+  // Canadian statutory holidays.
+  // British Columbia's Family Day: the 2nd Monday of February from 2013 to 2018, the 3rd since 2019.
+  'family-day-bc': {
+    name: 'Family Day',
+    date: (year) => nthWeekday(year, 2, 1, year < 2019 ? 2 : 3),
+    fixed: false,
+  },
+  // The Monday before 25 May.
+  'victoria-day': {
+    name: 'Victoria Day',
+    date: (year) => addDays({ year, month: 5, day: 24 }, -((weekdayOf({ year, month: 5, day: 24 }) + 6) % 7)),
+    fixed: false,
+  },
+  'canada-day': fixed('Canada Day', 7, 1),
+  'bc-day': nth('British Columbia Day', 8, 1, 1),
+  'labour-day': nth('Labour Day', 9, 1, 1),
+  'truth-reconciliation': fixed('National Day for Truth and Reconciliation', 9, 30),
+  'thanksgiving-ca': nth('Thanksgiving Day', 10, 1, 2),
+  'remembrance-day': fixed('Remembrance Day', 11, 11),
 };
 
 /** The dates a holiday is kept in `year`: the day itself, and its observed weekday when it moves. */

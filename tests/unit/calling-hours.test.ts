@@ -273,6 +273,48 @@ describe('callingHours: Canada (CRTC Unsolicited Telecommunications Rules)', () 
   });
 });
 
+describe('callingHours: British Columbia (Telemarketer Licensing Regulation): no calls on statutory holidays', () => {
+  // Noon Pacific time: 20:00 UTC in standard time, 19:00 UTC in daylight time. Dates typed from calendars.
+  const closed: [string, string, string][] = [
+    ['Family Day (3rd Monday of February)', '2026-02-16T20:00:00Z', 'Family Day'],
+    ['Family Day 2018 (then the 2nd Monday)', '2018-02-12T20:00:00Z', 'Family Day'],
+    ['Good Friday', '2026-04-03T19:00:00Z', 'Good Friday'],
+    ['Victoria Day (Monday before 25 May)', '2026-05-18T19:00:00Z', 'Victoria Day'],
+    ['Victoria Day 2027 (24 May is a Monday)', '2027-05-24T19:00:00Z', 'Victoria Day'],
+    ['Canada Day', '2026-07-01T19:00:00Z', 'Canada Day'],
+    ['British Columbia Day', '2026-08-03T19:00:00Z', 'British Columbia Day'],
+    ['Labour Day', '2026-09-07T19:00:00Z', 'Labour Day'],
+    ['Truth and Reconciliation Day', '2026-09-30T19:00:00Z', 'Truth and Reconciliation'],
+    ['Thanksgiving (2nd Monday of October)', '2026-10-12T19:00:00Z', 'Thanksgiving'],
+    ['Remembrance Day', '2026-11-11T20:00:00Z', 'Remembrance Day'],
+    ['Christmas Day', '2026-12-25T20:00:00Z', 'Christmas Day'],
+  ];
+  for (const [what, iso, name] of closed) {
+    it(`Vancouver on ${what} is closed; Toronto at the same instant is open`, () => {
+      const r = callingHours('+16045550100', new Date(iso));
+      expect(r).toMatchObject({ allowed: false, decidedBy: 'BC' });
+      expect(r.reasons.join(' ')).toContain(name);
+      expect(callingHours('+14165550100', new Date(iso)).allowed).toBe(true);
+    });
+  }
+  it('days that are not BC statutory holidays stay open: Easter Monday, Boxing Day, 30 September 2022', () => {
+    for (const iso of ['2026-04-06T19:00:00Z', '2026-12-26T20:00:00Z', '2022-09-30T19:00:00Z'])
+      expect(callingHours('+16045550100', new Date(iso)).allowed, iso).toBe(true);
+  });
+  it('business-to-business calls: BC’s consumer rule does not bind them, the CRTC hours still do', () => {
+    const familyDay = new Date('2026-02-16T20:00:00Z');
+    expect(callingHours('+16045550100', familyDay, { purpose: 'business' })).toMatchObject({
+      allowed: true,
+      binding: true,
+    });
+  });
+  it('the Regulation is cited and its confidence reported', () => {
+    const r = callingHours('+16045550100', new Date('2026-12-07T20:00:00Z'));
+    expect(r.confidence).toBe('disputed');
+    expect(r.citations.join(' ')).toContain('Telemarketer Licensing Regulation');
+  });
+});
+
 describe('callingHours: holidays computed for 2026–2030', () => {
   // Dates typed from calendars: Thanksgiving = 4th Thursday of November; Good Friday and Mardi Gras from Easter.
   const thanksgiving = ['2026-11-26', '2027-11-25', '2028-11-23', '2029-11-22', '2030-11-28'];
