@@ -151,7 +151,15 @@ const MS_HOLIDAYS: HolidayId[] = [
   'christmas',
 ];
 
-// 44 P.S. § 11's legal holidays (Juneteenth added as the safe side).
+const PA_HALF_HOLIDAY =
+  "44 P.S. § 11 (Westlaw): “every Saturday, after twelve o'clock noon until twelve o'clock midnight, each of which Saturdays is hereby designated a half holiday” (https://govt.westlaw.com/pac/Document/N1B5B38E0344211DA8A989F4EECDB8638)";
+const BLR_PA_HOLIDAYS =
+  "BLR, 'Holidays in Pennsylvania': “Every Saturday after noon” (http://www.blr.com/HR-Employment/Benefits-Leave/Holidays-in-Pennsylvania)";
+const PA_SATURDAY_NOTE =
+  'Every Saturday afternoon is a legal “half holiday” (44 P.S. § 11), so no sales calls after noon on Saturdays (the safe side).';
+const PA_SATURDAY_DOUBT =
+  'Saturday afternoons: 44 P.S. § 11 names them a half holiday in the same list as the full legal holidays, and Drop Cowboy gives Pennsylvania Saturday hours of 8 am–12 pm; DNC.com’s list of the holidays the ban covers leaves them out, and no Attorney General guidance was found. Calls end at noon on Saturdays as the safe side.';
+// 44 P.S. § 11's legal holidays (Juneteenth added as the safe side; its Saturday half holiday is in the rows' hours).
 const PA_HOLIDAYS: HolidayId[] = [
   'new-year',
   'mlk',
@@ -540,6 +548,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     name: 'Pennsylvania',
     from: '2019-12-03',
     until: '2026-10-18',
+    saturday: h(8, 12),
     holidays: PA_HOLIDAYS,
     observance: 'sunday-to-monday',
     exempt: ['service', 'existing-customer'],
@@ -549,21 +558,24 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       'https://mslawgroup.com/regulatory-alert-pennsylvania-amends-telemarketing-registration-act/',
       'https://www.jenkinslaw.org/blog/2019/12/03/amendments-pennsylvanias-telemarketer-registration-act-effective-today',
       VICIFAST,
+      PA_HALF_HOLIDAY,
+      BLR_PA_HOLIDAYS,
+      DROPCOWBOY,
     ],
     notes: [
       '8 am–9 pm, and no telephone solicitation on legal holidays from 3 December 2019 until Act 47 of 2026 took effect on 18 October 2026.',
       'Calls to people with an established business relationship in the last 12 months are not “telephone solicitation calls”.',
+      PA_SATURDAY_NOTE,
     ],
     confidence: 'disputed',
-    confidenceNote:
-      'The list of Pennsylvania legal holidays (44 P.S. § 11) was taken from knowledge and vendor calendars, not read; Good Friday, Election Day and Juneteenth are kept as the safe side.',
+    confidenceNote: `${PA_SATURDAY_DOUBT} Juneteenth is not in § 11 and is kept as the safe side.`,
   }),
   row({
     code: 'PA',
     name: 'Pennsylvania',
     from: '2026-10-18',
     weekday: h(9, 19),
-    saturday: h(9, 19),
+    saturday: h(9, 12),
     sunday: null,
     holidays: PA_HOLIDAYS,
     observance: 'sunday-to-monday',
@@ -575,15 +587,18 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       "glama.ai, 'Call Desk' can_i_call_now tool description (“Pennsylvania bans Sundays from 2026-10-18”; https://glama.ai/mcp/connectors/com.modernmustardseed/call-desk/tools/can_i_call_now)",
       'FieldQuo calling-rules table, read 2026-09-03, quoting Act 47 of 2026: “on a Sunday or after 7 p.m. or before 9 a.m.” (https://github.com/meydayapp/fieldquo/blob/main/lib/sales/callingRules.js)',
       "Withers Ventures (Ben & Jerry's Philadelphia) do-not-call policy, 2026-09-10: “PA Act 47 of 2026, which takes effect 2026-10-18” (https://github.com/BenJerrysUpenn/crm-app/blob/main/docs/call-desk-do-not-call-policy.md)",
+      PA_HALF_HOLIDAY,
+      BLR_PA_HOLIDAYS,
+      DROPCOWBOY,
     ],
     notes: [
       'Since 18 October 2026 (Act 47 of 2026, SB 992): no telemarketing on Sundays or before 9 am or after 7 pm, and none on legal holidays.',
       'The Act also reaches text messages, voicemails and “ringless” voicemails, and business subscribers.',
+      PA_SATURDAY_NOTE,
       'The hours and the Sunday ban (§ 2245(a)(1)) govern “telemarketing”, which is not limited to calls without an established business relationship: existing customers are not exempt here. The holiday ban (§ 2245(a)(10)) covers “telephone solicitation calls”, which exclude them; it is applied to existing customers too as the safe side.',
     ],
     confidence: 'disputed',
-    confidenceNote:
-      'Enactment rests on secondary sources: two compliance tables and a calling-hours tool report Act 47 of 2026 (SB 992, approved 20 July 2026, in force 90 days later, 18 October 2026) with the Sunday ban and 9 am–7 pm; the Senate passed SB 992 unanimously with that text (Senate press release, November 2025). The Act itself was not read, and one bill tracker still showed SB 992 in committee. The stricter rule is applied from 18 October 2026.',
+    confidenceNote: `Enactment rests on secondary sources: two compliance tables and a calling-hours tool report Act 47 of 2026 (SB 992, approved 20 July 2026, in force 90 days later, 18 October 2026) with the Sunday ban and 9 am–7 pm; the Senate passed SB 992 unanimously with that text (Senate press release, November 2025). The Act itself was not read, and one bill tracker still showed SB 992 in committee. The stricter rule is applied from 18 October 2026. ${PA_SATURDAY_DOUBT}`,
   }),
   none('PR', 'Puerto Rico', 'No territorial calling-hour rule was found: the federal window applies.'),
   row({

@@ -135,10 +135,10 @@ const STATES: StateCase[] = [
     number: '+12155550100',
     offset: -5,
     weekday: [9, 19],
-    saturday: [9, 19],
+    saturday: [9, 12],
     sunday: null,
     christmasClosed: true,
-    statute: '73 P.S. § 2245(a)(1), (a)(10), Act 47 of 2026',
+    statute: '73 P.S. § 2245(a)(1), (a)(10), Act 47 of 2026; Saturday half holiday 44 P.S. § 11',
   },
   {
     state: 'RI',
@@ -435,6 +435,14 @@ describe('callingHours: laws in force at the time asked', () => {
   it('Pennsylvania holidays count from 3 December 2019: Thanksgiving 2019 open, Christmas 2019 closed', () => {
     expect(callingHours('+12155550100', new Date('2019-11-28T17:00:00Z')).allowed).toBe(true);
     expect(callingHours('+12155550100', new Date('2019-12-25T17:00:00Z')).allowed).toBe(false);
+  });
+  it('Pennsylvania Saturday afternoons (44 P.S. § 11 half holiday) are closed with the holiday ban, from 3 December 2019', () => {
+    // Saturday 9 March 2019 at 1 pm EST: before the ban, open; Saturday 8 March 2025: 11:59 am open, noon closed.
+    expect(callingHours('+12155550100', new Date('2019-03-09T18:00:00Z')).allowed).toBe(true);
+    expect(callingHours('+12155550100', new Date('2025-03-08T16:59:00Z')).allowed).toBe(true);
+    const noon = callingHours('+12155550100', new Date('2025-03-08T17:00:00Z'));
+    expect(noon).toMatchObject({ allowed: false, decidedBy: 'PA', confidence: 'disputed' });
+    expect(noon.opensAt).toBe('2025-03-09T12:00:00.000Z'); // Sunday 8 am EDT: no Sunday ban before 2026
   });
   it('Pennsylvania from 18 October 2026 (Act 47 of 2026): Sundays closed, 9 am–7 pm, existing customers too', () => {
     // Sunday 11 October 2026 at noon EDT: the 8 am–9 pm rule, no Sunday ban; Sunday 18 October: closed all day.
