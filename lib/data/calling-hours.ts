@@ -514,10 +514,20 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     code: 'NV',
     name: 'Nevada',
     ...{ weekday: h(9, 20), saturday: h(9, 20), sunday: h(9, 20) },
-    citation: 'Nev. Rev. Stat. ch. 228 / 599B (section not confirmed)',
-    sources: [DROPCOWBOY],
-    confidence: 'single-source',
-    confidenceNote: 'Only one table gives 9 am–8 pm and the statute was not read.',
+    citation:
+      'No Nevada statute found for live sales calls (NRS 228.500–228.640 and ch. 599B searched); NRS 597.814(2)(a) for automatic dialing-announcing devices',
+    sources: [
+      DROPCOWBOY,
+      'NRS 597.814 text (http://www.contactcentercompliance.com/legal/statutes/NV/NRS/597.814.adpx)',
+      "lawgratis.com, 'Nevada Administrative Code Chapter 599B' (https://www.lawgratis.com/blog-detail/nevada-administrative-code-chapter-599b-solicitation-by-telephone)",
+    ],
+    notes: [
+      'Calls made with an automatic dialing-announcing device (a recorded message) may not reach a telephone in Nevada between 9 pm and 9 am (NRS 597.814(2)(a)).',
+      'The 9 am–8 pm window for live sales calls is one vendor table’s, kept as the safe side: no Nevada statute or regulation saying so was found.',
+    ],
+    confidence: 'disputed',
+    confidenceNote:
+      'Not established Nevada law: 9 am–8 pm rests on one vendor table (Drop Cowboy), with no statute named. The only hours statute found, NRS 597.814(2)(a), bars calls by automatic dialing-announcing devices between 9 pm and 9 am; a summary of NAC 599B (lawgratis.com) says 8 am–9 pm. The narrower 9 am–8 pm is kept as the safe side.',
   }),
   none('NY', 'New York', 'N.Y. Gen. Bus. Law § 399-z keeps the federal 8 am–9 pm hours.'),
   none('OH', 'Ohio'),

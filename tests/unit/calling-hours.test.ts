@@ -120,7 +120,7 @@ const STATES: StateCase[] = [
     offset: -8,
     ...all(9, 20),
     christmasClosed: false,
-    statute: 'Nev. (single source)',
+    statute: 'Nev.: no statute found, kept as the safe side',
   },
   {
     state: 'OK',
@@ -270,6 +270,15 @@ describe('callingHours: Canada (CRTC Unsolicited Telecommunications Rules)', () 
   it('Vancouver follows the same hours in Pacific time', () => {
     expect(callingHours('+16045550100', at(12, 17, 59, -8)).allowed).toBe(true);
     expect(callingHours('+16045550100', at(12, 18, 0, -8)).allowed).toBe(false);
+  });
+});
+
+describe('callingHours: Nevada’s 9 am–8 pm is not presented as established law', () => {
+  it('the answer is disputed and says no statute was found; NRS 597.814 is cited for recorded-message calls', () => {
+    const r = callingHours('+17025550100', at(7, 20, 30, -8));
+    expect(r).toMatchObject({ allowed: false, decidedBy: 'NV', confidence: 'disputed' });
+    expect(r.notes.join(' ')).toContain('Not established Nevada law');
+    expect(r.decidedByCitation).toContain('NRS 597.814');
   });
 });
 
