@@ -710,7 +710,25 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
   }),
   none('WI', 'Wisconsin'),
   none('WV', 'West Virginia'),
-  none('WY', 'Wyoming'),
+  row({
+    code: 'WY',
+    name: 'Wyoming',
+    ...{ weekday: h(8, 20), saturday: h(8, 20), sunday: h(8, 20) },
+    exempt: ['service', 'business'],
+    covers:
+      'Unsolicited telephonic sales calls to consumers about consumer goods or services (for personal, family or household use).',
+    citation: 'Wyo. Stat. § 40-12-302(d), as quoted by compliance tables (not found in the text read)',
+    sources: [
+      "FieldQuo calling-rules table, read 2026-09-03 in the Legislature's Title 40 PDF: § 40-12-302(d) bars a call “to a consumer before the hour of 8 a.m. or after 8 p.m. local time at the consumer's location” (https://github.com/meydayapp/fieldquo/blob/main/lib/sales/callingRules.js)",
+      "glama.ai, 'Call Desk' can_i_call_now tool description (“Wyoming ... stop at 8 p.m.”; https://glama.ai/mcp/connectors/com.modernmustardseed/call-desk/tools/can_i_call_now)",
+      'https://law.justia.com/codes/wyoming/2016/title-40/chapter-12/article-3/section-40-12-303/',
+      'https://attorneygeneral.wyo.gov/law-office-division/consumer-protection-and-antitrust-unit/telephone-solicitation-for-businesses',
+    ],
+    notes: ['No sales calls to consumers before 8 am or after 8 pm (the safe side; see the confidence note).'],
+    confidence: 'disputed',
+    confidenceNote:
+      'Compliance tables give Wyoming 8 am–8 pm, one quoting § 40-12-302(d) (“before the hour of 8 a.m. or after 8 p.m. local time at the consumer’s location”), and a calling-hours tool agrees; but the 2016 text of §§ 40-12-301 to -305 (Justia, cliclaw) and the Attorney General’s pages, as read, show no hours. The 8 pm end is applied as the safe side.',
+  }),
 
   // ------------------------------------------------------------------ Canadian provinces and territories
   ...[

@@ -171,6 +171,14 @@ const STATES: StateCase[] = [
     statute: 'Utah Code § 13-25a-103(3)',
   },
   { state: 'WA', number: '+12065550100', offset: -8, ...all(8, 20), christmasClosed: false, statute: 'RCW 80.36.390' },
+  {
+    state: 'WY',
+    number: '+13075550100',
+    offset: -7,
+    ...all(8, 20),
+    christmasClosed: false,
+    statute: 'Wyo. Stat. § 40-12-302(d) as quoted (disputed)',
+  },
   // Federal window only (47 C.F.R. § 64.1200(c)(1)).
   {
     state: 'NY',
