@@ -573,7 +573,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       DROPCOWBOY,
     ],
     notes: [
-      '8 am–9 pm, and no telephone solicitation on legal holidays from 3 December 2019 until Act 47 of 2026 took effect on 18 October 2026.',
+      '8 am–9 pm, and no telephone solicitation on legal holidays, from 3 December 2019 until Act 47 of 2026 (reported in force on 18 October 2026).',
       'Calls to people with an established business relationship in the last 12 months are not “telephone solicitation calls”.',
       PA_SATURDAY_NOTE,
     ],
@@ -602,7 +602,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       DROPCOWBOY,
     ],
     notes: [
-      'Since 18 October 2026 (Act 47 of 2026, SB 992): no telemarketing on Sundays or before 9 am or after 7 pm, and none on legal holidays.',
+      'Reported in force since 18 October 2026 (Act 47 of 2026, SB 992; its text was not read, see the confidence note): no telemarketing on Sundays or before 9 am or after 7 pm, and none on legal holidays.',
       'The Act also reaches text messages, voicemails and “ringless” voicemails, and business subscribers.',
       PA_SATURDAY_NOTE,
       'The hours and the Sunday ban (§ 2245(a)(1)) govern “telemarketing”, which is not limited to calls without an established business relationship: existing customers are not exempt here. The holiday ban (§ 2245(a)(10)) covers “telephone solicitation calls”, which exclude them; it is applied to existing customers too as the safe side.',
