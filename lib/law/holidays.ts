@@ -23,6 +23,7 @@ export type HolidayId =
   | 'jefferson-davis'
   | 'flag-day'
   | 'juneteenth'
+  | 'juneteenth-ut'
   | 'independence'
   | 'pioneer'
   | 'victory'
@@ -52,6 +53,8 @@ interface HolidayDef {
   date: (year: number) => CivilDate;
   /** Fixed-date holidays move when they fall on a weekend (per the state's observance rule). */
   fixed: boolean;
+  /** Where the law itself keeps the holiday on another day (Utah's Juneteenth Monday): only that day counts. */
+  keptOn?: (date: CivilDate) => CivilDate;
 }
 
 /** 0 = Sunday … 6 = Saturday, for a calendar date. */
@@ -118,6 +121,16 @@ export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
   'jefferson-davis': nth("Jefferson Davis's Birthday", 6, 1, 1),
   'flag-day': fixed('Flag Day', 6, 14),
   juneteenth: fixed('Juneteenth', 6, 19),
+  // Utah Code § 63G-1-301(2)(c)-(d): June 19 if a Monday, else the Monday before (Tue-Fri) or after (Sat, Sun).
+  'juneteenth-ut': {
+    name: 'Juneteenth',
+    date: (year) => ({ year, month: 6, day: 19 }),
+    fixed: false,
+    keptOn: (d) => {
+      const weekday = weekdayOf(d);
+      return addDays(d, weekday === 0 ? 1 : weekday === 6 ? 2 : 1 - weekday);
+    },
+  },
   independence: fixed('Independence Day', 7, 4),
   pioneer: fixed('Pioneer Day', 7, 24),
   victory: nth('Victory Day', 8, 1, 2),
@@ -159,6 +172,7 @@ export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
 function holidayDates(id: HolidayId, year: number, observance: Observance): CivilDate[] {
   const def = HOLIDAYS[id];
   const date = def.date(year);
+  if (def.keptOn) return [def.keptOn(date)];
   if (!def.fixed || observance === 'none') return [date];
   const weekday = weekdayOf(date);
   if (weekday === 0) return [date, addDays(date, 1)];
