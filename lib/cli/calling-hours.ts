@@ -24,6 +24,7 @@ function rowJson(r: CallingHoursRule) {
     sunday: r.sunday,
     holidays: r.holidays.map((id) => ({ id, name: HOLIDAYS[id].name })),
     observance: r.observance,
+    observanceOf: r.observanceOf ?? {},
     callsPer24h: r.callsPer24h,
     covers: r.covers,
     exempt: r.exempt,

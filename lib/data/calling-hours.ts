@@ -12,7 +12,7 @@
  * why. Not legal advice.
  */
 import type { CallPurpose, HoursWindow } from '../law/call-purpose';
-import type { HolidayId, Observance } from '../law/holidays';
+import type { HolidayId, Observance, ObservanceOf } from '../law/holidays';
 
 export type { CallPurpose, HoursWindow } from '../law/call-purpose';
 export { CALL_PURPOSES } from '../law/call-purpose';
@@ -35,6 +35,8 @@ export interface CallingHoursRule {
   /** Holidays with no calls at all, and how a holiday on a weekend is observed. */
   holidays: readonly HolidayId[];
   observance: Observance;
+  /** Holidays this jurisdiction moves by a rule of their own (overrides `observance` for them). */
+  observanceOf?: ObservanceOf;
   /** A cap on calls to one person in 24 hours, shown as a note (calls cannot be counted here). */
   callsPer24h: number | null;
   /** Whom the rule covers, in a sentence. */
@@ -628,21 +630,37 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       'victory',
       'labor',
       'columbus',
+      'election-even',
       'veterans',
       'thanksgiving',
       'christmas',
     ],
     observance: 'sunday-to-monday',
-    citation: 'R.I. Gen. Laws §§ 5-61-2 (hours of operation), 5-61-3.6',
+    observanceOf: {
+      'new-year': 'weekend-to-monday',
+      independence: 'weekend-to-monday',
+      veterans: 'weekend-to-monday',
+      christmas: 'weekend-to-monday',
+    },
+    citation: 'R.I. Gen. Laws §§ 5-61-2 (hours of operation), 5-61-3.6; state holidays § 25-1-1',
     sources: [
       'https://instalawyer.io/laws/rhode-island-general-laws/section-5-61-2-definitions',
       'http://webserver.rilin.state.ri.us/Statutes/TITLE5/5-61/5-61-3.6.HTM',
       DROPCOWBOY,
       DNC_HOLIDAYS,
+      'R.I. Gen. Laws § 25-1-1 text (http://statutes.laws-info.com/rhode-island/title-25/chapter-25-1/25-1-1; https://unicourt.github.io/cic-code-ri/transforms/ri/ocri/r71/gov.ri.code.title.25.html)',
+      "RI Secretary of State, 'Rhode Island State Holidays' 2019–2021 (https://www.sos.ri.gov/divisions/civics-and-education/reference-desk/ri-state-holidays)",
+      "DNC.com, '4th of July and other State Holidays for July' (2015: 'Monday, July 6: Rhode Island, Independence Day Observed'; https://dnc.dreamhosters.com/tag/restrictedcalldates/page/12)",
     ],
     notes: [
       'Unsolicited sales calls only Monday–Friday 9 am–6 pm and Saturday 10 am–5 pm, never on Sunday or a state or federal holiday.',
+      'Election Day is a state holiday in years with a general election of state officers (even years) (§ 25-1-1).',
+      'New Year’s Day, Independence Day, Veterans Day and Christmas on a Saturday or Sunday are also kept on the following Monday; any other holiday on a Sunday is kept on the Monday (§ 25-1-1).',
+      'The governor or the General Assembly may appoint other holidays, which Consent Guard cannot know.',
     ],
+    confidence: 'disputed',
+    confidenceNote:
+      '§ 25-1-1 says that when New Year’s Day, July 4, Veterans Day or Christmas falls on a Saturday or Sunday “state employees will celebrate the holiday on the following Monday”; whether that Monday is a state holiday for the sales-call ban (§ 5-61-2) was not confirmed, so both the day itself and the Monday are kept as no-call days (the safe side).',
   }),
   none('SC', 'South Carolina', 'S.C. Code § 37-21-70 keeps the federal 8 am–9 pm hours.'),
   none('SD', 'South Dakota'),

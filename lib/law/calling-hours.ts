@@ -231,7 +231,7 @@ interface DayLimit {
 }
 
 function windowOn(rule: CallingHoursRule, date: CivilDate): { window: HoursWindow | null; holiday: HolidayId | null } {
-  const holiday = rule.holidays.length > 0 ? holidayOn(date, rule.holidays, rule.observance) : null;
+  const holiday = rule.holidays.length > 0 ? holidayOn(date, rule.holidays, rule.observance, rule.observanceOf) : null;
   if (holiday) return { window: null, holiday };
   const weekday = weekdayOf(date);
   return { window: weekday === 0 ? rule.sunday : weekday === 6 ? rule.saturday : rule.weekday, holiday: null };

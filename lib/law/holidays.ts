@@ -30,6 +30,7 @@ export type HolidayId =
   | 'labor'
   | 'columbus'
   | 'election'
+  | 'election-even'
   | 'veterans'
   | 'thanksgiving'
   | 'day-after-thanksgiving'
@@ -45,12 +46,15 @@ export type HolidayId =
   | 'remembrance-day';
 
 /** How a holiday that falls on a weekend is observed in a state. */
-export type Observance = 'none' | 'sunday-to-monday' | 'weekend-to-nearest-weekday';
+export type Observance = 'none' | 'sunday-to-monday' | 'weekend-to-nearest-weekday' | 'weekend-to-monday';
+
+/** Holidays a state moves by a rule of their own, overriding its general observance. */
+export type ObservanceOf = Readonly<Partial<Record<HolidayId, Observance>>>;
 
 interface HolidayDef {
   name: string;
-  /** The date the holiday falls on in `year`. */
-  date: (year: number) => CivilDate;
+  /** The date the holiday falls on in `year`; null in a year it is not held. */
+  date: (year: number) => CivilDate | null;
   /** Fixed-date holidays move when they fall on a weekend (per the state's observance rule). */
   fixed: boolean;
   /** Where the law itself keeps the holiday on another day (Utah's Juneteenth Monday): only that day counts. */
@@ -97,6 +101,10 @@ function easterSunday(year: number): CivilDate {
   return { year, month, day };
 }
 
+function electionDay(year: number): CivilDate {
+  return addDays(nthWeekday(year, 11, 1, 1), 1);
+}
+
 const fixed = (name: string, month: number, day: number): HolidayDef => ({
   name,
   date: (year) => ({ year, month, day }),
@@ -137,7 +145,9 @@ export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
   labor: nth('Labor Day', 9, 1, 1),
   columbus: nth('Columbus Day', 10, 1, 2),
   // The Tuesday after the first Monday of November (every year: states differ on off-years; the safe side).
-  election: { name: 'Election Day', date: (year) => addDays(nthWeekday(year, 11, 1, 1), 1), fixed: false },
+  election: { name: 'Election Day', date: electionDay, fixed: false },
+  // The same Tuesday in even years only (the general election of state officers, R.I. Gen. Laws § 25-1-1).
+  'election-even': { name: 'Election Day', date: (year) => (year % 2 === 0 ? electionDay(year) : null), fixed: false },
   veterans: fixed('Veterans Day', 11, 11),
   thanksgiving: nth('Thanksgiving Day', 11, 4, 4),
   'day-after-thanksgiving': {
@@ -172,19 +182,26 @@ export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
 function holidayDates(id: HolidayId, year: number, observance: Observance): CivilDate[] {
   const def = HOLIDAYS[id];
   const date = def.date(year);
+  if (!date) return [];
   if (def.keptOn) return [def.keptOn(date)];
   if (!def.fixed || observance === 'none') return [date];
   const weekday = weekdayOf(date);
   if (weekday === 0) return [date, addDays(date, 1)];
   if (weekday === 6 && observance === 'weekend-to-nearest-weekday') return [date, addDays(date, -1)];
+  if (weekday === 6 && observance === 'weekend-to-monday') return [date, addDays(date, 2)];
   return [date];
 }
 
 // Holiday calendars by (observance, holidays, year): built once, then one Map look-up a day.
 const calendars = new Map<string, Map<string, HolidayId>>();
 
-function calendar(ids: readonly HolidayId[], observance: Observance, year: number): Map<string, HolidayId> {
-  const key = `${observance}|${ids.join(',')}|${year}`;
+function calendar(
+  ids: readonly HolidayId[],
+  observance: Observance,
+  observanceOf: ObservanceOf,
+  year: number,
+): Map<string, HolidayId> {
+  const key = `${observance}|${ids.map((id) => `${id}:${observanceOf[id] ?? ''}`).join(',')}|${year}`;
   let days = calendars.get(key);
   if (!days) {
     if (calendars.size >= 1000) calendars.clear();
@@ -192,7 +209,7 @@ function calendar(ids: readonly HolidayId[], observance: Observance, year: numbe
     // Dates of `year` (New Year's Day of the next year may be observed on 31 December).
     for (const y of [year, year + 1]) {
       for (const id of ids) {
-        for (const d of holidayDates(id, y, observance)) {
+        for (const d of holidayDates(id, y, observanceOf[id] ?? observance)) {
           if (d.year === year && !days.has(dateKey(d))) days.set(dateKey(d), id);
         }
       }
@@ -207,6 +224,11 @@ function dateKey(d: CivilDate): string {
 }
 
 /** The holiday of `ids` that `date` is (or is observed on), or null. */
-export function holidayOn(date: CivilDate, ids: readonly HolidayId[], observance: Observance): HolidayId | null {
-  return calendar(ids, observance, date.year).get(dateKey(date)) ?? null;
+export function holidayOn(
+  date: CivilDate,
+  ids: readonly HolidayId[],
+  observance: Observance,
+  observanceOf: ObservanceOf = {},
+): HolidayId | null {
+  return calendar(ids, observance, observanceOf, date.year).get(dateKey(date)) ?? null;
 }

@@ -25,3 +25,29 @@ describe('Utah keeps Juneteenth on a Monday (Utah Code § 63G-1-301(2)(c)-(d))',
     expect(callingHours(UT, noon('2028-06-20')).allowed).toBe(true);
   });
 });
+
+const RI = '+14015550100';
+
+describe('Rhode Island holidays (R.I. Gen. Laws §§ 5-61-2, 25-1-1)', () => {
+  // 17:00 UTC: noon EST, 1 pm EDT; inside the weekday window (9 am–6 pm).
+  const midday = (date: string) => new Date(`${date}T17:00:00Z`);
+  it('Election Day is a holiday in even years only (general election of state officers)', () => {
+    const r = callingHours(RI, midday('2026-11-03'));
+    expect(r.allowed).toBe(false);
+    expect(r.reasons.join(' ')).toContain('Election Day');
+    expect(callingHours(RI, midday('2028-11-07')).allowed).toBe(false);
+    expect(callingHours(RI, midday('2027-11-02')).allowed).toBe(true);
+  });
+  it('New Year’s Day, July 4, Veterans Day and Christmas on a Saturday are also kept on the Monday after', () => {
+    for (const date of ['2026-07-06', '2027-12-27', '2028-11-13', '2022-01-03']) {
+      expect(callingHours(RI, midday(date)).allowed, date).toBe(false);
+    }
+    // The Friday before stays open (the statute moves them forward, not back).
+    expect(callingHours(RI, midday('2026-07-03')).allowed).toBe(true);
+  });
+  it('Rhode Island Independence Day (4 May) on a Saturday is not moved: Monday 6 May 2030 is open', () => {
+    expect(callingHours(RI, midday('2030-05-06')).allowed).toBe(true);
+    // On a Sunday it is kept on the Monday (4 May 2025 was a Sunday).
+    expect(callingHours(RI, midday('2025-05-05')).allowed).toBe(false);
+  });
+});
