@@ -13,7 +13,7 @@ import {
   type HoursWindow,
 } from '../data/calling-hours';
 import { parseNumber } from '../number/parse-number';
-import { type CivilDate, HOLIDAYS, type HolidayId, holidayOn, weekdayOf } from './holidays';
+import { type CivilDate, HOLIDAYS, type HolidayMatch, holidayOn, weekdayOf } from './holidays';
 import { formatClock } from './local-time';
 
 interface CallingHoursContext {
@@ -226,11 +226,14 @@ interface DayLimit {
   code: string;
   name: string;
   window: HoursWindow | null;
-  holiday: HolidayId | null;
+  holiday: HolidayMatch | null;
   rule: CallingHoursRule | null;
 }
 
-function windowOn(rule: CallingHoursRule, date: CivilDate): { window: HoursWindow | null; holiday: HolidayId | null } {
+function windowOn(
+  rule: CallingHoursRule,
+  date: CivilDate,
+): { window: HoursWindow | null; holiday: HolidayMatch | null } {
   const holiday = rule.holidays.length > 0 ? holidayOn(date, rule.holidays, rule.observance, rule.observanceOf) : null;
   if (holiday) return { window: null, holiday };
   const weekday = weekdayOf(date);
@@ -333,7 +336,7 @@ function zoneHours(
       weekday: DAYS[weekdayOf(today)] ?? '',
       allowed,
       window: informational ? combine(shown) : window,
-      holiday: holiday ? HOLIDAYS[holiday].name : null,
+      holiday: holiday ? `${HOLIDAYS[holiday.id].name}${holiday.observed ? ' (observed)' : ''}` : null,
       decidedBy: decided?.code ?? null,
       opensAt,
       closesAt,
@@ -353,6 +356,12 @@ function ruleWho(limit: DayLimit): string {
   return limit.code === 'US-FED' ? 'federal law' : limit.code === 'CA-FED' ? 'Canada’s CRTC' : limit.name;
 }
 
+/** "Christmas Day", or "the observed Christmas Day holiday" on the day it is moved to. */
+function holidayText(holiday: HolidayMatch): string {
+  const name = HOLIDAYS[holiday.id].name;
+  return holiday.observed ? `the observed ${name} holiday` : name;
+}
+
 /** Why a zone is open or closed, in one sentence. */
 function zoneReason(z: ZoneHours, limit: DayLimit | undefined, purpose: CallPurpose, where: string): string {
   const head = `It is ${z.localTime} on ${z.weekday} ${where}`;
@@ -364,7 +373,7 @@ function zoneReason(z: ZoneHours, limit: DayLimit | undefined, purpose: CallPurp
   }
   const until = z.opensAt ? ` Closed until ${opensText(z)}.` : '';
   if (limit.holiday)
-    return `${head}: today is ${HOLIDAYS[limit.holiday].name}, when ${ruleWho(limit)} bans ${PURPOSE_TEXT[purpose]}.${until}`;
+    return `${head}: today is ${holidayText(limit.holiday)}, when ${ruleWho(limit)} bans ${PURPOSE_TEXT[purpose]}.${until}`;
   if (!limit.window) return `${head}: ${ruleWho(limit)} bans ${PURPOSE_TEXT[purpose]} on ${z.weekday}s.${until}`;
   return `${head}: ${who} only ${windowText(limit.window)}.${until}`;
 }

@@ -178,29 +178,45 @@ export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
   'remembrance-day': fixed('Remembrance Day', 11, 11),
 };
 
-/** The dates a holiday is kept in `year`: the day itself, and its observed weekday when it moves. */
-function holidayDates(id: HolidayId, year: number, observance: Observance): CivilDate[] {
+/** A day that is a holiday: which one, and whether the holiday is only observed on it (moved there). */
+export interface HolidayMatch {
+  id: HolidayId;
+  observed: boolean;
+}
+
+interface KeptDay {
+  date: CivilDate;
+  observed: boolean;
+}
+
+/** The days a holiday is kept in `year`: the day itself, and its observed weekday when it moves. */
+function holidayDates(id: HolidayId, year: number, observance: Observance): KeptDay[] {
   const def = HOLIDAYS[id];
   const date = def.date(year);
   if (!date) return [];
-  if (def.keptOn) return [def.keptOn(date)];
-  if (!def.fixed || observance === 'none') return [date];
+  const day = { date, observed: false };
+  if (def.keptOn) {
+    const kept = def.keptOn(date);
+    return [{ date: kept, observed: dateKey(kept) !== dateKey(date) }];
+  }
+  if (!def.fixed || observance === 'none') return [day];
+  const moved = (days: number) => [day, { date: addDays(date, days), observed: true }];
   const weekday = weekdayOf(date);
-  if (weekday === 0) return [date, addDays(date, 1)];
-  if (weekday === 6 && observance === 'weekend-to-nearest-weekday') return [date, addDays(date, -1)];
-  if (weekday === 6 && observance === 'weekend-to-monday') return [date, addDays(date, 2)];
-  return [date];
+  if (weekday === 0) return moved(1);
+  if (weekday === 6 && observance === 'weekend-to-nearest-weekday') return moved(-1);
+  if (weekday === 6 && observance === 'weekend-to-monday') return moved(2);
+  return [day];
 }
 
 // Holiday calendars by (observance, holidays, year): built once, then one Map look-up a day.
-const calendars = new Map<string, Map<string, HolidayId>>();
+const calendars = new Map<string, Map<string, HolidayMatch>>();
 
 function calendar(
   ids: readonly HolidayId[],
   observance: Observance,
   observanceOf: ObservanceOf,
   year: number,
-): Map<string, HolidayId> {
+): Map<string, HolidayMatch> {
   const key = `${observance}|${ids.map((id) => `${id}:${observanceOf[id] ?? ''}`).join(',')}|${year}`;
   let days = calendars.get(key);
   if (!days) {
@@ -209,8 +225,12 @@ function calendar(
     // Dates of `year` (New Year's Day of the next year may be observed on 31 December).
     for (const y of [year, year + 1]) {
       for (const id of ids) {
-        for (const d of holidayDates(id, y, observanceOf[id] ?? observance)) {
-          if (d.year === year && !days.has(dateKey(d))) days.set(dateKey(d), id);
+        for (const { date, observed } of holidayDates(id, y, observanceOf[id] ?? observance)) {
+          // A holiday on its own day wins over another one only observed there.
+          const key = dateKey(date);
+          if (date.year === year && (!days.has(key) || (days.get(key)?.observed && !observed))) {
+            days.set(key, { id, observed });
+          }
         }
       }
     }
@@ -229,6 +249,6 @@ export function holidayOn(
   ids: readonly HolidayId[],
   observance: Observance,
   observanceOf: ObservanceOf = {},
-): HolidayId | null {
+): HolidayMatch | null {
   return calendar(ids, observance, observanceOf, date.year).get(dateKey(date)) ?? null;
 }

@@ -51,3 +51,26 @@ describe('Rhode Island holidays (R.I. Gen. Laws §§ 5-61-2, 25-1-1)', () => {
     expect(callingHours(RI, midday('2025-05-05')).allowed).toBe(false);
   });
 });
+
+describe('a moved holiday is named as observed, not as the day itself', () => {
+  const noonMdt = (date: string) => new Date(`${date}T18:00:00Z`);
+  it('Utah, Friday 3 July 2026 (July 4 is a Saturday): “the observed Independence Day holiday”', () => {
+    const r = callingHours(UT, noonMdt('2026-07-03'));
+    expect(r.allowed).toBe(false);
+    const text = r.reasons.join(' ');
+    expect(text).toContain('today is the observed Independence Day holiday, when Utah bans sales calls.');
+    expect(text).not.toContain('today is Independence Day');
+    expect(r.zones[0]?.holiday).toBe('Independence Day (observed)');
+  });
+  it('Utah, Saturday 4 July 2026 is Independence Day itself', () => {
+    const r = callingHours(UT, noonMdt('2026-07-04'));
+    expect(r.reasons.join(' ')).toContain('today is Independence Day, when Utah bans sales calls.');
+    expect(r.zones[0]?.holiday).toBe('Independence Day');
+  });
+  it('Utah’s Juneteenth Monday: observed on 15 June 2026, the day itself on Monday 19 June 2028', () => {
+    expect(callingHours(UT, noonMdt('2026-06-15')).reasons.join(' ')).toContain(
+      'today is the observed Juneteenth holiday',
+    );
+    expect(callingHours(UT, noonMdt('2028-06-19')).reasons.join(' ')).toContain('today is Juneteenth, when');
+  });
+});
