@@ -22,6 +22,7 @@ function rowJson(r: CallingHoursRule) {
     weekday: r.weekday,
     saturday: r.saturday,
     sunday: r.sunday,
+    standardTime: r.standardTime ?? false,
     holidays: r.holidays.map((id) => ({ id, name: HOLIDAYS[id].name })),
     observance: r.observance,
     observanceOf: r.observanceOf ?? {},

@@ -37,6 +37,11 @@ export interface CallingHoursRule {
   observance: Observance;
   /** Holidays this jurisdiction moves by a rule of their own (overrides `observance` for them). */
   observanceOf?: ObservanceOf;
+  /**
+   * The statute states its hours in standard time (e.g. "Central Standard Time"): while daylight saving time is
+   * in force the window opens an hour later on the local clock and keeps its local end (the stricter of both).
+   */
+  standardTime?: boolean;
   /** A cap on calls to one person in 24 hours, shown as a note (calls cannot be counted here). */
   callsPer24h: number | null;
   /** Whom the rule covers, in a sentence. */
@@ -140,11 +145,13 @@ const AL_HOLIDAYS: HolidayId[] = [
   'thanksgiving',
   'christmas',
 ];
+const MS_STANDARD_TIME_NOTE =
+  'The statute says 8:00 am–8:00 pm “Central Standard Time”: while daylight saving time is in force that is 9 am–9 pm CDT, so Consent Guard allows 9 am–8 pm local then (both readings), and 8 am–8 pm the rest of the year.';
 const MS_HOLIDAYS: HolidayId[] = [
   'new-year',
   'mlk',
   'washington',
-  'confederate-memorial',
+  'confederate-memorial-ms',
   'memorial',
   'independence',
   'labor',
@@ -454,6 +461,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     weekday: h(8, 20),
     saturday: h(8, 20),
     sunday: null,
+    standardTime: true,
     holidays: MS_HOLIDAYS,
     observance: 'sunday-to-monday',
     exempt: ['service', 'existing-customer'],
@@ -463,8 +471,14 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       'https://www.dnc.com/blog/no-more-holidays-mississippi-marketers-magnolia-state-lifts-prohibition-telemarketing-legal',
       DNC_HOLIDAYS,
       CLICKPOINT_HOLIDAYS,
+      'Miss. Code § 3-3-7 text (https://codes.findlaw.com/ms/title-3-state-sovereignty-jurisdiction-and-holidays/ms-code-sect-3-3-7.html)',
+      "SuperTalk Mississippi, 2018 (Confederate Memorial Day 'April 23rd in Alabama … April 30th in Mississippi'; https://supertalk.fm/?p=51965)",
     ],
-    notes: ['Until the Public Service Commission’s rules were repealed, no calls on legal holidays either.'],
+    notes: [
+      'Until the Public Service Commission’s rules were repealed, no calls on legal holidays either.',
+      'Confederate Memorial Day is the last Monday of April in Mississippi (§ 3-3-7), not Alabama’s fourth Monday.',
+      MS_STANDARD_TIME_NOTE,
+    ],
     confidence: 'disputed',
     confidenceNote:
       'The exact date the holiday rule ended is not confirmed: HB 1225 (2023) moved enforcement to the Attorney General and the PSC repealed its rules afterwards; 2023-07-01 is used.',
@@ -476,15 +490,17 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     weekday: h(8, 20),
     saturday: h(8, 20),
     sunday: null,
+    standardTime: true,
     exempt: ['service', 'existing-customer'],
     citation: 'Miss. Code Ann. § 77-3-723 (Mississippi Telephone Solicitation Act)',
     sources: [
       'https://getpocketlaw.com/law/state_mississippi/section-77-3-723-rules-for-authorized-calls_57b73fa7ff73',
       'https://www.dnc.com/blog/no-more-holidays-mississippi-marketers-magnolia-state-lifts-prohibition-telemarketing-legal',
       DROPCOWBOY,
+      'https://cliclaw.com/library/state-laws/mississippi/mississippi-telephone-solicitation-act-miss-code-ann-%C2%A7-77-3-701-%E2%80%94-77',
     ],
     notes: [
-      'The statute says 8:00 am–8:00 pm “Central Standard Time”; during daylight saving time that is 9 am–9 pm CDT, so keep to 9 am–8 pm local in summer to be safe.',
+      MS_STANDARD_TIME_NOTE,
       'No holiday ban since the PSC rules were repealed (confirmed by the Attorney General’s office, per DNC.com, 2024).',
       'Miss. Code § 77-3-603 (unsolicited sales calls) says 8 am–9 pm; the stricter 8 pm of § 77-3-723 is used.',
     ],

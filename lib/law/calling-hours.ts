@@ -233,11 +233,23 @@ interface DayLimit {
 function windowOn(
   rule: CallingHoursRule,
   date: CivilDate,
+  timeZone: string,
 ): { window: HoursWindow | null; holiday: HolidayMatch | null } {
   const holiday = rule.holidays.length > 0 ? holidayOn(date, rule.holidays, rule.observance, rule.observanceOf) : null;
   if (holiday) return { window: null, holiday };
   const weekday = weekdayOf(date);
-  return { window: weekday === 0 ? rule.sunday : weekday === 6 ? rule.saturday : rule.weekday, holiday: null };
+  const window = weekday === 0 ? rule.sunday : weekday === 6 ? rule.saturday : rule.weekday;
+  // Hours stated in standard time: under daylight saving time the start is an hour later on the clock; the end
+  // stays at its local reading, the earlier of the two (both readings are kept: the safe side).
+  const shift = rule.standardTime && window ? daylightShift(timeZone, date) : 0;
+  return { window: window && shift > 0 ? { start: window.start + shift, end: window.end } : window, holiday: null };
+}
+
+/** Minutes a zone's clock is ahead of its standard time on a local date (60 under DST, else 0). */
+function daylightShift(timeZone: string, date: CivilDate): number {
+  const noon = (d: CivilDate) => offsetAt(timeZone, Date.UTC(d.year, d.month - 1, d.day, 12));
+  const standard = Math.min(noon({ ...date, month: 1, day: 1 }), noon({ ...date, month: 7, day: 1 }));
+  return (noon(date) - standard) / 60_000;
 }
 
 /** Codes whose rules apply: the national rule first, then each region. */
@@ -255,13 +267,19 @@ function lawCodes(place: CallingPlace, extraRegions: readonly string[]): string[
 }
 
 /** The limits in force on a local date: one per applicable rule, plus the company window. */
-function limitsOn(codes: readonly string[], date: CivilDate, purpose: CallPurpose, company: HoursWindow | null) {
+function limitsOn(
+  codes: readonly string[],
+  date: CivilDate,
+  timeZone: string,
+  purpose: CallPurpose,
+  company: HoursWindow | null,
+) {
   const binding: DayLimit[] = [];
   const info: DayLimit[] = [];
   for (const code of codes) {
     const rule = ruleInForce(code, date);
     if (!rule?.ownRule) continue;
-    const limit = { code, name: rule.name, rule, ...windowOn(rule, date) };
+    const limit = { code, name: rule.name, rule, ...windowOn(rule, date, timeZone) };
     (rule.exempt.includes(purpose) ? info : binding).push(limit);
   }
   if (company) binding.push({ code: COMPANY, name: 'Your company', window: company, holiday: null, rule: null });
@@ -306,7 +324,7 @@ function zoneHours(
 ): { zone: ZoneHours; limits: DayLimit[]; info: DayLimit[] } {
   const now = localParts(timeZone, at);
   const today: CivilDate = { year: now.year, month: now.month, day: now.day };
-  const { binding, info } = limitsOn(codes, today, purpose, company);
+  const { binding, info } = limitsOn(codes, today, timeZone, purpose, company);
   // When no law binds this purpose, the laws' window is shown for information only.
   const shown = informational ? [...info, ...binding] : binding;
   const window = combine(binding);
@@ -322,7 +340,7 @@ function zoneHours(
   else {
     for (let i = 1; i <= SEARCH_DAYS && opensAt === null; i++) {
       const date = nextDate(today, i);
-      const w = combine(limitsOn(codes, date, purpose, company).binding);
+      const w = combine(limitsOn(codes, date, timeZone, purpose, company).binding);
       if (w) opensAt = new Date(instantOf(timeZone, date, w.start)).toISOString();
     }
   }
@@ -442,7 +460,8 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
   }
 
   // Does any law bind this purpose somewhere? If none does, the law's hours are information only.
-  const probe = limitsOn(codes, localDateAt(zones[0] ?? 'UTC', epoch), purpose, null);
+  const probeZone = zones[0] ?? 'UTC';
+  const probe = limitsOn(codes, localDateAt(probeZone, epoch), probeZone, purpose, null);
   const informational = probe.binding.length === 0;
   const results = zones.map((zone) => zoneHours(zone, epoch, codes, purpose, company, informational, fromOf(zone)));
   // Each side (the area code's zones, the record's) is open, closed or partly open; both apply, so the

@@ -18,6 +18,7 @@ export type HolidayId =
   | 'mardi-gras'
   | 'good-friday'
   | 'confederate-memorial'
+  | 'confederate-memorial-ms'
   | 'ri-independence'
   | 'memorial'
   | 'jefferson-davis'
@@ -124,6 +125,8 @@ export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
   'mardi-gras': { name: 'Mardi Gras', date: (year) => addDays(easterSunday(year), -47), fixed: false },
   'good-friday': { name: 'Good Friday', date: (year) => addDays(easterSunday(year), -2), fixed: false },
   'confederate-memorial': nth('Confederate Memorial Day', 4, 1, 4),
+  // Mississippi keeps it on the last Monday of April (Miss. Code § 3-3-7), Alabama on the fourth.
+  'confederate-memorial-ms': nth('Confederate Memorial Day', 4, 1, -1),
   'ri-independence': fixed('Rhode Island Independence Day', 5, 4),
   memorial: nth('Memorial Day', 5, 1, -1),
   'jefferson-davis': nth("Jefferson Davis's Birthday", 6, 1, 1),

@@ -74,3 +74,32 @@ describe('a moved holiday is named as observed, not as the day itself', () => {
     expect(callingHours(UT, noonMdt('2028-06-19')).reasons.join(' ')).toContain('today is Juneteenth, when');
   });
 });
+
+const MS = '+16015550100';
+
+describe('Mississippi: 8 am–8 pm “Central Standard Time” (Miss. Code § 77-3-723)', () => {
+  it('under daylight saving time (Monday 6 July 2026, CDT = UTC-5) calls open at 9 am CDT, close at 8 pm CDT', () => {
+    const early = callingHours(MS, new Date('2026-07-06T13:30:00Z')); // 8:30 am CDT = 7:30 am CST
+    expect(early.allowed).toBe(false);
+    expect(early.opensAt).toBe('2026-07-06T14:00:00.000Z');
+    expect(early.window).toBe('9:00 AM – 8:00 PM');
+    expect(callingHours(MS, new Date('2026-07-06T14:00:00Z')).allowed).toBe(true); // 9:00 am CDT
+    expect(callingHours(MS, new Date('2026-07-07T00:59:00Z')).allowed).toBe(true); // 7:59 pm CDT
+    expect(callingHours(MS, new Date('2026-07-07T01:00:00Z')).allowed).toBe(false); // 8:00 pm CDT
+  });
+  it('in standard time (Monday 7 December 2026, CST = UTC-6) calls open at 8 am', () => {
+    expect(callingHours(MS, new Date('2026-12-07T13:59:00Z')).allowed).toBe(false);
+    expect(callingHours(MS, new Date('2026-12-07T14:00:00Z')).allowed).toBe(true);
+  });
+});
+
+describe('Mississippi’s Confederate Memorial Day is the last Monday of April (Miss. Code § 3-3-7)', () => {
+  // 2018 has five April Mondays: Alabama's fourth Monday is 23 April, Mississippi's last is 30 April.
+  const noonCdt = (date: string) => new Date(`${date}T17:00:00Z`);
+  it('30 April 2018 closed (holiday rule then in force), 23 April 2018 open', () => {
+    const r = callingHours(MS, noonCdt('2018-04-30'));
+    expect(r.allowed).toBe(false);
+    expect(r.reasons.join(' ')).toContain('Confederate Memorial Day');
+    expect(callingHours(MS, noonCdt('2018-04-23')).allowed).toBe(true);
+  });
+});
