@@ -13,6 +13,7 @@ export interface CivilDate {
 
 export type HolidayId =
   | 'new-year'
+  | 'battle-new-orleans'
   | 'mlk'
   | 'washington'
   | 'mardi-gras'
@@ -23,6 +24,7 @@ export type HolidayId =
   | 'memorial'
   | 'jefferson-davis'
   | 'flag-day'
+  | 'huey-long'
   | 'juneteenth'
   | 'juneteenth-ut'
   | 'independence'
@@ -30,11 +32,11 @@ export type HolidayId =
   | 'victory'
   | 'labor'
   | 'columbus'
+  | 'all-saints'
   | 'election'
   | 'election-even'
   | 'veterans'
   | 'thanksgiving'
-  | 'day-after-thanksgiving'
   | 'christmas'
   // Canadian statutory holidays (New Year's Day, Good Friday and Christmas Day are shared above).
   | 'family-day-bc'
@@ -119,6 +121,7 @@ const nth = (name: string, month: number, weekday: number, n: number): HolidayDe
 
 export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
   'new-year': fixed("New Year's Day", 1, 1),
+  'battle-new-orleans': fixed('Battle of New Orleans', 1, 8),
   mlk: nth('Martin Luther King Jr. Day', 1, 1, 3),
   washington: nth("Washington's Birthday (Presidents' Day)", 2, 1, 3),
   // Mardi Gras is the Tuesday 47 days before Easter Sunday.
@@ -144,20 +147,17 @@ export const HOLIDAYS: Readonly<Record<HolidayId, HolidayDef>> = {
   },
   independence: fixed('Independence Day', 7, 4),
   pioneer: fixed('Pioneer Day', 7, 24),
+  'huey-long': fixed('Huey P. Long Day', 8, 30),
   victory: nth('Victory Day', 8, 1, 2),
   labor: nth('Labor Day', 9, 1, 1),
   columbus: nth('Columbus Day', 10, 1, 2),
+  'all-saints': fixed("All Saints' Day", 11, 1),
   // The Tuesday after the first Monday of November (every year: states differ on off-years; the safe side).
   election: { name: 'Election Day', date: electionDay, fixed: false },
   // The same Tuesday in even years only (the general election of state officers, R.I. Gen. Laws § 25-1-1).
   'election-even': { name: 'Election Day', date: (year) => (year % 2 === 0 ? electionDay(year) : null), fixed: false },
   veterans: fixed('Veterans Day', 11, 11),
   thanksgiving: nth('Thanksgiving Day', 11, 4, 4),
-  'day-after-thanksgiving': {
-    name: 'Day after Thanksgiving',
-    date: (year) => addDays(nthWeekday(year, 11, 4, 4), 1),
-    fixed: false,
-  },
   christmas: fixed('Christmas Day', 12, 25),
 
   // Canadian statutory holidays.

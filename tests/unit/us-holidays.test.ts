@@ -103,3 +103,36 @@ describe('Mississippi’s Confederate Memorial Day is the last Monday of April (
     expect(callingHours(MS, noonCdt('2018-04-23')).allowed).toBe(true);
   });
 });
+
+const LA = '+15045550100';
+
+describe('Louisiana legal holidays (La. R.S. 1:55; LPSC General Order R-29617 § V(A)(2))', () => {
+  // 18:00 UTC: noon CST, 1 pm CDT.
+  const midday = (date: string) => new Date(`${date}T18:00:00Z`);
+  it('the R.S. 1:55(A)(1) days: Battle of New Orleans, Washington’s Birthday, Huey P. Long Day, Columbus Day, All Saints’ Day', () => {
+    for (const [date, name] of [
+      ['2027-01-08', 'Battle of New Orleans'],
+      ['2027-02-15', 'Washington'],
+      ['2027-08-30', 'Huey P. Long Day'],
+      ['2027-10-11', 'Columbus Day'],
+      ['2027-11-01', 'All Saints'],
+    ] as const) {
+      const r = callingHours(LA, midday(date));
+      expect(r.allowed, date).toBe(false);
+      expect(r.reasons.join(' '), date).toContain(name);
+    }
+  });
+  it('the day after Thanksgiving is not a legal holiday: Friday 27 November 2026 is open', () => {
+    expect(callingHours(LA, midday('2026-11-27')).allowed).toBe(true);
+  });
+  it('New Year’s Day, July 4 and Christmas move off a weekend (R.S. 1:55(E)); other holidays do not', () => {
+    const july3 = callingHours(LA, midday('2026-07-03'));
+    expect(july3.allowed).toBe(false);
+    expect(july3.reasons.join(' ')).toContain('the observed Independence Day holiday');
+    expect(callingHours(LA, midday('2027-12-24')).allowed).toBe(false); // Christmas 2027 is a Saturday
+    expect(callingHours(LA, midday('2027-12-31')).allowed).toBe(false); // New Year's Day 2028 is a Saturday
+    expect(callingHours(LA, midday('2022-12-26')).allowed).toBe(false); // Christmas 2022 was a Sunday
+    // Huey P. Long Day 2026 is a Sunday: Monday 31 August 2026 stays open.
+    expect(callingHours(LA, midday('2026-08-31')).allowed).toBe(true);
+  });
+});
