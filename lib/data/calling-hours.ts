@@ -400,6 +400,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     exempt: ['service', 'business'],
     citation:
       'LPSC General Order R-29617 § V(A) (La. R.S. 45:844.11 et seq.); legal holidays La. R.S. 1:55(A)(1); emergency ban La. R.S. 45:844.31',
+    asOf: CHECKED,
     sources: [
       CLICKPOINT,
       DROPCOWBOY,
@@ -493,6 +494,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     exempt: ['service', 'existing-customer'],
     citation:
       'Miss. Code Ann. § 77-3-723; 39 Miss. Admin. Code Pt. I, R. 1:28 (holidays, since repealed); Miss. Code § 3-3-7',
+    asOf: CHECKED,
     sources: [
       'https://www.dnc.com/blog/no-more-holidays-mississippi-marketers-magnolia-state-lifts-prohibition-telemarketing-legal',
       DNC_HOLIDAYS,
@@ -519,6 +521,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     standardTime: true,
     exempt: ['service', 'existing-customer'],
     citation: 'Miss. Code Ann. § 77-3-723 (Mississippi Telephone Solicitation Act)',
+    asOf: CHECKED,
     sources: [
       'https://getpocketlaw.com/law/state_mississippi/section-77-3-723-rules-for-authorized-calls_57b73fa7ff73',
       'https://www.dnc.com/blog/no-more-holidays-mississippi-marketers-magnolia-state-lifts-prohibition-telemarketing-legal',
@@ -685,6 +688,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       christmas: 'weekend-to-monday',
     },
     citation: 'R.I. Gen. Laws §§ 5-61-2 (hours of operation), 5-61-3.6; state holidays § 25-1-1',
+    asOf: CHECKED,
     sources: [
       'https://instalawyer.io/laws/rhode-island-general-laws/section-5-61-2-definitions',
       'http://webserver.rilin.state.ri.us/Statutes/TITLE5/5-61/5-61-3.6.HTM',
@@ -742,6 +746,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     ],
     observance: 'weekend-to-nearest-weekday',
     citation: 'Utah Code § 13-25a-103(3); legal holidays Utah Code § 63G-1-301',
+    asOf: CHECKED,
     sources: [
       'https://codes.findlaw.com/ut/title-13-commerce-and-trade/ut-code-sect-13-25a-103/',
       'https://www.findlaw.com/state/utah-law/utah-telemarketing-fraud-laws.html',
