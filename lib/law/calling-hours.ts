@@ -247,9 +247,10 @@ function windowOn(
 
 /** Minutes a zone's clock is ahead of its standard time on a local date (60 under DST, else 0). */
 function daylightShift(timeZone: string, date: CivilDate): number {
-  const noon = (d: CivilDate) => offsetAt(timeZone, Date.UTC(d.year, d.month - 1, d.day, 12));
-  const standard = Math.min(noon({ ...date, month: 1, day: 1 }), noon({ ...date, month: 7, day: 1 }));
-  return (noon(date) - standard) / 60_000;
+  // 12:00 UTC is early morning in North America: after that day's 2 am clock change, still the same local date.
+  const offset = (d: CivilDate) => offsetAt(timeZone, Date.UTC(d.year, d.month - 1, d.day, 12));
+  const standard = Math.min(offset({ ...date, month: 1, day: 1 }), offset({ ...date, month: 7, day: 1 }));
+  return (offset(date) - standard) / 60_000;
 }
 
 /** Codes whose rules apply: the national rule first, then each region. */
