@@ -13,6 +13,7 @@ import {
   type HoursWindow,
 } from '../data/calling-hours';
 import { parseNumber } from '../number/parse-number';
+import { callingHoursNotes } from './calling-hours-notes';
 import { type CivilDate, HOLIDAYS, type HolidayMatch, holidayOn, weekdayOf } from './holidays';
 import { formatClock } from './local-time';
 
@@ -512,23 +513,17 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
   const opens = results.map((r) => r.zone.opensAt).filter((x): x is string => x !== null);
   const closes = results.map((r) => r.zone.closesAt).filter((x): x is string => x !== null);
 
-  const rules = new Map<string, CallingHoursRule>();
-  for (const r of results) for (const l of [...r.limits, ...r.info]) if (l.rule) rules.set(l.rule.code, l.rule);
-  const notes: string[] = [];
+  // Rows, not codes: zones on either side of midnight may each have a different row of one state in force.
+  const rules = new Set<CallingHoursRule>();
+  for (const r of results) for (const l of [...r.limits, ...r.info]) if (l.rule) rules.add(l.rule);
   let confidence: Confidence = 'confirmed';
-  for (const rule of rules.values()) {
-    if (rule.callsPer24h) {
-      notes.push(
-        `${rule.name} also allows no more than ${rule.callsPer24h} sales calls to one person in 24 hours on the same subject: Consent Guard cannot count calls.`,
-      );
-    }
-    if (rule.confidence !== 'confirmed') {
-      notes.push(
-        `${rule.name}'s hours are ${rule.confidence === 'disputed' ? 'disputed' : 'from a single source'}: ${rule.confidenceNote ?? ''}`.trim(),
-      );
-      if (CONFIDENCE_ORDER[rule.confidence] > CONFIDENCE_ORDER[confidence]) confidence = rule.confidence;
-    }
+  for (const rule of rules) {
+    if (CONFIDENCE_ORDER[rule.confidence] > CONFIDENCE_ORDER[confidence]) confidence = rule.confidence;
   }
+  // The deciding rule's notes first, then the others in the order they apply (the national rule first).
+  const decided = decidedLimit?.rule ?? undefined;
+  const applied = [...(decided ? [decided] : []), ...[...rules].filter((rule) => rule !== decided)];
+  const notes = callingHoursNotes(applied, unruledRows(codes, zones, epoch), purpose, reasons);
   const windows = [...new Set(results.map((r) => windowText(r.zone.window)))];
   const window =
     windows.length === 1
@@ -562,7 +557,7 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
     closesInMinutes: minutesTo(closesAt),
     zones: results.map((r) => r.zone),
     reasons,
-    citations: [...rules.values()].map((r) => r.citation),
+    citations: [...new Set([...rules].map((r) => r.citation))],
     notes,
     confidence,
   };
@@ -624,6 +619,19 @@ function allOpenAt(
     t = next;
   }
   return null;
+}
+
+/** The rows in force of the places considered that have no rule of their own: some notes still matter. */
+function unruledRows(codes: readonly string[], zones: readonly string[], epoch: number): CallingHoursRule[] {
+  const rows = new Set<CallingHoursRule>();
+  for (const zone of zones) {
+    const date = localDateAt(zone, epoch);
+    for (const code of codes) {
+      const rule = ruleInForce(code, date);
+      if (rule && !rule.ownRule) rows.add(rule);
+    }
+  }
+  return [...rows];
 }
 
 function localDateAt(timeZone: string, epochMs: number): CivilDate {

@@ -98,6 +98,8 @@ test('Sunday 8:30 pm Eastern: badges say closed with the opening time, partly fo
     return { text: block.textContent, calling: block.getAttribute('data-calling') };
   });
   assert.match(hours.text, /Decided by Florida \(Fla\. Stat\. § 501\.616\(6\)/);
+  // The state's own notes too, not only in the CLI's table.
+  assert.match(hours.text, /Calls to a Florida area code are presumed to reach a Florida resident/);
   assert.equal(hours.calling, 'closed');
   assert.deepEqual(errors, []);
 

@@ -526,6 +526,52 @@ describe('callingHours: call purpose, company window and candidate regions', () 
   });
 });
 
+describe('callingHours: the notes of the rules that apply reach the answer (the panel and popup show them)', () => {
+  const weekdayNoon = (offset: number) => at(7, 12, 0, offset);
+  it('a British Columbia number carries the one-call-in-30-days rule', () => {
+    const r = callingHours('+16045550100', weekdayNoon(-8));
+    expect(r.decidedBy).toBe('BC');
+    expect(r.notes.some((n) => n.includes('one call in 30 days'))).toBe(true);
+  });
+  it('Ohio (no rule of its own) shows no state note; Maine (none for live calls) shows its automated-call hours', () => {
+    expect(callingHours('+16145550100', weekdayNoon(-5)).notes).toEqual([]);
+    const maine = callingHours('+12075550100', weekdayNoon(-5)).notes;
+    expect(maine).toHaveLength(1);
+    expect(maine[0]).toContain('only on weekdays, 9 am–5 pm');
+  });
+  it('notes that would repeat the reasons are left out: Kentucky’s hours, Florida’s 24-hour cap said twice', () => {
+    expect(callingHours('+15025550100', weekdayNoon(-5)).notes).toEqual([]);
+    const florida = callingHours('+13055550100', weekdayNoon(-5)).notes;
+    expect(florida.filter((n) => n.includes('24 hours'))).toHaveLength(1);
+    expect(florida.some((n) => n.includes('presumed to reach a Florida resident'))).toBe(true);
+  });
+  it('the national rule’s notes only for a call that is not a plain sales call (here, to an existing customer)', () => {
+    const ftc = (n: string) => n.includes('Telemarketing Sales Rule');
+    expect(callingHours('+16145550100', weekdayNoon(-5)).notes.some(ftc)).toBe(false);
+    const existing = callingHours('+16145550100', weekdayNoon(-5), { purpose: 'existing-customer' });
+    expect(existing.notes.some(ftc)).toBe(true);
+  });
+  it('the rule that decided comes first: Texas before Florida for a Miami number whose record says Texas', () => {
+    // Sunday 10 am Central (11 am Eastern): Texas allows sales calls only from noon on Sundays.
+    const r = callingHours('+13055550100', at(13, 10, 0, -6), { regions: ['TX'], timezones: ['America/Chicago'] });
+    expect(r.decidedBy).toBe('TX');
+    const texas = r.notes.findIndex((n) => n.startsWith('Texas'));
+    const florida = r.notes.findIndex((n) => n.includes('Florida'));
+    expect(texas).toBe(0);
+    expect(florida).toBeGreaterThan(texas);
+  });
+  it('two rows of one state in force (Pennsylvania’s, either side of Act 47’s first midnight): both cited, a shared note said once', () => {
+    // 1:00 am Eastern on Sunday 18 October 2026 is still 17 October in Los Angeles: both Pennsylvania rows apply.
+    const r = callingHours('+12155550100', new Date(Date.UTC(2026, 9, 18, 5, 0)), {
+      recordTimezones: ['America/Los_Angeles'],
+    });
+    expect(r.citations.some((c) => c.includes('Act 47 of 2026'))).toBe(true);
+    expect(r.citations.some((c) => c.includes('Act 73 of 2019'))).toBe(true);
+    expect(r.notes.filter((n) => n.startsWith('Every Saturday afternoon is a legal'))).toHaveLength(1);
+    expect(new Set(r.notes).size).toBe(r.notes.length);
+  });
+});
+
 describe('calling-hours data', () => {
   const US =
     'AK AL AR AS AZ CA CO CT DC DE FL GA GU HI IA ID IL IN KS KY LA MA MD ME MI MN MO MP MS MT NC ND NE NH NJ NM NV NY OH OK OR PA PR RI SC SD TN TX UT VA VI VT WA WI WV WY'.split(
