@@ -36,12 +36,18 @@ function saysMore(note: string): boolean {
   return note.split(/(?<=\.)\s+/).some((sentence) => !NO_RULE.test(sentence));
 }
 
+/** A rule the purpose is exempt from says nothing about this call: the reasons say it is not restricted. */
+function binds(rule: CallingHoursRule, purpose: CallPurpose): boolean {
+  return !rule.exempt.includes(purpose);
+}
+
 /**
  * The answer's notes, in the rules' order (the deciding rule first), each said once:
- * - every applied rule's notes, but the national rules' only for a call that is not a plain sales call
- *   (they say whom the national rule covers: existing customers, businesses, service calls), and not a
- *   note that restates the rule's hours or its 24-hour cap (said by the sentence below);
- * - the 24-hour cap and the confidence of each applied rule;
+ * - the notes of each applied rule that binds this call's purpose, but the national rules' only for a call
+ *   that is not a plain sales call (they say whom the national rule covers: existing customers,
+ *   businesses, service calls), and not a note that restates the rule's hours or its 24-hour cap (said by
+ *   the sentence below);
+ * - the 24-hour cap and the confidence of each applied rule (also for hours shown for information);
  * - the notes of the places with no rule of their own, where they say more than that.
  */
 export function callingHoursNotes(
@@ -52,7 +58,7 @@ export function callingHoursNotes(
 ): string[] {
   const notes: string[] = [];
   for (const rule of applied) {
-    if (!NATIONAL.has(rule.code) || purpose !== 'sales') {
+    if (binds(rule, purpose) && (!NATIONAL.has(rule.code) || purpose !== 'sales')) {
       notes.push(
         ...rule.notes.filter((n) => !restatesHours(n, rule) && !(rule.callsPer24h !== null && n.includes('24 hours'))),
       );
@@ -68,6 +74,6 @@ export function callingHoursNotes(
       );
     }
   }
-  for (const rule of unruled) notes.push(...rule.notes.filter(saysMore));
+  for (const rule of unruled) if (binds(rule, purpose)) notes.push(...rule.notes.filter(saysMore));
   return [...new Set(notes)].filter((n) => !reasons.includes(n));
 }

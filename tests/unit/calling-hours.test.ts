@@ -551,6 +551,12 @@ describe('callingHours: the notes of the rules that apply reach the answer (the 
     const existing = callingHours('+16145550100', weekdayNoon(-5), { purpose: 'existing-customer' });
     expect(existing.notes.some(ftc)).toBe(true);
   });
+  it('a rule the purpose is exempt from brings no notes: Mississippi’s for a sales call, not for an existing customer', () => {
+    const standardTime = (n: string) => n.includes('Central Standard Time');
+    expect(callingHours('+16015550100', weekdayNoon(-6)).notes.some(standardTime)).toBe(true);
+    const existing = callingHours('+16015550100', weekdayNoon(-6), { purpose: 'existing-customer' });
+    expect(existing.notes.some(standardTime)).toBe(false);
+  });
   it('the rule that decided comes first: Texas before Florida for a Miami number whose record says Texas', () => {
     // Sunday 10 am Central (11 am Eastern): Texas allows sales calls only from noon on Sundays.
     const r = callingHours('+13055550100', at(13, 10, 0, -6), { regions: ['TX'], timezones: ['America/Chicago'] });
