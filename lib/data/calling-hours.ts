@@ -51,6 +51,10 @@ export interface CallingHoursRule {
   citation: string;
   asOf: string;
   sources: readonly string[];
+  /**
+   * What an agent needs beyond the fields above, a sentence each; shown in the badge's panel and the
+   * popup. Never a restatement of the hours or the cap: the answer's reasons and cap sentence say those.
+   */
   notes: readonly string[];
   confidence: Confidence;
   confidenceNote?: string;
@@ -109,9 +113,11 @@ function row(input: RowInput): CallingHoursRule {
   };
 }
 
-/** A researched jurisdiction with no calling-hour rule of its own. */
+/**
+ * A researched jurisdiction with no calling-hour rule of its own (`ownRule: false` says so): its notes
+ * hold only what an agent needs beyond that (Arizona's clocks, Maine's automated calls), if anything.
+ */
 function none(code: string, name: string, note?: string, country: 'US' | 'CA' = 'US'): CallingHoursRule {
-  const national = country === 'US' ? 'the federal 8 am–9 pm window' : "the CRTC's hours";
   return row({
     code,
     name,
@@ -122,7 +128,7 @@ function none(code: string, name: string, note?: string, country: 'US' | 'CA' = 
         ? '47 C.F.R. § 64.1200(c)(1) (no state rule)'
         : 'CRTC Unsolicited Telecommunications Rules (no provincial rule)',
     sources: NO_OWN_RULE_SOURCES,
-    notes: [note ?? `No calling-hour rule of its own was found: ${national} applies.`],
+    notes: note ? [note] : [],
     confidence: 'single-source',
     confidenceNote:
       'Absence of a rule rests on secondary tables that list only stricter states; no statute was read to rule one out.',
@@ -236,7 +242,6 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       'https://www.northerntel.ca/eng/inside_ntl/donotcalllist/donotcalllist.htm',
     ],
     notes: [
-      'Weekdays 9:00 am–9:30 pm, Saturday and Sunday 10:00 am–6:00 pm, in the called person’s time zone.',
       'The rules do not apply to surveys, market research, collections or service calls; the CRTC notes the hours may vary where provincial restrictions apply.',
     ],
   }),
@@ -271,12 +276,8 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       'Rule 770-X-5-.17(1) is written for automated solicitation calls, in the Public Service Commission’s telephone rules; vendor tables apply its Sunday, holiday and 8 am–8 pm limits to every telemarketing call. Applied here to every sales call as the safe side.',
   }),
   none('AR', 'Arkansas'),
-  none('AS', 'American Samoa', 'No territorial calling-hour rule was found: the federal window applies.'),
-  none(
-    'AZ',
-    'Arizona',
-    'No state rule: the federal window applies. Arizona keeps no daylight saving time (except the Navajo Nation).',
-  ),
+  none('AS', 'American Samoa'),
+  none('AZ', 'Arizona', 'Arizona keeps no daylight saving time (except the Navajo Nation).'),
   none(
     'CA',
     'California',
@@ -335,14 +336,11 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       'https://www.floridaroof.com/What-You-Should-Know-About-Florida-s-Telephone-Solicitation-Laws---July-2022-1-14064.html',
       CLICKPOINT,
     ],
-    notes: [
-      'No more than 3 commercial solicitation calls to a person in 24 hours on the same subject (§ 501.616(6)(b)).',
-      'Calls to a Florida area code are presumed to reach a Florida resident (§ 501.059).',
-    ],
+    notes: ['Calls to a Florida area code are presumed to reach a Florida resident (§ 501.059).'],
   }),
   none('GA', 'Georgia'),
-  none('GU', 'Guam', 'No territorial calling-hour rule was found: the federal window applies.'),
-  none('HI', 'Hawaii', 'No state rule: the federal window applies. Hawaii keeps no daylight saving time.'),
+  none('GU', 'Guam'),
+  none('HI', 'Hawaii', 'Hawaii keeps no daylight saving time.'),
   none('IA', 'Iowa'),
   none('ID', 'Idaho'),
   row({
@@ -366,7 +364,6 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     ...{ weekday: h(10, 21), saturday: h(10, 21), sunday: h(10, 21) },
     citation: 'KRS 367.46955',
     sources: [CLICKPOINT, DROPCOWBOY, STELLO, G2],
-    notes: ['Telephone solicitations only between 10 am and 9 pm.'],
   }),
   row({
     code: 'LA',
@@ -445,13 +442,13 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       'https://www.kelleydrye.com/viewpoints/podcasts/ad-law-access/marylands-new-telemarketing-law-now-in-effect',
       DROPCOWBOY,
     ],
-    notes: ['No more than 3 calls or texts to a person in 24 hours on the same subject.'],
+    notes: ['The 3-in-24-hours cap counts text messages as well as calls.'],
   }),
   {
     ...none(
       'ME',
       'Maine',
-      'No hours of its own for calls made by a person: the federal window applies. Automated (prerecorded) solicitation calls may be made only on weekdays, 9 am–5 pm Maine time, and no more than one to a number in 8 hours (10 M.R.S. § 1498(3)).',
+      'Automated (prerecorded) solicitation calls may be made only on weekdays, 9 am–5 pm Maine time, and no more than one to a number in 8 hours (10 M.R.S. § 1498(3)); calls made by a person follow the federal window.',
     ),
     asOf: CHECKED,
     sources: [
@@ -480,7 +477,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       'The 9 am–9 pm limit may cover only automatic dialing-announcing devices (§ 325E.27); applied to every sales call as the safe side.',
   }),
   none('MO', 'Missouri'),
-  none('MP', 'Northern Mariana Islands', 'No territorial calling-hour rule was found: the federal window applies.'),
+  none('MP', 'Northern Mariana Islands'),
   row({
     code: 'MS',
     name: 'Mississippi',
@@ -555,7 +552,6 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       DROPCOWBOY,
       'https://stateregstoday.com/?p=13795',
     ],
-    notes: ['Telephone solicitations for goods or services must not be received before 9 am or after 9 pm.'],
   }),
   row({
     code: 'NV',
@@ -586,7 +582,6 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     callsPer24h: 3,
     citation: 'Okla. Stat. tit. 15, § 775C.4 (Telephone Solicitation Act of 2022, HB 3168), eff. 2022-11-01',
     sources: [VICIDIAL_FORUM, CLICKPOINT, DROPCOWBOY],
-    notes: ['No more than 3 solicitation calls to a person in 24 hours on the same subject.'],
   }),
   none('OR', 'Oregon'),
   row({
@@ -657,7 +652,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     confidence: 'disputed',
     confidenceNote: `Enactment rests on secondary sources: two compliance tables and a calling-hours tool report Act 47 of 2026 (SB 992, approved 20 July 2026, in force 90 days later, 18 October 2026) with the Sunday ban and 9 am–7 pm; the Senate passed SB 992 unanimously with that text (Senate press release, November 2025). The Act itself was not read, and one bill tracker still showed SB 992 in committee. The stricter rule is applied from 18 October 2026. ${PA_SATURDAY_DOUBT}`,
   }),
-  none('PR', 'Puerto Rico', 'No territorial calling-hour rule was found: the federal window applies.'),
+  none('PR', 'Puerto Rico'),
   row({
     code: 'RI',
     name: 'Rhode Island',
@@ -699,7 +694,6 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       "DNC.com, '4th of July and other State Holidays for July' (2015: 'Monday, July 6: Rhode Island, Independence Day Observed'; https://dnc.dreamhosters.com/tag/restrictedcalldates/page/12)",
     ],
     notes: [
-      'Unsolicited sales calls only Monday–Friday 9 am–6 pm and Saturday 10 am–5 pm, never on Sunday or a state or federal holiday.',
       'Election Day is a state holiday in years with a general election of state officers (even years) (§ 25-1-1).',
       'New Year’s Day, Independence Day, Veterans Day and Christmas on a Saturday or Sunday are also kept on the following Monday; any other holiday on a Sunday is kept on the Monday (§ 25-1-1).',
       'The governor or the General Assembly may appoint other holidays, which Consent Guard cannot know.',
@@ -719,7 +713,6 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     sunday: h(12, 21),
     citation: 'Tex. Bus. & Com. Code § 301.051',
     sources: [CLICKPOINT, 'https://instalawyer.io/laws/texas-statutes/subtitle-a-telephones'],
-    notes: ['Weekdays and Saturday 9 am–9 pm; Sunday noon–9 pm.'],
     confidence: 'single-source',
     confidenceNote:
       'The hours come from the statute as known and one vendor table; the statute page found lists § 301.051 without its text.',
@@ -761,7 +754,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     ],
   }),
   none('VA', 'Virginia', 'Va. Code § 59.1-514 keeps the federal 8 am–9 pm hours.'),
-  none('VI', 'U.S. Virgin Islands', 'No territorial calling-hour rule was found: the federal window applies.'),
+  none('VI', 'U.S. Virgin Islands'),
   none('VT', 'Vermont'),
   row({
     code: 'WA',
@@ -795,7 +788,6 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       'https://law.justia.com/codes/wyoming/2016/title-40/chapter-12/article-3/section-40-12-303/',
       'https://attorneygeneral.wyo.gov/law-office-division/consumer-protection-and-antitrust-unit/telephone-solicitation-for-businesses',
     ],
-    notes: ['No sales calls to consumers before 8 am or after 8 pm (the safe side; see the confidence note).'],
     confidence: 'disputed',
     confidenceNote:
       'Compliance tables give Wyoming 8 am–8 pm, one quoting § 40-12-302(d) (“before the hour of 8 a.m. or after 8 p.m. local time at the consumer’s location”), and a calling-hours tool agrees; but the 2016 text of §§ 40-12-301 to -305 (Justia, cliclaw) and the Attorney General’s pages, as read, show no hours. The 8 pm end is applied as the safe side.',
@@ -827,7 +819,6 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
         'UBCM resolution B152 (2005), provincial response: the Regulation "restricts the hours when telemarketers can call consumers" (https://ubcm.ca/convention-resolutions/resolutions/resolutions-database/unwanted-telephone-fax-solicitation)',
       ],
       notes: [
-        'Weekdays 9:00 am–9:30 pm and weekends 10:00 am–6:00 pm (the CRTC’s hours), and no calls on a statutory holiday.',
         'No more than one call in 30 days to the same consumer about the same goods or services without their permission: Consent Guard cannot count calls.',
         'Statutory holidays: those of the Employment Standards Act (New Year’s Day, Family Day, Good Friday, Victoria Day, Canada Day, British Columbia Day, Labour Day, National Day for Truth and Reconciliation since 9 March 2023, Thanksgiving, Remembrance Day, Christmas Day); Easter Monday and Boxing Day are not among them. None moves when it falls on a weekend.',
       ],
@@ -851,12 +842,5 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       ['SK', 'Saskatchewan'],
       ['YT', 'Yukon'],
     ] as const
-  ).map(([code, name]) =>
-    none(
-      code,
-      name,
-      'No provincial calling-hour rule was found (British Columbia’s is the only one known): the CRTC hours apply, and statutory holidays are not no-call days under them.',
-      'CA',
-    ),
-  ),
+  ).map(([code, name]) => none(code, name, undefined, 'CA')),
 ];
