@@ -207,6 +207,21 @@ const BC_HOLIDAYS: HolidayId[] = [
   'christmas',
 ];
 
+const UT_HOLIDAYS: HolidayId[] = [
+  'new-year',
+  'mlk',
+  'washington',
+  'memorial',
+  'juneteenth-ut',
+  'independence',
+  'pioneer',
+  'labor',
+  'columbus',
+  'veterans',
+  'thanksgiving',
+  'christmas',
+];
+
 export const CALLING_HOURS: readonly CallingHoursRule[] = [
   // ------------------------------------------------------------------ national rules
   row({
@@ -717,42 +732,48 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     confidenceNote:
       'The hours come from the statute as known and one vendor table; the statute page found lists § 301.051 without its text.',
   }),
-  row({
-    code: 'UT',
-    name: 'Utah',
-    sunday: null,
-    weekday: h(8, 21),
-    saturday: h(8, 21),
-    holidays: [
-      'new-year',
-      'mlk',
-      'washington',
-      'memorial',
-      'juneteenth-ut',
-      'independence',
-      'pioneer',
-      'labor',
-      'columbus',
-      'veterans',
-      'thanksgiving',
-      'christmas',
-    ],
-    observance: 'weekend-to-nearest-weekday',
-    citation: 'Utah Code § 13-25a-103(3); legal holidays Utah Code § 63G-1-301',
-    asOf: CHECKED,
-    sources: [
-      'https://codes.findlaw.com/ut/title-13-commerce-and-trade/ut-code-sect-13-25a-103/',
-      'https://www.findlaw.com/state/utah-law/utah-telemarketing-fraud-laws.html',
-      DNC_HOLIDAYS,
-      'Utah Code § 63G-1-301 text, effective 2026-05-06 (https://self-law.org/code/ut/title-63g/chapter-1/1)',
-      'H.B. 238 (2022), State Holiday Modifications (https://le.utah.gov/~2022/bills/hbillint/HB0238S01.htm)',
-      "ABC4, 'Juneteenth now a Utah state holiday' (2022-03-24; https://www.abc4.com/news/juneteenth-now-a-utah-state-holiday/)",
-    ],
-    notes: [
-      'Calls made with the person’s prior express consent are not restricted.',
-      'Utah keeps Juneteenth on a Monday: June 19 when it is a Monday, else the Monday before (Tuesday–Friday) or after (Saturday, Sunday) (§ 63G-1-301(2)(c)–(d)).',
-    ],
-  }),
+  ...[
+    { until: '2027-01-01', holidays: UT_HOLIDAYS },
+    {
+      from: '2027-01-01',
+      holidays: [...UT_HOLIDAYS, 'good-friday', 'election'] as HolidayId[],
+      extraNotes: [
+        'From 2027 Good Friday and Election Day are no-call days here too, as reported changes to § 63G-1-301 (see the confidence note).',
+      ],
+      extraSources: [
+        'H.B. 104 (2026), State Holiday Amendments: Election Day, effective 2027-01-01 (https://le.utah.gov/Session/2026/bills/introduced/HB0104.xml)',
+      ],
+      confidence: 'disputed' as const,
+      confidenceNote:
+        'Good Friday and Election Day are applied from 2027 as the safe side: a research copy of § 63G-1-301 in force from 6 May 2026 (self-law.org) lists Good Friday “subject to Subsection (6)”, which was not read, and marks that text superseded on 1 January 2027, when H.B. 104 (2026) makes Election Day a legal holiday; neither enrolled bill was read, so their enactment is not confirmed.',
+    },
+  ].map(({ extraNotes = [], extraSources = [], ...dated }) =>
+    row({
+      code: 'UT',
+      name: 'Utah',
+      ...dated,
+      sunday: null,
+      weekday: h(8, 21),
+      saturday: h(8, 21),
+      observance: 'weekend-to-nearest-weekday',
+      citation: 'Utah Code § 13-25a-103(3); legal holidays Utah Code § 63G-1-301',
+      asOf: CHECKED,
+      sources: [
+        'https://codes.findlaw.com/ut/title-13-commerce-and-trade/ut-code-sect-13-25a-103/',
+        'https://www.findlaw.com/state/utah-law/utah-telemarketing-fraud-laws.html',
+        DNC_HOLIDAYS,
+        'Utah Code § 63G-1-301 text, effective 2026-05-06 (https://self-law.org/code/ut/title-63g/chapter-1/1)',
+        'H.B. 238 (2022), State Holiday Modifications (https://le.utah.gov/~2022/bills/hbillint/HB0238S01.htm)',
+        "ABC4, 'Juneteenth now a Utah state holiday' (2022-03-24; https://www.abc4.com/news/juneteenth-now-a-utah-state-holiday/)",
+        ...extraSources,
+      ],
+      notes: [
+        'Calls made with the person’s prior express consent are not restricted.',
+        'Utah keeps Juneteenth on a Monday: June 19 when it is a Monday, else the Monday before (Tuesday–Friday) or after (Saturday, Sunday) (§ 63G-1-301(2)(c)–(d)).',
+        ...extraNotes,
+      ],
+    }),
+  ),
   none('VA', 'Virginia', 'Va. Code § 59.1-514 keeps the federal 8 am–9 pm hours.'),
   none('VI', 'U.S. Virgin Islands'),
   none('VT', 'Vermont'),

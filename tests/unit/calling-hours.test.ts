@@ -348,12 +348,23 @@ describe('callingHours: holidays computed for 2026–2030', () => {
     });
   }
   for (const date of goodFriday) {
-    it(`Good Friday ${date}: Louisiana and Pennsylvania closed, Utah open`, () => {
+    // Utah from 2027 as the safe side (a reported change to § 63G-1-301, see the row's confidence note).
+    const utah = date < '2027' ? 'open' : 'closed';
+    it(`Good Friday ${date}: Louisiana and Pennsylvania closed, Utah ${utah}`, () => {
       expect(callingHours('+15045550100', noonUtc(date)).allowed).toBe(false);
       expect(callingHours('+12155550100', noonUtc(date)).allowed).toBe(false);
-      expect(callingHours('+18015550100', noonUtc(date)).allowed).toBe(true);
+      expect(callingHours('+18015550100', noonUtc(date)).allowed).toBe(utah === 'open');
     });
   }
+  it('Utah Election Day: open on 3 November 2026, closed from 2027 (2 November 2027, 7 November 2028), with the doubt said', () => {
+    expect(callingHours('+18015550100', noonUtc('2026-11-03')).allowed).toBe(true);
+    for (const date of ['2027-11-02', '2028-11-07']) {
+      const r = callingHours('+18015550100', noonUtc(date));
+      expect(r.allowed).toBe(false);
+      expect(r.reasons.join(' ')).toContain('Election Day');
+      expect(r.notes.join(' ')).toContain('enactment is not confirmed');
+    }
+  });
   for (const date of mardiGras) {
     it(`Mardi Gras ${date}: Louisiana closed, Texas open`, () => {
       const r = callingHours('+15045550100', noonUtc(date));
