@@ -692,12 +692,14 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     ],
     observance: 'sunday-to-monday',
     observanceOf: {
-      'new-year': 'weekend-to-monday',
-      independence: 'weekend-to-monday',
-      veterans: 'weekend-to-monday',
-      christmas: 'weekend-to-monday',
+      'new-year': 'weekend-to-both',
+      juneteenth: 'weekend-to-nearest-weekday',
+      independence: 'weekend-to-both',
+      veterans: 'weekend-to-both',
+      christmas: 'weekend-to-both',
     },
-    citation: 'R.I. Gen. Laws §§ 5-61-2 (hours of operation), 5-61-3.6; state holidays § 25-1-1',
+    citation:
+      'R.I. Gen. Laws §§ 5-61-2 (hours of operation), 5-61-3.6; state holidays § 25-1-1; federal holidays 5 U.S.C. § 6103',
     asOf: CHECKED,
     sources: [
       'https://instalawyer.io/laws/rhode-island-general-laws/section-5-61-2-definitions',
@@ -711,11 +713,12 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     notes: [
       'Election Day is a state holiday in years with a general election of state officers (even years) (§ 25-1-1).',
       'New Year’s Day, Independence Day, Veterans Day and Christmas on a Saturday or Sunday are also kept on the following Monday; any other holiday on a Sunday is kept on the Monday (§ 25-1-1).',
+      'A federal holiday on a Saturday is observed on the Friday before (5 U.S.C. § 6103(b)): that Friday is kept as a no-call day too, since § 5-61-2 names federal holidays.',
       'The governor or the General Assembly may appoint other holidays, which Consent Guard cannot know.',
     ],
     confidence: 'disputed',
     confidenceNote:
-      '§ 25-1-1 says that when New Year’s Day, July 4, Veterans Day or Christmas falls on a Saturday or Sunday “state employees will celebrate the holiday on the following Monday”; whether that Monday is a state holiday for the sales-call ban (§ 5-61-2) was not confirmed, so both the day itself and the Monday are kept as no-call days (the safe side).',
+      '§ 25-1-1 says that when New Year’s Day, July 4, Veterans Day or Christmas falls on a Saturday or Sunday “state employees will celebrate the holiday on the following Monday”; whether that Monday, or the Friday federal employees observe for a Saturday holiday, is a holiday for the sales-call ban (§ 5-61-2) was not confirmed, so the day itself, the Friday and the Monday are all kept as no-call days (the safe side).',
   }),
   none('SC', 'South Carolina', 'S.C. Code § 37-21-70 keeps the federal 8 am–9 pm hours.'),
   none('SD', 'South Dakota'),

@@ -48,8 +48,17 @@ export type HolidayId =
   | 'thanksgiving-ca'
   | 'remembrance-day';
 
-/** How a holiday that falls on a weekend is observed in a state. */
-export type Observance = 'none' | 'sunday-to-monday' | 'weekend-to-nearest-weekday' | 'weekend-to-monday';
+/**
+ * How a holiday that falls on a weekend is observed in a state. 'weekend-to-both': on a Saturday, the Friday
+ * before (the federal observance, 5 U.S.C. § 6103(b)) and the Monday after (a state's own); on a Sunday, the
+ * Monday.
+ */
+export type Observance =
+  | 'none'
+  | 'sunday-to-monday'
+  | 'weekend-to-nearest-weekday'
+  | 'weekend-to-monday'
+  | 'weekend-to-both';
 
 /** Holidays a state moves by a rule of their own, overriding its general observance. */
 export type ObservanceOf = Readonly<Partial<Record<HolidayId, Observance>>>;
@@ -203,11 +212,12 @@ function holidayDates(id: HolidayId, year: number, observance: Observance): Kept
     return [{ date: kept, observed: dateKey(kept) !== dateKey(date) }];
   }
   if (!def.fixed || observance === 'none') return [day];
-  const moved = (days: number) => [day, { date: addDays(date, days), observed: true }];
+  const moved = (...days: number[]) => [day, ...days.map((d) => ({ date: addDays(date, d), observed: true }))];
   const weekday = weekdayOf(date);
   if (weekday === 0) return moved(1);
   if (weekday === 6 && observance === 'weekend-to-nearest-weekday') return moved(-1);
   if (weekday === 6 && observance === 'weekend-to-monday') return moved(2);
+  if (weekday === 6 && observance === 'weekend-to-both') return moved(-1, 2);
   return [day];
 }
 

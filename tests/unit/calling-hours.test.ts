@@ -385,8 +385,7 @@ describe('callingHours: holidays computed for 2026–2030', () => {
     for (const date of ['2026-07-03', '2027-12-24', '2027-12-31', '2027-07-23']) {
       expect(callingHours('+18015550100', noonUtc(date)).allowed, date).toBe(false);
     }
-    // Rhode Island moves only Sunday holidays (to Monday): Friday 3 July 2026 is a working day there.
-    expect(callingHours('+14015550100', noonUtc('2026-07-03')).allowed).toBe(true);
+    // Rhode Island keeps the federal Friday too (and its own Monday): see tests/unit/us-holidays.test.ts.
     // Christmas 2022 was a Sunday: Mississippi (holiday rule then in force) kept Monday 26 December.
     expect(callingHours('+16015550100', noonUtc('2022-12-26')).allowed).toBe(false);
   });

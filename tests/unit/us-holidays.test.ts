@@ -42,8 +42,16 @@ describe('Rhode Island holidays (R.I. Gen. Laws §§ 5-61-2, 25-1-1)', () => {
     for (const date of ['2026-07-06', '2027-12-27', '2028-11-13', '2022-01-03']) {
       expect(callingHours(RI, midday(date)).allowed, date).toBe(false);
     }
-    // The Friday before stays open (the statute moves them forward, not back).
-    expect(callingHours(RI, midday('2026-07-03')).allowed).toBe(true);
+  });
+  it('a federal holiday on a Saturday: the Friday federal employees observe is a no-call day too (5 U.S.C. § 6103(b))', () => {
+    // Independence Day 2026, Christmas 2027 and Juneteenth 2027 fall on a Saturday.
+    for (const date of ['2026-07-03', '2027-12-24', '2027-06-18']) {
+      const r = callingHours(RI, midday(date));
+      expect(r.allowed, date).toBe(false);
+      expect(r.reasons.join(' '), date).toContain('observed');
+    }
+    // Juneteenth is not one of § 25-1-1's four: no Monday after it (21 June 2027 is open).
+    expect(callingHours(RI, midday('2027-06-21')).allowed).toBe(true);
   });
   it('Rhode Island Independence Day (4 May) on a Saturday is not moved: Monday 6 May 2030 is open', () => {
     expect(callingHours(RI, midday('2030-05-06')).allowed).toBe(true);
