@@ -574,6 +574,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     ...{ weekday: h(9, 20), saturday: h(9, 20), sunday: h(9, 20) },
     citation:
       'No Nevada statute found for live sales calls (NRS 228.500–228.640 and ch. 599B searched); NRS 597.814(2)(a) for automatic dialing-announcing devices',
+    asOf: CHECKED,
     sources: [
       DROPCOWBOY,
       'NRS 597.814 text (http://www.contactcentercompliance.com/legal/statutes/NV/NRS/597.814.adpx)',
@@ -605,6 +606,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     until: '2019-12-03',
     citation: '73 P.S. § 2245(a)(1) (Telemarketer Registration Act)',
     exempt: ['service', 'existing-customer'],
+    asOf: CHECKED,
     sources: [
       'https://govt.westlaw.com/pac/Document/NE4CC77F0E9F711E9BEFE89A994168F89',
       'https://cliclaw.com/node/7134',
@@ -620,6 +622,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     observance: 'sunday-to-monday',
     exempt: ['service', 'existing-customer'],
     citation: '73 P.S. § 2245(a)(1), (a)(10), as amended by Act 73 of 2019; legal holidays 44 P.S. § 11',
+    asOf: CHECKED,
     sources: [
       'https://govt.westlaw.com/pac/Document/NE4CC77F0E9F711E9BEFE89A994168F89',
       'https://mslawgroup.com/regulatory-alert-pennsylvania-amends-telemarketing-registration-act/',
@@ -648,6 +651,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     observance: 'sunday-to-monday',
     citation:
       '73 P.S. § 2245(a)(1), (a)(10), as amended by Act 47 of 2026 (SB 992), approved 2026-07-20, eff. 2026-10-18; legal holidays 44 P.S. § 11',
+    asOf: CHECKED,
     sources: [
       'https://www.pasenategop.com/news/brooks-bill-to-strengthen-protections-against-telemarketers-passes-senate',
       'https://www.senatorbaker.com/enews/110325-2',
@@ -806,6 +810,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     covers:
       'Unsolicited telephonic sales calls to consumers about consumer goods or services (for personal, family or household use).',
     citation: 'Wyo. Stat. § 40-12-302(d), as quoted by compliance tables (not found in the text read)',
+    asOf: CHECKED,
     sources: [
       "FieldQuo calling-rules table, read 2026-09-03 in the Legislature's Title 40 PDF: § 40-12-302(d) bars a call “to a consumer before the hour of 8 a.m. or after 8 p.m. local time at the consumer's location” (https://github.com/meydayapp/fieldquo/blob/main/lib/sales/callingRules.js)",
       "glama.ai, 'Call Desk' can_i_call_now tool description (“Wyoming ... stop at 8 p.m.”; https://glama.ai/mcp/connectors/com.modernmustardseed/call-desk/tools/can_i_call_now)",
@@ -835,6 +840,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
         'Telemarketers calling consumers in British Columbia to make distance sales contracts, or to raise contributions for a third party (e.g. a fundraiser calling for a charity): those Consumer Protection BC licenses.',
       citation:
         'Telemarketer Licensing Regulation (B.C.), under the Business Practices and Consumer Protection Act, S.B.C. 2004, c. 2',
+      asOf: CHECKED,
       sources: [
         'Consumer Protection BC, "Everything you wanted to know about telemarketers" (2011; https://consumerprotectionbc.ca/2011/07/everything-you-wanted-to-know-about-telemarketers)',
         'Consumer Protection BC, "Looking for some telemarketing tips?" (2014; https://www.consumerprotectionbc.ca/2014/08/looking-for-some-telemarketing-tips/)',
