@@ -212,7 +212,13 @@ function calleeSide(parsed: ParsedNumber): {
     };
   }
   const code = AREA_CODES[parsed.npa];
-  if (!code) return unreachableCode(parsed.npa, 'is not assigned in the North American Numbering Plan.');
+  // Not "not assigned": some codes missing here are assigned but not in service (suspended relief plans).
+  if (!code) {
+    return unreachableCode(
+      parsed.npa,
+      'is not in service in the North American Numbering Plan (area codes checked to 2026-12-03).',
+    );
+  }
   if (code.type === 'canada-non-geographic-reserved') {
     return unreachableCode(
       parsed.npa,

@@ -57,7 +57,7 @@ describe('classify: the callee', () => {
   it('numbering: 456 is not assigned any more, 644/655/677/688 are reserved and not in service, 761 is Kentucky', () => {
     expect(classify('(456) 555-0134', { at: AT })).toMatchObject({ kind: 'invalid', action: 'do-not-record' });
     expect(classify('(456) 555-0134', { at: AT }).reasons[0]).toBe(
-      'Area code 456 is not assigned in the North American Numbering Plan.',
+      'Area code 456 is not in service in the North American Numbering Plan (area codes checked to 2026-12-03).',
     );
     for (const npa of ['644', '655', '677', '688']) {
       const result = classify(`(${npa}) 555-0134`, { at: AT });
@@ -135,7 +135,7 @@ describe('classify: the callee', () => {
       action: 'do-not-record',
     });
     expect(classify('(370) 555-0134').reasons[0]).toBe(
-      'Area code 370 is not assigned in the North American Numbering Plan.',
+      'Area code 370 is not in service in the North American Numbering Plan (area codes checked to 2026-12-03).',
     );
   });
 
