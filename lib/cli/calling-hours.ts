@@ -35,6 +35,7 @@ function rowJson(r: CallingHoursRule) {
     notes: r.notes,
     confidence: r.confidence,
     confidenceNote: r.confidenceNote ?? null,
+    research: r.research ?? null,
   };
 }
 
@@ -62,7 +63,7 @@ export const callingHoursCommand: Command = async (argv, io) => {
   io.stdout(
     `${table(['Code', 'Name', 'In force', 'Mon-Fri', 'Saturday', 'Sunday', 'No calls on', 'Calls/24h', 'Confidence', 'Citation'], rows)}\n\n` +
       `No-call holidays (a weekend holiday moves as each state observes it):\n${holidays.join('\n')}\n\n` +
-      'Times are the callee’s local time. Rows marked single-source or disputed say why in --json (confidenceNote).\n' +
+      'Times are the callee’s local time. Rows marked single-source or disputed say why in --json (confidenceNote; the sources’ detail in research).\n' +
       'Guidance, not legal advice.\n',
   );
   return 0;

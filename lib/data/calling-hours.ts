@@ -57,7 +57,13 @@ export interface CallingHoursRule {
    */
   notes: readonly string[];
   confidence: Confidence;
+  /**
+   * What is uncertain and which way the row leans, in a sentence or two (shown in the answer after
+   * "<name>'s hours are disputed:"); the sources' detail goes in `research`.
+   */
   confidenceNote?: string;
+  /** Which sources said what and what was not read: for review (`consent calling-hours --json`), never in the answer. */
+  research?: string;
 }
 
 const AS_OF = '2026-12-02';
@@ -152,7 +158,7 @@ const AL_HOLIDAYS: HolidayId[] = [
   'christmas',
 ];
 const MS_STANDARD_TIME_NOTE =
-  'The statute says 8:00 am–8:00 pm “Central Standard Time”: while daylight saving time is in force that is 9 am–9 pm CDT, so Consent Guard allows 9 am–8 pm local then (both readings), and 8 am–8 pm the rest of the year.';
+  'The statute says 8 am–8 pm “Central Standard Time” (9 am–9 pm daylight time): while daylight saving time is in force Consent Guard allows 9 am–8 pm, which fits both readings.';
 const MS_HOLIDAYS: HolidayId[] = [
   'new-year',
   'mlk',
@@ -288,6 +294,8 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     ],
     confidence: 'disputed',
     confidenceNote:
+      'Alabama’s rule (770-X-5-.17(1)) is written for automated solicitation calls; like vendor tables, Consent Guard applies its hours, Sunday and holiday limits to every sales call (the safe side).',
+    research:
       'Rule 770-X-5-.17(1) is written for automated solicitation calls, in the Public Service Commission’s telephone rules; vendor tables apply its Sunday, holiday and 8 am–8 pm limits to every telemarketing call. Applied here to every sales call as the safe side.',
   }),
   none('AR', 'Arkansas'),
@@ -429,13 +437,15 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     ],
     notes: [
       'During a declared state of emergency the Public Service Commission may ban all telephone solicitation (La. R.S. 45:844.31, with its own exceptions); check lpsc.louisiana.gov (Consent Guard cannot know).',
-      'The Commission’s hours, Sunday and holiday limits (R-29617 § V(A)(2)) apply even to calls made with prior consent or to existing customers (§ V(A)(1), as quoted by DNC.com). The Act covers calls to a “residential telephonic subscriber” (R.S. 45:844.12), so calls to businesses are outside it.',
+      'The hours, Sunday and holiday limits apply even to calls made with prior consent or to existing customers (R-29617 § V(A)(1), as quoted by DNC.com).',
       'New Year’s Day, July 4 and Christmas on a Saturday are also kept on the Friday before, on a Sunday on the Monday after (R.S. 1:55(E)); the other holidays do not move.',
       'The governor may proclaim extra legal holidays (e.g. 24 and 31 December 2020, 3 July and 26 December 2023), which also bar sales calls: Consent Guard cannot know them.',
     ],
     confidence: 'disputed',
     confidenceNote:
-      'Sources disagree on which holidays the Commission enforces: R-29617 bans calls on “legal holidays”, and every legal holiday of R.S. 1:55(A)(1) is kept here (the safe side), although DNC.com reports the Commission does not enforce Washington’s Birthday and ClickPoint says it enforces its own list. The weekend move of New Year’s Day, July 4 and Christmas is stated in R.S. 1:55(E), which is written for clerks of court; it is applied statewide as the safe side. The day after Thanksgiving is not a legal holiday under R.S. 1:55(A)(1) (only a closing day for clerks of court) and is not kept.',
+      'Sources disagree on which holidays the Commission enforces: every legal holiday of R.S. 1:55(A)(1) is kept, with R.S. 1:55(E)’s weekend moves, as the safe side. The day after Thanksgiving is not among them and is not kept.',
+    research:
+      'Sources disagree on which holidays the Commission enforces: R-29617 bans calls on “legal holidays”, and every legal holiday of R.S. 1:55(A)(1) is kept here (the safe side), although DNC.com reports the Commission does not enforce Washington’s Birthday and ClickPoint says it enforces its own list. The weekend move of New Year’s Day, July 4 and Christmas is stated in R.S. 1:55(E), which is written for clerks of court; it is applied statewide as the safe side. The day after Thanksgiving is not a legal holiday under R.S. 1:55(A)(1) (only a closing day for clerks of court) and is not kept. R-29617 § V(A)(2) sets the hours, Sunday and holiday limits. The Act covers calls to a “residential telephonic subscriber” (R.S. 45:844.12), so calls to businesses are outside it.',
   }),
   row({
     code: 'MA',
@@ -582,10 +592,11 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     ],
     notes: [
       'Calls made with an automatic dialing-announcing device (a recorded message) may not reach a telephone in Nevada between 9 pm and 9 am (NRS 597.814(2)(a)).',
-      'The 9 am–8 pm window for live sales calls is one vendor table’s, kept as the safe side: no Nevada statute or regulation saying so was found.',
     ],
     confidence: 'disputed',
     confidenceNote:
+      'Not established Nevada law: the 9 am–8 pm window for live sales calls is one vendor table’s, and no Nevada statute or regulation saying so was found. It is kept as the safe side.',
+    research:
       'Not established Nevada law: 9 am–8 pm rests on one vendor table (Drop Cowboy), with no statute named. The only hours statute found, NRS 597.814(2)(a), bars calls by automatic dialing-announcing devices between 9 pm and 9 am; a summary of NAC 599B (lawgratis.com) says 8 am–9 pm. The narrower 9 am–8 pm is kept as the safe side.',
   }),
   none('NY', 'New York', 'N.Y. Gen. Bus. Law § 399-z keeps the federal 8 am–9 pm hours.'),
@@ -638,7 +649,9 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       PA_SATURDAY_NOTE,
     ],
     confidence: 'disputed',
-    confidenceNote: `${PA_SATURDAY_DOUBT} Juneteenth is not in § 11 and is kept as the safe side.`,
+    confidenceNote:
+      'Sources disagree on whether the holiday ban reaches Saturday afternoons; calls end at noon as the safe side. Juneteenth is not in § 11 and is kept as the safe side.',
+    research: PA_SATURDAY_DOUBT,
   }),
   row({
     code: 'PA',
@@ -663,13 +676,14 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       DROPCOWBOY,
     ],
     notes: [
-      'Reported in force since 18 October 2026 (Act 47 of 2026, SB 992; its text was not read, see the confidence note): no telemarketing on Sundays or before 9 am or after 7 pm, and none on legal holidays.',
       'The Act also reaches text messages, voicemails and “ringless” voicemails, and business subscribers.',
       PA_SATURDAY_NOTE,
-      'The hours and the Sunday ban (§ 2245(a)(1)) govern “telemarketing”, which is not limited to calls without an established business relationship: existing customers are not exempt here. The holiday ban (§ 2245(a)(10)) covers “telephone solicitation calls”, which exclude them; it is applied to existing customers too as the safe side.',
+      'Existing customers are not exempt from the hours and the Sunday ban (§ 2245(a)(1)); the holiday ban (§ 2245(a)(10)) excludes them but is applied to them too as the safe side.',
     ],
     confidence: 'disputed',
-    confidenceNote: `Enactment rests on secondary sources: two compliance tables and a calling-hours tool report Act 47 of 2026 (SB 992, approved 20 July 2026, in force 90 days later, 18 October 2026) with the Sunday ban and 9 am–7 pm; the Senate passed SB 992 unanimously with that text (Senate press release, November 2025). The Act itself was not read, and one bill tracker still showed SB 992 in committee. The stricter rule is applied from 18 October 2026. ${PA_SATURDAY_DOUBT}`,
+    confidenceNote:
+      'Act 47 of 2026 (SB 992), reported in force since 18 October 2026, was not read, and a bill tracker still showed it in committee; its reported hours and Sunday ban are applied as the safe side. Whether Saturday calls end at noon is disputed too.',
+    research: `Enactment rests on secondary sources: two compliance tables and a calling-hours tool report Act 47 of 2026 (SB 992, approved 20 July 2026, in force 90 days later, 18 October 2026) with the Sunday ban and 9 am–7 pm; the Senate passed SB 992 unanimously with that text (Senate press release, November 2025). The Act itself was not read, and one bill tracker still showed SB 992 in committee. The stricter rule is applied from 18 October 2026. The hours and the Sunday ban (§ 2245(a)(1)) govern “telemarketing”, which is not limited to calls without an established business relationship; the holiday ban (§ 2245(a)(10)) covers “telephone solicitation calls”, which exclude them. ${PA_SATURDAY_DOUBT}`,
   }),
   none('PR', 'Puerto Rico'),
   row({
@@ -716,12 +730,14 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     ],
     notes: [
       'Election Day is a state holiday in years with a general election of state officers (even years) (§ 25-1-1).',
-      'New Year’s Day, Independence Day, Veterans Day and Christmas on a Saturday or Sunday are also kept on the following Monday; any other holiday on a Sunday is kept on the Monday (§ 25-1-1).',
+      'A holiday on a Sunday is also kept on the Monday after; so are New Year’s Day, Independence Day, Veterans Day and Christmas on a Saturday (§ 25-1-1).',
       'A federal holiday on a Saturday is observed on the Friday before (5 U.S.C. § 6103(b)): that Friday is kept as a no-call day too, since § 5-61-2 names federal holidays.',
       'The governor or the General Assembly may appoint other holidays, which Consent Guard cannot know.',
     ],
     confidence: 'disputed',
     confidenceNote:
+      'Whether the Monday after a weekend New Year’s Day, July 4, Veterans Day or Christmas, or the Friday before a Saturday federal holiday, is a no-call day was not confirmed: those days are kept too (the safe side).',
+    research:
       '§ 25-1-1 says that when New Year’s Day, July 4, Veterans Day or Christmas falls on a Saturday or Sunday “state employees will celebrate the holiday on the following Monday”; whether that Monday, or the Friday federal employees observe for a Saturday holiday, is a holiday for the sales-call ban (§ 5-61-2) was not confirmed, so the day itself, the Friday and the Monday are all kept as no-call days (the safe side).',
   }),
   none('SC', 'South Carolina', 'S.C. Code § 37-21-70 keeps the federal 8 am–9 pm hours.'),
@@ -744,17 +760,16 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     {
       from: '2027-01-01',
       holidays: [...UT_HOLIDAYS, 'good-friday', 'election'] as HolidayId[],
-      extraNotes: [
-        'From 2027 Good Friday and Election Day are no-call days here too, as reported changes to § 63G-1-301 (see the confidence note).',
-      ],
       extraSources: [
         'H.B. 104 (2026), State Holiday Amendments: Election Day, effective 2027-01-01 (https://le.utah.gov/Session/2026/bills/introduced/HB0104.xml)',
       ],
       confidence: 'disputed' as const,
       confidenceNote:
+        'From 2027 Good Friday and Election Day are no-call days here as the safe side: they are reported changes to § 63G-1-301, whose enrolled bills were not read, so their enactment is not confirmed.',
+      research:
         'Good Friday and Election Day are applied from 2027 as the safe side: a research copy of § 63G-1-301 in force from 6 May 2026 (self-law.org) lists Good Friday “subject to Subsection (6)”, which was not read, and marks that text superseded on 1 January 2027, when H.B. 104 (2026) makes Election Day a legal holiday; neither enrolled bill was read, so their enactment is not confirmed.',
     },
-  ].map(({ extraNotes = [], extraSources = [], ...dated }) =>
+  ].map(({ extraSources = [], ...dated }) =>
     row({
       code: 'UT',
       name: 'Utah',
@@ -777,7 +792,6 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       notes: [
         'Calls made with the person’s prior express consent are not restricted.',
         'Utah keeps Juneteenth on a Monday: June 19 when it is a Monday, else the Monday before (Tuesday–Friday) or after (Saturday, Sunday) (§ 63G-1-301(2)(c)–(d)).',
-        ...extraNotes,
       ],
     }),
   ),
@@ -819,6 +833,8 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     ],
     confidence: 'disputed',
     confidenceNote:
+      'Compliance tables give 8 am–8 pm (one quoting § 40-12-302(d)), but the 2016 statute text and the Attorney General’s pages, as read, show no hours; the 8 pm end is applied as the safe side.',
+    research:
       'Compliance tables give Wyoming 8 am–8 pm, one quoting § 40-12-302(d) (“before the hour of 8 a.m. or after 8 p.m. local time at the consumer’s location”), and a calling-hours tool agrees; but the 2016 text of §§ 40-12-301 to -305 (Justia, cliclaw) and the Attorney General’s pages, as read, show no hours. The 8 pm end is applied as the safe side.',
   }),
 
@@ -850,11 +866,13 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       ],
       notes: [
         'No more than one call in 30 days to the same consumer about the same goods or services without their permission: Consent Guard cannot count calls.',
-        'Statutory holidays: those of the Employment Standards Act (New Year’s Day, Family Day, Good Friday, Victoria Day, Canada Day, British Columbia Day, Labour Day, National Day for Truth and Reconciliation since 9 March 2023, Thanksgiving, Remembrance Day, Christmas Day); Easter Monday and Boxing Day are not among them. None moves when it falls on a weekend.',
+        'No calls on the Employment Standards Act’s statutory holidays (the National Day for Truth and Reconciliation since 9 March 2023); Easter Monday and Boxing Day are not among them, and none moves off a weekend.',
       ],
       confidence: 'disputed',
       confidenceNote:
-        'The hours, the statutory-holiday ban and the 30-day rule come from Consumer Protection BC’s own pages and a lawyer’s note; the Regulation’s text (its section, and which holiday list it means) was not read. The Employment Standards Act’s statutory holidays are used.',
+        'The hours, holiday ban and 30-day rule come from Consumer Protection BC and a lawyer’s note, not the Regulation’s text, which was not read; the Employment Standards Act’s holidays are assumed.',
+      research:
+        'The hours, the statutory-holiday ban and the 30-day rule come from Consumer Protection BC’s own pages and a lawyer’s note; the Regulation’s text (its section, and which holiday list it means) was not read. The Employment Standards Act’s statutory holidays are used: New Year’s Day, Family Day, Good Friday, Victoria Day, Canada Day, British Columbia Day, Labour Day, National Day for Truth and Reconciliation (since 9 March 2023), Thanksgiving, Remembrance Day, Christmas Day.',
     }),
   ),
   ...(

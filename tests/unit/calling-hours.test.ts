@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { AREA_CODES } from '../../lib/data/area-codes';
 import { CALL_PURPOSES, CALLING_HOURS } from '../../lib/data/calling-hours';
 import { callingHours } from '../../lib/law/calling-hours';
+import { callingHoursNotes } from '../../lib/law/calling-hours-notes';
 
 type Win = [number, number] | null;
 interface StateCase {
@@ -605,6 +606,29 @@ describe('calling-hours data', () => {
       if (r.confidence === 'confirmed') expect(r.sources.length, r.code).toBeGreaterThanOrEqual(2);
       else expect(r.confidenceNote, r.code).toBeTruthy();
     }
+  });
+  it('what agents read is short: every confidenceNote and row note is at most 250 characters', () => {
+    for (const r of CALLING_HOURS) {
+      for (const text of [r.confidenceNote ?? '', ...r.notes])
+        expect(text.length, `${r.code}: ${text}`).toBeLessThanOrEqual(250);
+    }
+  });
+  it('the research detail stays out of the answer, which keeps the short confidence note', () => {
+    const researched = CALLING_HOURS.filter((r) => r.research);
+    expect(researched.map((r) => r.code)).toEqual(expect.arrayContaining(['PA', 'LA', 'NV', 'WY', 'RI', 'UT', 'BC']));
+    for (const r of researched) {
+      expect(r.research?.trim(), r.code).toBeTruthy();
+      for (const purpose of CALL_PURPOSES) {
+        const notes = callingHoursNotes([r], [], purpose, []);
+        expect(notes.join(' '), r.code).not.toContain(r.research);
+        if (!r.exempt.includes(purpose)) expect(notes.join(' '), r.code).toContain(r.confidenceNote);
+      }
+    }
+    // Pennsylvania under Act 47, a weekday at noon: what the panel shows.
+    const pa = callingHours('+12155550100', new Date('2026-12-09T17:00:00Z'));
+    expect(pa.notes.join(' ')).toContain('was not read');
+    expect(pa.notes.join(' ')).not.toContain('Senate press release');
+    expect(pa.notes.join(' ').length).toBeLessThan(800);
   });
   it('dated rows of one jurisdiction do not overlap', () => {
     const byCode = new Map<string, (typeof CALLING_HOURS)[number][]>();

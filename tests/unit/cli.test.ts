@@ -257,6 +257,11 @@ describe('consent calling hours', () => {
     const ri = rows.find((r: { code: string }) => r.code === 'RI');
     expect(ri.sunday).toBeNull();
     expect(ri.holidays.map((h: { name: string }) => h.name)).toContain('Victory Day');
+    // The sources' detail the answer leaves out is here, beside the short confidence note.
+    const pa = rows.find((r: { code: string; from: string | null }) => r.code === 'PA' && r.from === '2026-10-18');
+    expect(pa.confidenceNote).toContain('was not read');
+    expect(pa.research).toContain('the Senate passed SB 992 unanimously');
+    expect(rows.every((r: { research?: unknown }) => r.research === null || typeof r.research === 'string')).toBe(true);
     expect(
       // Every row checked in the pass of 2026-12-02, some since (the date each was checked).
       rows.every((r: { sources: string[]; asOf: string }) => r.sources.length >= 1 && /^2026-12-0[2-9]$/.test(r.asOf)),
