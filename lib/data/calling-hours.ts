@@ -731,12 +731,12 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
     notes: [
       'Election Day is a state holiday in years with a general election of state officers (even years) (§ 25-1-1).',
       'A holiday on a Sunday is also kept on the Monday after; so are New Year’s Day, Independence Day, Veterans Day and Christmas on a Saturday (§ 25-1-1).',
-      'A federal holiday on a Saturday is observed on the Friday before (5 U.S.C. § 6103(b)): that Friday is kept as a no-call day too, since § 5-61-2 names federal holidays.',
+      'A federal holiday on a Saturday is also kept on the Friday before, when federal employees observe it (5 U.S.C. § 6103(b)), since § 5-61-2 names federal holidays.',
       'The governor or the General Assembly may appoint other holidays, which Consent Guard cannot know.',
     ],
     confidence: 'disputed',
     confidenceNote:
-      'Whether the Monday after a weekend New Year’s Day, July 4, Veterans Day or Christmas, or the Friday before a Saturday federal holiday, is a no-call day was not confirmed: those days are kept too (the safe side).',
+      'Whether the Monday or Friday kept for a weekend holiday is itself a no-call day for sales calls was not confirmed: both are kept (the safe side).',
     research:
       '§ 25-1-1 says that when New Year’s Day, July 4, Veterans Day or Christmas falls on a Saturday or Sunday “state employees will celebrate the holiday on the following Monday”; whether that Monday, or the Friday federal employees observe for a Saturday holiday, is a holiday for the sales-call ban (§ 5-61-2) was not confirmed, so the day itself, the Friday and the Monday are all kept as no-call days (the safe side).',
   }),
