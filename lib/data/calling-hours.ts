@@ -59,7 +59,7 @@ export interface CallingHoursRule {
   confidence: Confidence;
   /**
    * What is uncertain and which way the row leans, in a sentence or two (shown in the answer after
-   * "<name>'s hours are disputed:"); the sources' detail goes in `research`.
+   * "<name>'s calling rule is disputed:"); the sources' detail goes in `research`.
    */
   confidenceNote?: string;
   /** Which sources said what and what was not read: for review (`consent calling-hours --json`), never in the answer. */
@@ -436,7 +436,7 @@ export const CALLING_HOURS: readonly CallingHoursRule[] = [
       'La. R.S. 45:844.12 definitions (https://www.lawserver.com/law/state/louisiana/la-laws/louisiana_revised_statutes_45-844-12)',
     ],
     notes: [
-      'During a declared state of emergency the Public Service Commission may ban all telephone solicitation (La. R.S. 45:844.31, with its own exceptions); check lpsc.louisiana.gov (Consent Guard cannot know).',
+      'During a state of emergency declared by the governor, telephone solicitation is banned, with narrow exceptions (La. R.S. 45:844.31); check lpsc.louisiana.gov (Consent Guard cannot know).',
       'The hours, Sunday and holiday limits apply even to calls made with prior consent or to existing customers (R-29617 § V(A)(1), as quoted by DNC.com).',
       'New Year’s Day, July 4 and Christmas on a Saturday are also kept on the Friday before, on a Sunday on the Monday after (R.S. 1:55(E)); the other holidays do not move.',
       'The governor may proclaim extra legal holidays (e.g. 24 and 31 December 2020, 3 July and 26 December 2023), which also bar sales calls: Consent Guard cannot know them.',

@@ -39,7 +39,7 @@ export function callingHoursNotes(
     }
     if (rule.confidence !== 'confirmed') {
       notes.push(
-        `${rule.name}'s hours are ${rule.confidence === 'disputed' ? 'disputed' : 'from a single source'}: ${rule.confidenceNote ?? ''}`.trim(),
+        `${rule.name}'s calling rule is ${rule.confidence === 'disputed' ? 'disputed' : 'from a single source'}: ${rule.confidenceNote ?? ''}`.trim(),
       );
     }
   }
