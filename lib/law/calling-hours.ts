@@ -268,7 +268,10 @@ function lawCodes(place: CallingPlace, extraRegions: readonly string[]): string[
   return [...nationals, ...codes];
 }
 
-/** The limits in force on a local date: one per applicable rule, plus the company window. */
+/**
+ * The limits in force on a local date: one per applicable rule, plus the company window; and the rows in
+ * force there with no rule of their own (some of their notes still matter).
+ */
 function limitsOn(
   codes: readonly string[],
   date: CivilDate,
@@ -278,14 +281,19 @@ function limitsOn(
 ) {
   const binding: DayLimit[] = [];
   const info: DayLimit[] = [];
+  const unruled: CallingHoursRule[] = [];
   for (const code of codes) {
     const rule = ruleInForce(code, date);
-    if (!rule?.ownRule) continue;
+    if (!rule) continue;
+    if (!rule.ownRule) {
+      unruled.push(rule);
+      continue;
+    }
     const limit = { code, name: rule.name, rule, ...windowOn(rule, date, timeZone) };
     (rule.exempt.includes(purpose) ? info : binding).push(limit);
   }
   if (company) binding.push({ code: COMPANY, name: 'Your company', window: company, holiday: null, rule: null });
-  return { binding, info };
+  return { binding, info, unruled };
 }
 
 /** The intersection of the limits' windows; null when any limit closes the day. */
@@ -323,10 +331,10 @@ function zoneHours(
   company: HoursWindow | null,
   informational: boolean,
   from: ZoneFrom = 'area-code',
-): { zone: ZoneHours; limits: DayLimit[]; info: DayLimit[] } {
+): { zone: ZoneHours; limits: DayLimit[]; info: DayLimit[]; unruled: CallingHoursRule[] } {
   const now = localParts(timeZone, at);
   const today: CivilDate = { year: now.year, month: now.month, day: now.day };
-  const { binding, info } = limitsOn(codes, today, timeZone, purpose, company);
+  const { binding, info, unruled } = limitsOn(codes, today, timeZone, purpose, company);
   // When no law binds this purpose, the laws' window is shown for information only.
   const shown = informational ? [...info, ...binding] : binding;
   const window = combine(binding);
@@ -364,6 +372,7 @@ function zoneHours(
     },
     limits: binding,
     info,
+    unruled,
   };
 }
 
@@ -523,7 +532,8 @@ export function callingHoursFor(place: CallingPlace, at: Date, context: CallingH
   // The deciding rule's notes first, then the others in the order they apply (the national rule first).
   const decided = decidedLimit?.rule ?? undefined;
   const applied = [...(decided ? [decided] : []), ...[...rules].filter((rule) => rule !== decided)];
-  const notes = callingHoursNotes(applied, unruledRows(codes, zones, epoch), purpose, reasons);
+  const unruled = [...new Set(results.flatMap((r) => r.unruled))];
+  const notes = callingHoursNotes(applied, unruled, purpose, reasons);
   const windows = [...new Set(results.map((r) => windowText(r.zone.window)))];
   const window =
     windows.length === 1
@@ -619,19 +629,6 @@ function allOpenAt(
     t = next;
   }
   return null;
-}
-
-/** The rows in force of the places considered that have no rule of their own: some notes still matter. */
-function unruledRows(codes: readonly string[], zones: readonly string[], epoch: number): CallingHoursRule[] {
-  const rows = new Set<CallingHoursRule>();
-  for (const zone of zones) {
-    const date = localDateAt(zone, epoch);
-    for (const code of codes) {
-      const rule = ruleInForce(code, date);
-      if (rule && !rule.ownRule) rows.add(rule);
-    }
-  }
-  return [...rows];
 }
 
 function localDateAt(timeZone: string, epochMs: number): CivilDate {
