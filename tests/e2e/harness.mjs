@@ -347,6 +347,9 @@ export async function clickInPanel(page, selector) {
 
 /** A badge's visible words (its closed root read through DevTools). */
 export async function badgeLabels(page) {
+  // An answer sets a badge's attributes at once and its words in the badge layer's next frame (requested
+  // with the answer, so before these): two frames later every answered badge has its words.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await exposeOwnRoots(page);
   return page.evaluate(() =>
     Object.fromEntries(
